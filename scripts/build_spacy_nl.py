@@ -1,0 +1,14 @@
+"""Build the Dutch spaCy pipeline folder named in config.yml (see bot/dutch_pipeline.py)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.dutch_pipeline import BLANK_NAME, PIPELINE_PATH, build  # noqa: E402
+
+name = build()
+if name == BLANK_NAME:
+    print(f"Dutch spaCy pipeline: blank Dutch pipeline with lookup lemmatizer in {PIPELINE_PATH}")
+else:
+    print(f"Dutch spaCy pipeline: {name} (CC BY-SA 4.0, Explosion) in {PIPELINE_PATH}")

@@ -1,0 +1,64 @@
+"""bot.questionnaire is the code's copy of spec section 1: prove they agree."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.questionnaire import ASSOCIATED_TAXA, CODE, CODE_LIST, ITEM_IDS, ITEMS, NUMBER, PROTECTIVE_TAXA, asked_items
+
+SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec" / "intake-spec.md"
+
+
+@pytest.fixture(scope="module")
+def section1():
+    if not SPEC.exists():
+        pytest.skip(f"the spec is not beside this checkout ({SPEC})")
+    text = SPEC.read_text(encoding="utf-8")
+    return text[text.index("## 1. Items") : text.index("## 2. Scores")]
+
+
+def table_rows(section: str) -> dict:
+    """First-column id of every table row -> the whole row."""
+    return {m.group(1): m.group(0) for m in re.finditer(r"^\| `([a-z0-9_]+)` \|.*$", section, re.M)}
+
+
+def test_same_items_in_the_same_order(section1):
+    assert list(table_rows(section1)) == list(ITEM_IDS)
+
+
+def codes_in(text: str) -> list:
+    """The backticked codes of a spec row or sentence, item ids left out."""
+    return [code for code in re.findall(r"`([a-z0-9_]+)`", text) if code not in ITEM_IDS]
+
+
+def test_codes_and_ranges_match_the_spec(section1):
+    rows = table_rows(section1)
+    pss_codes = codes_in(re.search(r"^\"How often.*$", section1, re.M).group(0))
+    for it in ITEMS:
+        row = rows[it.id]
+        if it.kind in (CODE, CODE_LIST) and it.id not in ("taxa_low", "taxa_high"):
+            values_cell = row.split("|")[3]  # | id | type | values / codes | ...
+            expected = pss_codes if it.id.startswith("pss_") else codes_in(values_cell)
+            assert expected == list(it.codes), it.id
+        if it.kind == NUMBER:
+            assert f"{int(it.minimum)}..{int(it.maximum)}" in row, it.id
+            assert ("integer" in row) is it.integer, it.id
+
+
+def test_taxa_match_the_spec(section1):
+    protective = re.search(r"protective: (.*?);", section1).group(1)
+    associated = re.search(r"NAFLD-associated: (.*?)\.\n", section1).group(1)
+    assert tuple(protective.split(", ")) == PROTECTIVE_TAXA
+    assert tuple(associated.split(", ")) == ASSOCIATED_TAXA
+
+
+def test_branching():
+    ids = lambda answers: [it.id for it in asked_items(answers)]  # noqa: E731
+    everything = ids({"audit_c_frequency": "monthly", "skin_complaints": ["acne"], "microbiome_test": "yes"})
+    assert everything == list(ITEM_IDS)
+    fewest = ids({"audit_c_frequency": "never", "skin_complaints": [], "microbiome_test": "no"})
+    assert set(ITEM_IDS) - set(fewest) == {"audit_c_quantity", "audit_c_binge", "skin_impact", "taxa_low", "taxa_high"}
+    # An unanswered frequency still asks quantity and binge; unanswered complaints do not ask the impact.
+    assert "audit_c_quantity" in ids({"audit_c_frequency": None})
+    assert "skin_impact" not in ids({"skin_complaints": None})
