@@ -2,79 +2,78 @@
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, NamedTuple
+import operator
+from typing import Mapping, NamedTuple
 
 from bot.questionnaire import ASSOCIATED_TAXA, PROTECTIVE_TAXA
 
 
-class Factor(NamedTuple):
+class Threshold(NamedTuple):
+    """A factor that gives ``points`` when ``item_id`` compares with ``limit`` as ``comparison``."""
+
     code: str
-    points: Callable[[Mapping[str, object], dict], int]
+    item_id: str
+    comparison: str  # "<", ">" or ">="
+    limit: float
+    points: int
+
+    def applies(self, value) -> bool:
+        return value is not None and COMPARISONS[self.comparison](value, self.limit)
 
 
-def _below(item_id: str, limit: float, points: int):
-    def rule(answers, _scores):
-        value = answers.get(item_id)
-        return points if value is not None and value < limit else 0
+COMPARISONS = {"<": operator.lt, ">": operator.gt, ">=": operator.ge}
 
-    return rule
-
-
-def _above(item_id: str, limit: float, points: int, inclusive: bool = False):
-    def rule(answers, _scores):
-        value = answers.get(item_id)
-        if value is None:
-            return 0
-        return points if (value >= limit if inclusive else value > limit) else 0
-
-    return rule
-
-
-def _code_points(item_id: str, points_by_code: dict):
-    return lambda answers, _scores: points_by_code.get(answers.get(item_id), 0)
-
-
-def _flag(score_name: str, points: int):
-    return lambda _answers, scores: points if scores.get(score_name) else 0
-
-
-def _taxa(item_id: str, taxa: tuple):
-    def rule(answers, _scores):
-        reported = answers.get(item_id) or []
-        return min(TAXA_CAP, TAXON_POINTS * len(set(reported) & set(taxa)))
-
-    return rule
-
-
+DIET_THRESHOLDS = (
+    Threshold("low_whole_grain", "whole_grain_per_day", "<", 3, 10),
+    Threshold("low_veg_fruit", "veg_fruit_per_day", "<", 5, 10),
+    Threshold("no_legumes", "legumes_per_week", "<", 1, 5),
+    Threshold("few_nuts", "nuts_per_week", "<", 4, 5),
+    Threshold("few_fermented", "fermented_per_week", "<", 3, 10),
+    Threshold("much_red_meat", "red_meat_per_week", ">", 3, 5),
+    Threshold("ultra_processed", "ultra_processed_per_day", ">=", 2, 10),
+)
+THRESHOLDS_BY_CODE = {threshold.code: threshold for threshold in DIET_THRESHOLDS}
+ANTIBIOTICS_POINTS = {"one_course": 10, "two_plus": 20}
+PPI_POINTS = 10
+ALCOHOL_POINTS = 5  # above_alcohol_advice
+STRESS_POINTS = 5  # stress_level high
+SHORT_SLEEP_POINTS = 5
 TAXON_POINTS = 5
 TAXA_CAP = 15
 SCORE_CAP = 100
 # Project bands: (highest score, risk).
 RISK_BANDS = ((24, "low"), (49, "moderate"), (100, "high"))
 
-# In the spec's table order: ties in points keep this order.
-FACTORS = (
-    Factor("low_whole_grain", _below("whole_grain_per_day", 3, 10)),
-    Factor("low_veg_fruit", _below("veg_fruit_per_day", 5, 10)),
-    Factor("no_legumes", _below("legumes_per_week", 1, 5)),
-    Factor("few_nuts", _below("nuts_per_week", 4, 5)),
-    Factor("few_fermented", _below("fermented_per_week", 3, 10)),
-    Factor("much_red_meat", _above("red_meat_per_week", 3, 5)),
-    Factor("ultra_processed", _above("ultra_processed_per_day", 2, 10, inclusive=True)),
-    Factor("antibiotics", _code_points("med_antibiotics_12m", {"one_course": 10, "two_plus": 20})),
-    Factor("ppi", _code_points("med_ppi", {"yes": 10})),
-    Factor("alcohol", _flag("above_alcohol_advice", 5)),
-    Factor("stress", lambda _answers, scores: 5 if scores.get("stress_level") == "high" else 0),
-    Factor("short_sleep", _flag("short_sleep", 5)),
-    Factor("taxa_low_protective", _taxa("taxa_low", PROTECTIVE_TAXA)),
-    Factor("taxa_high_associated", _taxa("taxa_high", ASSOCIATED_TAXA)),
+# The spec's table order: ties in points keep this order.
+FACTOR_CODES = tuple(t.code for t in DIET_THRESHOLDS) + (
+    "antibiotics",
+    "ppi",
+    "alcohol",
+    "stress",
+    "short_sleep",
+    "taxa_low_protective",
+    "taxa_high_associated",
 )
-FACTOR_CODES = tuple(factor.code for factor in FACTORS)
 
 
-def factor_points(answers: Mapping[str, object], scores: dict) -> dict:
-    """Points per factor code, in table order (zero included)."""
-    return {factor.code: factor.points(answers, scores) for factor in FACTORS}
+def taxa_points(reported, taxa: tuple) -> int:
+    return min(TAXA_CAP, TAXON_POINTS * len(set(reported or ()) & set(taxa)))
+
+
+def factor_points(answers: Mapping[str, object], scores: Mapping[str, object]) -> dict:
+    """Points per factor code, in table order (zeros included).
+
+    ``scores`` must already hold the alcohol and stress figures.
+    """
+    points = {t.code: t.points if t.applies(answers.get(t.item_id)) else 0 for t in DIET_THRESHOLDS}
+    points["antibiotics"] = ANTIBIOTICS_POINTS.get(answers.get("med_antibiotics_12m"), 0)
+    points["ppi"] = PPI_POINTS if answers.get("med_ppi") == "yes" else 0
+    points["alcohol"] = ALCOHOL_POINTS if scores.get("above_alcohol_advice") else 0
+    points["stress"] = STRESS_POINTS if scores.get("stress_level") == "high" else 0
+    points["short_sleep"] = SHORT_SLEEP_POINTS if scores.get("short_sleep") else 0
+    points["taxa_low_protective"] = taxa_points(answers.get("taxa_low"), PROTECTIVE_TAXA)
+    points["taxa_high_associated"] = taxa_points(answers.get("taxa_high"), ASSOCIATED_TAXA)
+    return points
 
 
 def risk_band(score: int) -> str:
@@ -84,8 +83,7 @@ def risk_band(score: int) -> str:
     raise ValueError(f"microbiome score above 100: {score}")
 
 
-def microbiome_scores(answers: Mapping[str, object], scores: dict) -> dict:
-    """``scores`` must already hold the alcohol and stress figures."""
+def microbiome_scores(answers: Mapping[str, object], scores: Mapping[str, object]) -> dict:
     points = factor_points(answers, scores)
     score = min(SCORE_CAP, sum(points.values()))
     raised = [code for code in FACTOR_CODES if points[code] > 0]
