@@ -1,0 +1,1 @@
+"""The intake conversation: questions, turns and results, without Rasa."""

@@ -1,0 +1,107 @@
+"""The assistant's fixed Dutch messages and FAQ answers (own wording, facts from the seeds)."""
+
+from __future__ import annotations
+
+from bot.clinic import Clinic
+
+MINUTES = "ongeveer 10 minuten"
+
+
+def intro(clinic: Clinic) -> str:
+    return (
+        f"Hoi! Ik ben de intake-assistent van {clinic.name}. In {MINUTES} stel ik je vragen over je eten, alcohol, "
+        "stress en slaap, medicijnen en je huid. Daarna krijg je een inschatting van je darmflora en je kans op "
+        "een magnesiumtekort, met tips die bij jou passen. Dit is geen diagnose: het helpt jou en de kliniek om "
+        "je consult goed voor te bereiden. Je kunt altijd 'waarom?', 'vorige vraag' of 'sla over' typen."
+    )
+
+
+def welcome_back(progress: str) -> str:
+    return f"Welkom terug! Je antwoorden zijn bewaard. We gaan verder waar je was gebleven ({progress})."
+
+
+def no_consent(clinic: Clinic) -> str:
+    return (
+        "Helemaal goed. Ik stel je dan geen vragen over je gezondheid en bewaar niets. Wil je toch meer weten? "
+        "Een gezonde darmflora houd je vooral in balans met veel groente, fruit, volkoren en peulvruchten, weinig "
+        "alcohol en suiker, genoeg slaap en zo min mogelijk stress. Voor persoonlijk advies kun je contact opnemen "
+        f"met {clinic.name}: bel {clinic.phone} of mail {clinic.email}."
+    )
+
+
+def under_age(clinic: Clinic) -> str:
+    return (
+        "Dank je wel. Deze check is gemaakt voor volwassenen vanaf 18 jaar, dus ik kan hem nu niet met je doen. "
+        "Ik heb niets van je antwoorden bewaard. Heb je vragen over je gezondheid? Praat erover met je ouders of "
+        f"je huisarts, of neem contact op met {clinic.name} via {clinic.phone}."
+    )
+
+
+CRISIS = (
+    "Wat naar dat je je zo voelt. Je hoeft hier niet alleen mee te blijven. Praat er nu over met iemand van "
+    "113 Zelfmoordpreventie: bel gratis 0800-0113 (dag en nacht) of chat via 113.nl. Ben je in direct gevaar? "
+    "Bel dan 112."
+)
+CRISIS_CONTINUE = "Wil je daarna verder met de vragen? Dat kan wanneer jij wilt; je antwoorden blijven bewaard."
+
+
+def contact(clinic: Clinic) -> str:
+    return (
+        f"Wil je iemand van {clinic.name} spreken? Bel {clinic.phone} of mail {clinic.email}. "
+        "Een medewerker helpt je graag verder."
+    )
+
+
+STOPPED = (
+    "Oké, we stoppen hier. Je antwoorden tot nu toe zijn bewaard; typ 'verder' als je later toch wilt doorgaan, "
+    "of 'verwijder mijn gegevens' als je ze liever kwijt bent."
+)
+PAUSED = "Prima! Je antwoorden blijven bewaard. Kom terug wanneer het je uitkomt en typ 'verder' om door te gaan."
+RESTARTED = "We beginnen opnieuw. Je eerdere antwoorden zijn gewist."
+ENGLISH = (
+    "Sorry, ik spreek alleen Nederlands. (Sorry, this assistant only speaks Dutch.) "
+    "Probeer het gerust in het Nederlands, kort en eenvoudig is prima."
+)
+NOT_AN_ANSWER = "Daar kan ik helaas niet mee helpen; ik ben er alleen voor deze intake. Laten we verder gaan."
+SKIPPED = "Prima, die vraag slaan we over."
+SKIP_OFFER = "Lukt het niet? Je mag deze vraag ook overslaan: typ 'sla over'."
+CONSENT_NEEDED = "Zonder je toestemming kan ik de vragen niet stellen. Wil je meedoen? Antwoord dan met ja of nee."
+NOTHING_TO_GO_BACK = "We zijn nog bij de eerste vraag, dus terug kan niet."
+RED_FLAG_NOW = (
+    "Dat is belangrijk. Neem vandaag nog contact op met je huisarts over deze klacht. Heb je hevige buikpijn die "
+    "niet overgaat of verlies je veel bloed? Bel dan meteen de huisartsenpost, of 112 bij levensgevaar. "
+    "Ik heb het genoteerd; we gaan verder met de vragen."
+)
+
+FAQ = {
+    "microbiome": (
+        "Je microbioom is het geheel van bacteriën en andere kleine organismen die in en op je lichaam leven, vooral "
+        "in je darmen en op je huid. Je darmbacteriën helpen bij je spijsvertering, je afweer en je hormonen. Welke "
+        "bacteriën je hebt, hangt onder meer af van wat je eet, van stress en slaap, en van medicijnen zoals "
+        "antibiotica."
+    ),
+    "probiotics": (
+        "Probiotica zijn levende bacteriën, bijvoorbeeld in yoghurt en kefir of als supplement. Ze kunnen je "
+        "darmflora ondersteunen, en onderzoek wijst erop dat ze ontstekingen kunnen remmen en bij acne of rosacea "
+        "kunnen helpen. Een wondermiddel zijn ze niet: vezelrijk eten, minder stress en goede huidverzorging blijven "
+        "de basis. Gebruik je medicijnen? Vraag je huisarts of apotheker of een supplement daarbij past."
+    ),
+    "gut_skin": (
+        "Je darmen en je huid staan met elkaar in contact via je afweersysteem en je hormonen: de darm-huid-as. "
+        "Raakt je darmflora uit balans, door stress, veel suiker of alcohol, of antibiotica, dan kan dat zichtbaar "
+        "worden als roodheid, puistjes of een doffe huid. Bij acne en rosacea zien onderzoekers vaker een verstoorde "
+        "darmflora."
+    ),
+    "gut_liver": (
+        "Je darmen en je lever zijn verbonden door een groot bloedvat, de poortader. Wat je darmen opnemen, ook "
+        "stoffen die bacteriën maken, komt eerst bij je lever aan. Een verstoorde darmflora hangt samen met een "
+        "vette lever, ook bij mensen die weinig drinken. Vezelrijk eten en weinig suiker en alcohol helpen je darmen "
+        "en je lever allebei."
+    ),
+    "magnesium": (
+        "Magnesium zit vooral in noten en zaden, peulvruchten, volkoren, groene bladgroente zoals spinazie, en pure "
+        "chocolade. In sterk bewerkt eten zit weinig, omdat het bij de bewerking grotendeels verloren gaat. Een "
+        "volwassen vrouw heeft ongeveer 300 mg per dag nodig, een man ongeveer 350 mg. Denk je aan een supplement en "
+        "gebruik je medicijnen of werken je nieren niet goed? Overleg dan eerst met je huisarts of apotheker."
+    ),
+}

@@ -1,0 +1,1 @@
+"""Dutch free-text parsing: numbers, frequencies, codes, medicines, taxa and conversational signals."""

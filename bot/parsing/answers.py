@@ -1,0 +1,430 @@
+"""Free Dutch answers -> the questionnaire's codes and numbers.
+
+``parse_answer(item_id, text)`` reads the answer to the question being asked.
+``extract_facts(text)`` finds facts a user volunteers about other items: a
+medicine named anywhere, "vrouw van 40", "ik drink nooit".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Optional
+
+from bot.labels import CODE_LABELS, LABEL_TABLE_OF
+from bot.parsing.quantities import WEEKS_PER_MONTH, parse_quantity, parse_rate
+from bot.parsing.text import normalise, similar, tokens
+from bot.questionnaire import CODE, CODE_LIST, ITEMS_BY_ID, TAXA
+from bot.scoring.arithmetic import round_half_up
+
+# Problems, each with its own Dutch hint in bot.dialogue.
+NOT_UNDERSTOOD = "not_understood"
+OUT_OF_RANGE = "out_of_range"
+UNDER_AGE = "under_age"
+VAGUE_FREQUENCY = "vague_frequency"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: object = None
+    problem: Optional[str] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def _words(text: str) -> list:
+    """The message's words, from the Dutch spaCy tokenizer, lower case without accents."""
+    return [t.plain for t in tokens(normalise(text)) if re.match(r"[a-z0-9]", t.plain)]
+
+
+def _lemmas(text: str) -> list:
+    return [t.lemma for t in tokens(normalise(text)) if re.match(r"[a-z0-9]", t.plain)]
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return f" {phrase} " in " " + " ".join(_words(text)) + " "
+
+
+def _first_phrase(text: str, table: tuple) -> Optional[str]:
+    """The code of the first phrase of ``table`` ((phrase, code), longest first) found in ``text``."""
+    for phrase, code in table:
+        if _has_phrase(text, phrase):
+            return code
+    return None
+
+
+YES_WORDS = ("ja", "jazeker", "jawel", "zeker", "klopt", "inderdaad", "yes", "jep", "yep", "akkoord", "oke", "ok",
+             "prima", "graag", "goed", "natuurlijk", "uiteraard", "tuurlijk")  # fmt: skip
+NO_WORDS = ("nee", "neen", "nope", "niet", "geen", "nooit", "no", "neuh", "nah")
+NO_PHRASES = ("liever niet", "ik wil niet", "geen toestemming", "niet akkoord", "ik geef geen")
+
+
+def parse_yes_no(text: str) -> Optional[str]:
+    words = _words(text)
+    if any(_has_phrase(text, phrase) for phrase in NO_PHRASES):
+        return "no"
+    no_at = next((i for i, w in enumerate(words) if w in NO_WORDS), None)
+    yes_at = next((i for i, w in enumerate(words) if w in YES_WORDS or similar(w, "jazeker")), None)
+    if no_at is None and yes_at is None:
+        if _has_phrase(text, "ik geef toestemming") or _has_phrase(text, "dat mag") or _has_phrase(text, "is goed"):
+            return "yes"
+        return None
+    if no_at is None:
+        return "yes"
+    if yes_at is None:
+        return "no"
+    return "yes" if yes_at < no_at else "no"
+
+
+SEX_WORDS = {
+    "female": ("vrouw", "vrouwelijk", "dame", "meisje", "meid", "v", "female", "woman"),
+    "male": ("man", "mannelijk", "heer", "jongen", "vent", "m", "male"),
+    "other": ("anders", "nonbinair", "non", "binair", "x", "genderneutraal", "other", "intersekse", "geen"),
+}
+SEX_PHRASES = (("zeg ik liever niet", "other"), ("wil ik niet zeggen", "other"), ("liever niet", "other"))
+
+
+def parse_sex(text: str) -> Optional[str]:
+    phrase = _first_phrase(text, SEX_PHRASES)
+    if phrase:
+        return phrase
+    found = {code for word in _words(text) for code, words in SEX_WORDS.items() if word in words}
+    if not found:
+        found = {
+            code for w in _words(text) for code, ws in SEX_WORDS.items() for t in ws if len(t) >= 5 and similar(w, t)
+        }
+    return found.pop() if len(found) == 1 else None
+
+
+FREQUENCY_PHRASES = (
+    ("ik drink niet", "never"), ("drink geen alcohol", "never"), ("geen alcohol", "never"), ("helemaal niet", "never"),
+    ("nooit", "never"), ("niet", "never"), ("geen", "never"), ("zelden", "monthly_or_less"),
+    ("hooguit een keer per maand", "monthly_or_less"), ("minder dan een keer per maand", "monthly_or_less"),
+    ("of minder", "monthly_or_less"),
+)  # fmt: skip
+VAGUE_PHRASES = ("af en toe", "soms", "wel eens", "weleens", "gelegenheid", "sociaal", "feestjes")
+
+
+def parse_audit_frequency(text: str) -> Parsed:
+    rate = parse_rate(text)
+    if rate is None:
+        code = _first_phrase(text, FREQUENCY_PHRASES)
+        if code:
+            return Parsed(code)
+        if any(_has_phrase(text, phrase) for phrase in VAGUE_PHRASES):
+            return Parsed(problem=VAGUE_FREQUENCY)
+        return Parsed(problem=NOT_UNDERSTOOD)
+    per_month = rate.per_week * WEEKS_PER_MONTH
+    if rate.per_week == 0:
+        return Parsed("never")
+    if per_month <= Fraction(3, 2):
+        return Parsed("monthly_or_less")
+    if per_month < 6:
+        return Parsed("2_4_per_month")
+    if rate.per_week < 4:
+        return Parsed("2_3_per_week")
+    return Parsed("4_plus_per_week")
+
+
+BINGE_PHRASES = (
+    ("minder dan een keer per maand", "less_than_monthly"), ("minder dan 1 keer per maand", "less_than_monthly"),
+    ("minder dan maandelijks", "less_than_monthly"), ("een paar keer per jaar", "less_than_monthly"),
+    ("zelden", "less_than_monthly"), ("bijna nooit", "less_than_monthly"), ("heel af en toe", "less_than_monthly"),
+    ("bijna elke dag", "daily_or_almost"), ("bijna dagelijks", "daily_or_almost"),
+    ("nooit", "never"), ("niet", "never"), ("geen", "never"),
+)  # fmt: skip
+
+
+def parse_audit_binge(text: str) -> Parsed:
+    code = _first_phrase(text, BINGE_PHRASES[:7])
+    if code:
+        return Parsed(code)
+    rate = parse_rate(text)
+    if rate is None:
+        code = _first_phrase(text, BINGE_PHRASES[7:])
+        return Parsed(code) if code else Parsed(problem=NOT_UNDERSTOOD)
+    per_month = rate.per_week * WEEKS_PER_MONTH
+    if rate.per_week == 0:
+        return Parsed("never")
+    if per_month < 1:
+        return Parsed("less_than_monthly")
+    if rate.per_week < 1:
+        return Parsed("monthly")
+    if rate.per_week < 5:
+        return Parsed("weekly")
+    return Parsed("daily_or_almost")
+
+
+PSS_PHRASES = (
+    ("heel vaak", "very_often"), ("zeer vaak", "very_often"), ("erg vaak", "very_often"), ("heel erg vaak", "very_often"),
+    ("bijna altijd", "very_often"), ("altijd", "very_often"), ("constant", "very_often"), ("voortdurend", "very_often"),
+    ("de hele tijd", "very_often"), ("bijna nooit", "almost_never"), ("haast nooit", "almost_never"),
+    ("zelden", "almost_never"), ("nauwelijks", "almost_never"), ("amper", "almost_never"),
+    ("redelijk vaak", "fairly_often"), ("best vaak", "fairly_often"), ("vrij vaak", "fairly_often"),
+    ("regelmatig", "fairly_often"), ("geregeld", "fairly_often"), ("dikwijls", "fairly_often"), ("vaak", "fairly_often"),
+    ("soms", "sometimes"), ("af en toe", "sometimes"), ("wel eens", "sometimes"), ("weleens", "sometimes"),
+    ("nu en dan", "sometimes"), ("helemaal niet", "never"), ("nooit", "never"), ("niet", "never"),
+)  # fmt: skip
+
+
+def parse_pss(text: str) -> Parsed:
+    code = _first_phrase(text, PSS_PHRASES)
+    if code is None:
+        # small typos: "vaakk", "nooot", "soms" misspelt
+        for word in _words(text):
+            for phrase, candidate in PSS_PHRASES:
+                if " " not in phrase and len(phrase) >= 4 and similar(word, phrase):
+                    code = candidate
+                    break
+            if code:
+                break
+    return Parsed(code) if code else Parsed(problem=NOT_UNDERSTOOD)
+
+
+MEDICINES = {
+    "med_ppi": ("omeprazol", "esomeprazol", "pantoprazol", "lansoprazol", "rabeprazol", "maagzuurremmer",
+                "maagzuurremmers", "maagbeschermer", "nexium", "losec", "pantozol", "pariet", "zoton"),
+    "med_diuretic": ("hydrochloorthiazide", "chloortalidon", "indapamide", "furosemide", "bumetanide", "plaspil",
+                     "plaspillen", "lasix", "burinex", "diureticum", "diuretica", "hctz"),
+    "med_antibiotics_12m": ("doxycycline", "minocycline", "doxy", "mino"),
+}  # fmt: skip
+NEGATIONS = ("geen", "niet", "nooit", "gestopt", "stopt", "niets")
+
+
+def _mentions(words: list, names: tuple) -> Optional[bool]:
+    """True when a name is mentioned, False when mentioned after a negation, None when not at all."""
+    for i, word in enumerate(words):
+        stem = word[:-1] if word.endswith("e") and len(word) > 8 else word  # "omeprazole"
+        if any(similar(stem, name) or similar(word, name) for name in names if len(name) >= 5 or word == name):
+            negated = any(w in NEGATIONS for w in words[max(0, i - 3) : i]) or "meer" in words[i + 1 : i + 3]
+            return not negated
+    return None
+
+
+def medicine_facts(text: str) -> dict:
+    """Medicines named anywhere: "ik slik pantoprazol" -> med_ppi yes; "geen plaspil" -> med_diuretic no."""
+    words = _words(text)
+    facts = {}
+    for item_id in ("med_ppi", "med_diuretic"):
+        mentioned = _mentions(words, MEDICINES[item_id])
+        if mentioned is not None:
+            facts[item_id] = "yes" if mentioned else "no"
+    if _mentions(words, MEDICINES["med_antibiotics_12m"]):
+        facts["med_antibiotics_12m"] = "two_plus"  # long-term acne antibiotics count as two_plus (spec)
+    return facts
+
+
+def parse_medicine(item_id: str, text: str) -> Parsed:
+    facts = medicine_facts(text)
+    if item_id in facts:
+        return Parsed(facts[item_id])
+    answer = parse_yes_no(text)
+    return Parsed(answer) if answer else Parsed(problem=NOT_UNDERSTOOD)
+
+
+ANTIBIOTICS_PHRASES = (
+    ("langdurig", "two_plus"), ("meerdere", "two_plus"), ("vaker", "two_plus"), ("een paar", "two_plus"),
+    ("een kuur", "one_course"), ("een keer", "one_course"), ("eenmaal", "one_course"), ("eentje", "one_course"),
+    ("geen", "none"), ("nee", "none"), ("niet", "none"), ("nooit", "none"),
+)  # fmt: skip
+
+
+def parse_antibiotics(text: str) -> Parsed:
+    if medicine_facts(text).get("med_antibiotics_12m"):
+        return Parsed("two_plus")
+    quantity = parse_quantity(text)
+    if quantity is not None and not _has_phrase(text, "een kuur") and not _has_phrase(text, "een keer"):
+        return Parsed("none" if quantity == 0 else "one_course" if quantity < 2 else "two_plus")
+    code = _first_phrase(text, ANTIBIOTICS_PHRASES)
+    if code is None and parse_yes_no(text) == "yes":
+        return Parsed("one_course") if quantity == 1 else Parsed(problem=NOT_UNDERSTOOD)
+    return Parsed(code) if code else Parsed(problem=NOT_UNDERSTOOD)
+
+
+def parse_diabetes(text: str) -> Parsed:
+    words = _words(text)
+    if "1" in words or "een" in words and "type" in words:
+        return Parsed("no")  # type 1 is not type 2
+    answer = parse_yes_no(text)
+    if answer is None and ("2" in words or "twee" in words or "suikerziekte" in words or "diabetes" in words):
+        answer = "yes"
+    return Parsed(answer) if answer else Parsed(problem=NOT_UNDERSTOOD)
+
+
+SKIN_WORDS = {
+    "acne": ("acne", "puistjes", "puistje", "pukkels", "pukkel", "meeeters", "mee-eters", "jeugdpuistjes", "ontstekingen"),
+    "rosacea": ("rosacea", "couperose", "roodheid", "rood", "rode", "blozen"),
+    "eczema": ("eczeem", "dauwworm", "jeuk", "eczema", "constitutioneel"),
+    "psoriasis": ("psoriasis", "schilfers", "schilferplekken"),
+    "ageing": ("rimpels", "rimpeltjes", "lijntjes", "veroudering", "huidveroudering", "verslapping", "slappe", "ouder"),
+    "dry_dull": ("droog", "droge", "dof", "doffe", "vaal", "vale", "trekkerig"),
+    "pigmentation": ("pigment", "pigmentvlekken", "vlekken", "vlekjes", "ouderdomsvlekken", "melasma", "zonnevlekken"),
+}  # fmt: skip
+RED_FLAG_PHRASES = {
+    "blood_in_stool": ("bloed bij de ontlasting", "bloed in de ontlasting", "bloed in mijn ontlasting", "bloed in mijn poep",
+                       "bloed bij mijn ontlasting", "bloed in de poep", "bloed op het toiletpapier", "bloedverlies",
+                       "bloed uit mijn anus", "bloederige ontlasting", "bloed bij het poepen"),
+    "black_stool": ("zwarte ontlasting", "zwarte poep", "teerachtige ontlasting", "pikzwarte"),
+    "unexplained_weight_loss": ("afvallen zonder", "afgevallen zonder", "onverklaard gewichtsverlies",
+                                "gewichtsverlies", "kilo afgevallen", "kilo kwijt", "val af zonder", "vermagerd"),
+    "persistent_vomiting": ("blijven overgeven", "blijf overgeven", "blijf maar overgeven", "steeds overgeven",
+                            "vaak overgeven", "blijven braken", "aanhoudend braken", "steeds braken", "overgeven"),
+    "difficulty_swallowing": ("moeite met slikken", "slikproblemen", "slikklachten", "pijn bij het slikken",
+                              "kan niet goed slikken", "eten blijft steken", "moeilijk slikken"),
+    "jaundice": ("geelzucht", "gele ogen", "gele huid", "geel zien", "gele oogwit"),
+    "severe_abdominal_pain": ("hevige buikpijn", "heftige buikpijn", "ernstige buikpijn", "erge buikpijn",
+                              "veel pijn in mijn buik", "hevige pijn in mijn buik", "ondraaglijke buikpijn"),
+}  # fmt: skip
+# In answer to the red-flag question itself, plainer words count too.
+RED_FLAG_WORDS = {
+    "blood_in_stool": ("bloed",),
+    "black_stool": ("zwart", "zwarte"),
+    "unexplained_weight_loss": ("afvallen", "afgevallen", "gewicht"),
+    "persistent_vomiting": ("overgeven", "braken", "spugen", "kotsen"),
+    "difficulty_swallowing": ("slikken",),
+    "jaundice": ("geel", "gele"),
+    "severe_abdominal_pain": ("buikpijn",),
+}
+NONE_PHRASES = ("geen", "nee", "niks", "niets", "geen van", "nergens", "geen klachten", "helemaal niet", "niet")
+
+
+def _codes_in(text: str, table: dict, phrases: bool) -> list:
+    words = _words(text) + _lemmas(text)
+    found = []
+    for code, terms in table.items():
+        for term in terms:
+            hit = (
+                _has_phrase(text, term)
+                if phrases or " " in term
+                else any(w == term or (len(term) >= 5 and similar(w, term)) for w in words)
+            )
+            if hit:
+                found.append(code)
+                break
+    return found
+
+
+def _negated_everywhere(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and (words[0] in ("geen", "nee", "niks", "niets", "nergens") or _has_phrase(text, "geen van"))
+
+
+def parse_code_list(item_id: str, text: str) -> Parsed:
+    if item_id in ("taxa_low", "taxa_high"):
+        found = taxa_in(text)
+    elif item_id == "skin_complaints":
+        found = _codes_in(text, SKIN_WORDS, phrases=False)
+    else:
+        found = _codes_in(text, RED_FLAG_PHRASES, phrases=True) or _codes_in(text, RED_FLAG_WORDS, phrases=False)
+    found += [code for code in label_codes(item_id, text) if code not in found]
+    if found and not (_negated_everywhere(text) and len(_words(text)) <= 3):
+        order = ITEMS_BY_ID[item_id].codes
+        return Parsed(sorted(set(found), key=order.index))
+    if any(_has_phrase(text, phrase) for phrase in NONE_PHRASES):
+        return Parsed([])
+    return Parsed(problem=NOT_UNDERSTOOD)
+
+
+def red_flag_facts(text: str) -> list:
+    """Red flags named anywhere in the conversation (clear phrases only)."""
+    return _codes_in(text, RED_FLAG_PHRASES, phrases=True)
+
+
+def taxa_in(text: str) -> list:
+    """Taxa named in the text, matched leniently: case, small typos, a clear start of the name."""
+    found = []
+    for word in _words(text):
+        if len(word) < 4:
+            continue
+        for taxon in TAXA:
+            name = taxon.lower()
+            if similar(word, name) or (len(word) >= 6 and name.startswith(word)):
+                if taxon not in found:
+                    found.append(taxon)
+                break
+    return sorted(found, key=TAXA.index)
+
+
+def label_codes(item_id: str, text: str) -> list:
+    """Codes whose Dutch button label is the whole message (what a button sends)."""
+    table = CODE_LABELS.get(LABEL_TABLE_OF.get(item_id, item_id), {})
+    return [code for code, label in table.items() if normalise(text) == normalise(label)]
+
+
+def _number_answer(item_id: str, text: str) -> Parsed:
+    it = ITEMS_BY_ID[item_id]
+    value: Optional[Fraction] = None
+    if it.period:
+        rate = parse_rate(text)
+        if rate is not None and re.search(r"\b(per|in|elke|iedere|dagelijks|wekelijks|keer|x)\b|\d+x", normalise(text)):
+            value = rate.per_week if it.period == "week" else rate.per_week / 7
+    if item_id == "audit_c_quantity" and _has_phrase(text, "fles"):
+        bottles = parse_quantity(text.replace("fles", "")) or 1
+        value = bottles * 7  # a 75 cl bottle of wine holds about 7 standard glasses
+    if value is None:
+        value = parse_quantity(text)
+    if value is None:
+        return Parsed(problem=NOT_UNDERSTOOD)
+    if item_id == "age" and value < it.minimum:
+        return Parsed(value=int(value), problem=UNDER_AGE)
+    value = round_half_up(value, 0 if it.integer else 1)
+    if not it.minimum <= value <= it.maximum:
+        return Parsed(value=float(value), problem=OUT_OF_RANGE)
+    return Parsed(int(value) if value.denominator == 1 else float(value))
+
+
+def parse_answer(item_id: str, text: str) -> Parsed:
+    """The answer to ``item_id`` in ``text``, or the problem that stops us reading it."""
+    it = ITEMS_BY_ID[item_id]
+    if it.kind == CODE_LIST:
+        return parse_code_list(item_id, text)
+    if it.kind != CODE:
+        return _number_answer(item_id, text)
+    buttons = label_codes(item_id, text)
+    if len(buttons) == 1:
+        return Parsed(buttons[0])
+    if item_id == "sex":
+        code = parse_sex(text)
+        return Parsed(code) if code else Parsed(problem=NOT_UNDERSTOOD)
+    if item_id == "audit_c_frequency":
+        return parse_audit_frequency(text)
+    if item_id == "audit_c_binge":
+        return parse_audit_binge(text)
+    if item_id.startswith("pss_"):
+        return parse_pss(text)
+    if item_id in ("med_ppi", "med_diuretic"):
+        return parse_medicine(item_id, text)
+    if item_id == "med_antibiotics_12m":
+        return parse_antibiotics(text)
+    if item_id == "cond_diabetes_t2":
+        return parse_diabetes(text)
+    answer = parse_yes_no(text)  # consent, microbiome_test
+    return Parsed(answer) if answer else Parsed(problem=NOT_UNDERSTOOD)
+
+
+AGE_PATTERN = re.compile(r"\b(\d{2,3})\s*(?:jaar|jr)\b")
+SEX_AGE_PATTERN = re.compile(r"\b(vrouw|man)\s+van\s+(\S+)")
+
+
+def extract_facts(text: str) -> dict:
+    """Facts about any item that a message volunteers, beyond the question asked."""
+    facts = medicine_facts(text)
+    plain = normalise(text)
+    match = SEX_AGE_PATTERN.search(plain)
+    if match:
+        facts["sex"] = "female" if match.group(1) == "vrouw" else "male"
+        age = parse_quantity(match.group(2))
+        if age is not None and 18 <= age <= 110 and age.denominator == 1:
+            facts["age"] = int(age)
+    match = AGE_PATTERN.search(plain)
+    if match and 18 <= int(match.group(1)) <= 110:
+        facts["age"] = int(match.group(1))
+    if any(_has_phrase(text, phrase) for phrase in ("ik drink nooit", "ik drink geen alcohol", "ik drink niet")):
+        facts["audit_c_frequency"] = "never"
+    flags = red_flag_facts(text)
+    if flags:
+        facts["red_flags"] = flags
+    return facts
