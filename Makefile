@@ -19,7 +19,7 @@ install: ## Create .venv (Python 3.10), install the pinned packages, build the D
 	@scripts/install.sh
 
 lint: install ## Ruff over the Python code
-	$(PY) -m ruff check bot tests scripts
+	$(PY) -m ruff check bot actions tests scripts
 
 unit: install ## The unit tests (engine, parsing, advice)
 	$(PY) -m pytest tests/unit

@@ -105,3 +105,10 @@ FAQ = {
         "gebruik je medicijnen of werken je nieren niet goed? Overleg dan eerst met je huisarts of apotheker."
     ),
 }
+
+INVITE = "Wil je de check doen, of verder gaan waar je was? Typ dan 'hallo'."
+OUTSIDE_SCOPE = (
+    "Daar kan ik helaas niet mee helpen. Ik ben de intake-assistent van de kliniek: typ 'hallo' om de check te "
+    "starten, of stel een vraag over je darmen, je huid of magnesium."
+)
+DELETED = "Je gegevens zijn verwijderd. Je kunt altijd opnieuw beginnen door 'hallo' te typen."

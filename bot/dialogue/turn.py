@@ -33,7 +33,7 @@ MAX_FAILURES = 3
 SKIP_BUTTON = "Sla over"
 # NLU intents that mean the same as a keyword signal, trusted at this confidence.
 INTENT_SIGNALS = {
-    "crisis": sig.CRISIS, "stop": sig.STOP, "pause": sig.PAUSE, "restart": sig.RESTART,
+    "crisis": sig.CRISIS, "stop": sig.STOP, "pause": sig.PAUSE, "start_over": sig.RESTART,
     "human_handoff": sig.HUMAN, "skip": sig.SKIP, "go_back": sig.BACK, "ask_why": sig.WHY,
     "ask_meaning": sig.MEANING, "correct": sig.CORRECTION, "delete_data": sig.DELETE_DATA,
 }  # fmt: skip
@@ -98,13 +98,6 @@ def _prune(answers: dict, order: list) -> None:
         order.remove(item_id)
 
 
-def _signals(text: str, intent: Optional[str], confidence: float) -> set:
-    found = sig.detect(text)
-    if intent in INTENT_SIGNALS and confidence >= INTENT_CONFIDENCE:
-        found.add(INTENT_SIGNALS[intent])
-    return found
-
-
 def _is_question(text: str) -> bool:
     words = re.findall(r"[a-z]+", text.lower())
     return text.strip().endswith("?") or bool(words and words[0] in QUESTION_WORDS)
@@ -141,7 +134,13 @@ def take_turn(
     clinic = clinic or clinic_from_env()
     out = Outcome(dict(answers), list(order), requested, failures)
     say = out.messages.append
-    signals = _signals(text, intent, confidence)
+    looks_like_question = _is_question(text)
+    parsed = parse_answer(requested, text) if not looks_like_question else None
+    keywords = sig.detect(text)
+    # The NLU's intent is a second opinion, only for messages that are not a readable answer.
+    trusted = confidence >= INTENT_CONFIDENCE and not (parsed is not None and parsed.ok)
+    nlu_only = {INTENT_SIGNALS[intent]} - keywords if trusted and intent in INTENT_SIGNALS else set()
+    signals = keywords | nlu_only
 
     def ask(item_id: Optional[str]) -> Outcome:
         if out.requested != item_id:
@@ -164,9 +163,8 @@ def take_turn(
         return ask(requested)
     if sig.DELETE_DATA in signals:
         out.answers, out.order = {}, []
-        return end(DELETED, "Je gegevens zijn verwijderd. Je kunt altijd opnieuw beginnen door 'hallo' te typen.")
+        return end(DELETED, texts.DELETED)
     short = {s for s in (sig.STOP, sig.PAUSE, sig.RESTART, sig.BACK) if sig.is_short_command(text, s)}
-    nlu_only = signals - sig.detect(text)
     if sig.PAUSE in signals and (sig.PAUSE in short or sig.PAUSE in nlu_only or len(text) < 60):
         return end(PAUSED, texts.PAUSED)
     if sig.STOP in short or sig.STOP in nlu_only:
@@ -182,7 +180,7 @@ def take_turn(
     if requested == "consent":
         return _consent_turn(out, text, signals, clinic, ask, end)
 
-    if sig.BACK in short or (sig.BACK in nlu_only and not parse_answer(requested, text).ok):
+    if sig.BACK in short or sig.BACK in nlu_only:
         if not out.order or out.order[-1] == "consent":
             say(Message(texts.NOTHING_TO_GO_BACK))
             return ask(requested)
@@ -196,10 +194,9 @@ def take_turn(
         if corrected.ok:
             out.answers[previous] = corrected.value
             _prune(out.answers, out.order)
-            say(Message("Aangepast. " + _acknowledge(previous, corrected.value)))
+            say(Message("Aangepast: " + _describe(previous, corrected.value)))
             return ask(next_item(out.answers))
 
-    looks_like_question = _is_question(text)
     if looks_like_question or signals & {sig.WHY, sig.MEANING}:
         reply = _answer_question(requested, text, signals)
         if reply:
@@ -212,7 +209,6 @@ def take_turn(
         say(Message(texts.SKIPPED))
         return ask(next_item(out.answers))
 
-    parsed = parse_answer(requested, text) if not looks_like_question else None
     facts = {k: v for k, v in extract_facts(text).items() if k not in out.answers and k != requested}
     if parsed is not None and parsed.ok:
         out.answers[requested] = parsed.value

@@ -1,0 +1,1 @@
+"""Thin rasa-sdk adapters: tracker <-> bot/, nothing more."""

@@ -1,0 +1,83 @@
+"""Reading the interview's state from a tracker, and writing it back as slot events."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+from bot.dialogue.turn import Message, Outcome
+from bot.questionnaire import ITEM_IDS
+
+ANSWERED = "answered_items"
+FAILURES = "failed_attempts"
+STATUS = "intake_status"
+LAST_TURN = "last_turn"
+RESULT = "intake_result"
+REQUESTED = "requested_slot"
+
+
+def answers_from(tracker: Tracker) -> tuple:
+    """(answers, order): the answered items' values, and the order they were answered in."""
+    order = [item for item in (tracker.get_slot(ANSWERED) or []) if item in ITEM_IDS]
+    return {item: tracker.get_slot(item) for item in order}, order
+
+
+def latest_user_turn(tracker: Tracker) -> Optional[dict]:
+    return next((event for event in reversed(tracker.events) if event.get("event") == "user"), None)
+
+
+def turn_key(event: Optional[dict]) -> Optional[str]:
+    return None if event is None else repr(event.get("timestamp"))
+
+
+def intent_of(tracker: Tracker) -> tuple:
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0.0)
+
+
+def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> list:
+    """Slot events that store the outcome: changed items, bookkeeping, the next requested item."""
+    events: list[EventType] = []
+    old_answers, _ = answers_from(tracker)
+    for item in ITEM_IDS:
+        new: Any = outcome.answers.get(item)
+        if item in outcome.answers and (item not in old_answers or old_answers[item] != new):
+            events.append(SlotSet(item, new))
+        elif item not in outcome.answers and tracker.get_slot(item) is not None:
+            events.append(SlotSet(item, None))
+    events += [
+        SlotSet(ANSWERED, list(outcome.order)),
+        SlotSet(FAILURES, float(outcome.failures)),
+        SlotSet(STATUS, outcome.status),
+        SlotSet(LAST_TURN, key),
+        SlotSet(REQUESTED, outcome.requested),
+    ]
+    return events
+
+
+def clear_interview() -> list:
+    """Events that forget every answer and the result (restart, delete, no consent)."""
+    return [SlotSet(item, None) for item in ITEM_IDS] + [
+        SlotSet(ANSWERED, []),
+        SlotSet(FAILURES, 0.0),
+        SlotSet(STATUS, None),
+        SlotSet(LAST_TURN, None),
+        SlotSet(RESULT, None),
+        SlotSet(REQUESTED, None),
+    ]
+
+
+def send(dispatcher, messages: list) -> None:
+    """Each message as a bot message; a button's title is what it sends, a (title, url) pair opens the URL."""
+    for message in messages:
+        assert isinstance(message, Message)
+        buttons = []
+        for button in message.buttons:
+            if isinstance(button, tuple):
+                title, url = button
+                buttons.append({"title": title, "payload": url, "url": url, "type": "web_url"})
+            else:
+                buttons.append({"title": button, "payload": button})
+        dispatcher.utter_message(text=message.text, buttons=buttons or None)

@@ -1,0 +1,252 @@
+"""The interview's turn logic (bot.dialogue.turn), driven with free Dutch text."""
+
+import pytest
+
+from bot.clinic import Clinic
+from bot.dialogue import texts
+from bot.dialogue.questions import QUESTIONS
+from bot.dialogue.turn import (
+    COMPLETE,
+    NO_CONSENT,
+    PAUSED,
+    STOPPED,
+    UNDER_AGE_STATUS,
+    next_item,
+    progress,
+    start,
+    take_turn,
+)
+from bot.questionnaire import ITEM_IDS
+from bot.scoring import compute_scores
+from tests.answers import WORKED_EXAMPLE
+
+CLINIC = Clinic("Testkliniek", "https://kliniek.example/plan", "010 000 00 00", "test@kliniek.example")
+
+# The worked example of the spec, as a user would type it.
+WORKED_EXAMPLE_CHAT = [
+    "Ja, ik geef toestemming", "vrouw", "40", "drie", "twee", "geen", "2", "1", "nul", "1", "vier keer",
+    "twee keer per dag", "2 tot 3 keer per week", "drie glazen", "elke maand", "soms", "soms", "bijna nooit", "vaak",
+    "zes uur", "ja", "nee", "1 kuur", "nee", "weet ik niet", "acne", "5", "nee", "geen",
+]  # fmt: skip
+
+
+class Chat:
+    """A conversation with the turn logic, as the Rasa adapter runs it."""
+
+    def __init__(self):
+        first = start({}, [], CLINIC)
+        self.outcome = first
+        self.replies = [m.text for m in first.messages]
+
+    def say(self, text, intent=None, confidence=0.0):
+        o = self.outcome
+        self.outcome = take_turn(o.answers, o.order, o.requested, o.failures, text, intent, confidence, CLINIC)
+        self.replies = [m.text for m in self.outcome.messages]
+        return self.outcome
+
+    def run(self, texts_):
+        for text in texts_:
+            self.say(text)
+        return self.outcome
+
+
+def test_intro_says_what_how_long_and_no_diagnosis():
+    chat = Chat()
+    intro = chat.replies[0]
+    assert "Testkliniek" in intro and "10 minuten" in intro and "geen diagnose" in intro
+    assert chat.replies[1].startswith("Vraag 1 van 28. Mag ik je antwoorden over je gezondheid gebruiken")
+    assert chat.outcome.requested == "consent"
+    assert chat.outcome.messages[1].buttons == ("Ja, ik geef toestemming", "Nee, liever niet")
+
+
+def test_worked_example_by_free_text():
+    outcome = Chat().run(WORKED_EXAMPLE_CHAT)
+    assert outcome.status == COMPLETE and outcome.requested is None
+    assert outcome.answers == WORKED_EXAMPLE
+    assert compute_scores(outcome.answers)["microbiome_score"] == 90
+
+
+def test_requested_item_and_progress_follow_the_questionnaire():
+    chat = Chat()
+    seen = [chat.outcome.requested]
+    for text in WORKED_EXAMPLE_CHAT[:-1]:
+        seen.append(chat.say(text).requested)
+    expected = [i for i in ITEM_IDS if i not in ("taxa_low", "taxa_high")]
+    assert seen == expected
+    assert chat.replies[-1].startswith("Vraag 29 van 29. ")
+
+
+def test_progress_counts_only_what_will_be_asked():
+    assert progress({}, "consent") == (1, 28)
+    never = {"consent": "yes", "audit_c_frequency": "never", "skin_complaints": []}
+    assert progress(never, "red_flags") == (26, 26)
+    tested = {"microbiome_test": "yes", "skin_complaints": ["acne"]}
+    assert progress(tested, "taxa_high") == (30, 31)
+
+
+def test_never_drinks_skips_quantity_and_binge():
+    chat = Chat()
+    chat.run(WORKED_EXAMPLE_CHAT[:12])
+    assert chat.say("ik drink nooit").requested == "pss_1"
+    assert chat.outcome.answers["audit_c_frequency"] == "never"
+    assert chat.replies[-1].startswith("Vraag 14 van 26. ")
+
+
+def test_no_consent_asks_nothing_and_keeps_nothing():
+    chat = Chat()
+    outcome = chat.say("nee")
+    assert (outcome.status, outcome.requested, outcome.answers) == (NO_CONSENT, None, {})
+    assert "010 000 00 00" in chat.replies[0] and "bewaar niets" in chat.replies[0]
+
+
+def test_under_18_ends_politely_and_forgets():
+    chat = Chat()
+    chat.run(["ja", "man"])
+    outcome = chat.say("ik ben 16")
+    assert (outcome.status, outcome.requested, outcome.answers, outcome.order) == (UNDER_AGE_STATUS, None, {}, [])
+    assert "18 jaar" in chat.replies[0]
+
+
+def test_several_facts_in_one_message_and_not_asked_again():
+    chat = Chat()
+    chat.say("ja")
+    outcome = chat.say("ik ben een vrouw van 40 en ik slik pantoprazol")
+    assert outcome.answers["sex"] == "female" and outcome.answers["age"] == 40 and outcome.answers["med_ppi"] == "yes"
+    assert outcome.requested == "veg_fruit_per_day"
+    chat.run(WORKED_EXAMPLE_CHAT[3:20])
+    assert chat.outcome.requested == "med_diuretic"
+
+
+def test_medicine_named_mid_interview_fills_its_item_and_repeats_the_question():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    outcome = chat.say("trouwens, ik gebruik omeprazol")
+    assert outcome.answers["med_ppi"] == "yes"
+    assert outcome.requested == "veg_fruit_per_day" and outcome.failures == 0
+    assert chat.replies[0] == "Ik heb ook genoteerd: maagzuurremmer: ja."
+
+
+def test_unclear_answer_gets_a_hint_then_skip_after_three():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("heel veel")
+    assert chat.replies[0] == "Dat begreep ik niet helemaal. " + QUESTIONS["veg_fruit_per_day"].hint
+    assert chat.outcome.failures == 1 and chat.outcome.requested == "veg_fruit_per_day"
+    chat.say("banaan")
+    chat.say("tja")
+    assert texts.SKIP_OFFER in chat.replies
+    assert chat.outcome.messages[-1].buttons == ("Sla over",)
+    outcome = chat.say("Sla over")
+    assert outcome.answers["veg_fruit_per_day"] is None and outcome.requested == "whole_grain_per_day"
+    assert outcome.failures == 0
+
+
+def test_out_of_range_hint_names_the_range():
+    chat = Chat()
+    chat.run(["ja", "vrouw"])
+    chat.say("250")
+    assert chat.replies[0] == "Dat getal kan ik niet goed plaatsen: ik verwacht een getal van 18 tot 110."
+    assert chat.outcome.requested == "age"
+
+
+def test_skip_stores_null():
+    chat = Chat()
+    chat.run(WORKED_EXAMPLE_CHAT[:24])
+    outcome = chat.say("geen idee")
+    assert "egfr" in outcome.answers and outcome.answers["egfr"] is None
+    assert outcome.requested == "skin_complaints"
+
+
+def test_go_back_and_correction():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40", "drie"])
+    outcome = chat.say("nee wacht, het zijn er vier")
+    assert outcome.answers["veg_fruit_per_day"] == 4 and outcome.requested == "whole_grain_per_day"
+    assert chat.replies[0] == "Aangepast: groente en fruit (porties per dag): 4."
+    outcome = chat.say("vorige vraag")
+    assert outcome.requested == "veg_fruit_per_day" and "veg_fruit_per_day" not in outcome.answers
+    assert outcome.answers["age"] == 40
+    outcome = chat.say("5")
+    assert outcome.answers["veg_fruit_per_day"] == 5 and outcome.requested == "whole_grain_per_day"
+
+
+def test_correcting_frequency_to_never_drops_the_branch():
+    chat = Chat()
+    chat.run(WORKED_EXAMPLE_CHAT[:14])
+    assert chat.outcome.requested == "audit_c_binge"
+    chat.say("vorige vraag")
+    chat.say("vorige vraag")
+    outcome = chat.say("nooit")
+    assert outcome.answers["audit_c_frequency"] == "never"
+    assert "audit_c_quantity" not in outcome.answers and outcome.requested == "pss_1"
+
+
+def test_why_meaning_and_faq_keep_the_question():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("waarom vraag je dat?")
+    assert chat.replies[0] == QUESTIONS["veg_fruit_per_day"].why
+    chat.say("wat bedoel je?")
+    assert chat.replies[0] == QUESTIONS["veg_fruit_per_day"].meaning
+    outcome = chat.say("wat is het microbioom eigenlijk?")
+    assert chat.replies[0] == texts.FAQ["microbiome"]
+    assert outcome.requested == "veg_fruit_per_day" and outcome.failures == 0
+    assert chat.replies[-1].startswith("Vraag 4 van 28. ")
+
+
+def test_nlu_intent_helps_only_when_the_text_is_no_answer():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    outcome = chat.say("drie", intent="stop", confidence=0.95)
+    assert outcome.answers["veg_fruit_per_day"] == 3 and outcome.status is None
+    outcome = chat.say("het is mooi geweest zo", intent="stop", confidence=0.95)
+    assert outcome.status == STOPPED
+
+
+def test_english_gets_a_dutch_reply_and_the_question_again():
+    chat = Chat()
+    chat.run(["ja", "vrouw"])
+    outcome = chat.say("sorry, do you speak english?")
+    assert chat.replies[0] == texts.ENGLISH and outcome.requested == "age"
+
+
+def test_crisis_at_any_point():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40", "drie"])
+    outcome = chat.say("ik wil eigenlijk niet meer leven")
+    assert "0800-0113" in chat.replies[0] and "113.nl" in chat.replies[0] and "112" in chat.replies[0]
+    assert outcome.requested == "whole_grain_per_day" and outcome.answers["veg_fruit_per_day"] == 3
+
+
+def test_red_flag_mentioned_anywhere():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    outcome = chat.say("ik heb de laatste tijd bloed bij de ontlasting")
+    assert outcome.answers["red_flags"] == ["blood_in_stool"]
+    assert "huisarts" in chat.replies[0] and "112" in chat.replies[0]
+
+
+def test_stop_pause_restart_and_person():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("kan ik een medewerker spreken?")
+    assert "010 000 00 00" in chat.replies[0] and chat.outcome.requested == "veg_fruit_per_day"
+    assert chat.say("ik kom later terug").status == PAUSED
+    resumed = start(chat.outcome.answers, chat.outcome.order, CLINIC)
+    assert resumed.requested == "veg_fruit_per_day" and "Welkom terug" in resumed.messages[0].text
+    chat.outcome = resumed
+    assert chat.say("stop").status == STOPPED
+    chat.outcome = start(chat.outcome.answers, chat.outcome.order, CLINIC)
+    outcome = chat.say("ik wil opnieuw beginnen")
+    assert (outcome.answers, outcome.requested) == ({}, "consent")
+
+
+def test_next_item_without_consent_is_none():
+    assert next_item({"consent": "no"}) is None
+    assert next_item({}) == "consent"
+
+
+@pytest.mark.parametrize("item_id", ITEM_IDS)
+def test_every_item_has_its_texts(item_id):
+    q = QUESTIONS[item_id]
+    assert q.text and q.why and q.meaning and q.hint
