@@ -140,8 +140,8 @@ def parse_quantity(text: str) -> Optional[Fraction]:
 PERIOD_DAYS = {
     "dag": 1, "dagen": 1, "daags": 1, "avond": 1, "ochtend": 1, "nacht": 1,
     "week": 7, "weken": 7, "weeks": 7,
-    "maand": Fraction(365, 12), "maanden": Fraction(365, 12),
-    "jaar": 365,
+    "maand": 7 * WEEKS_PER_MONTH, "maanden": 7 * WEEKS_PER_MONTH,
+    "jaar": 7 * 52,
 }  # fmt: skip
 # Fixed phrases -> times per week. Longest first, so "bijna elke dag" wins over "elke dag".
 RATE_PHRASES = (

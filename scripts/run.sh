@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Start the action server and the Rasa server (REST channel, SQLite tracker store) and stop
+# both on Ctrl-C or SIGTERM. The HTTP API is enabled only when RASA_AUTH_TOKEN is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+: "${RASA_PORT:=5005}"
+: "${ACTION_PORT:=5055}"
+: "${RASA_INTERFACE:=0.0.0.0}"
+export ACTION_PORT RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
+# Answers never reach the logs: Rasa logs message texts and slot values only at DEBUG.
+: "${LOG_LEVEL:=WARNING}"
+export LOG_LEVEL PYTHONWARNINGS=ignore
+mkdir -p var
+
+api_args=()
+if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
+  api_args=(--enable-api --auth-token "$RASA_AUTH_TOKEN")
+fi
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
+
+.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" --logging-config-file scripts/logging.yml &
+pids+=($!)
+.venv/bin/rasa run --model models/intake.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
+  --port "$RASA_PORT" --interface "$RASA_INTERFACE" --logging-config-file scripts/logging.yml "${api_args[@]}" &
+pids+=($!)
+
+echo "Starting the assistant: REST channel at http://localhost:$RASA_PORT/webhooks/rest/webhook (Ctrl-C stops)"
+# Wait until either process ends; then stop the other one too.
+wait -n "${pids[@]}"

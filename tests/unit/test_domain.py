@@ -1,0 +1,54 @@
+"""The Rasa files agree with bot/: slots, form, actions, intents."""
+
+from pathlib import Path
+
+import yaml
+from rasa_sdk import Action
+
+import actions.conversation  # noqa: F401  (registers the actions)
+import actions.intake_form  # noqa: F401
+import actions.results  # noqa: F401
+from bot.dialogue import texts
+from bot.dialogue.turn import INTENT_SIGNALS
+from bot.dutch_pipeline import PIPELINE_PATH
+from bot.questionnaire import CODE, CODE_LIST, ITEM_IDS, ITEMS, NUMBER
+
+ROOT = Path(__file__).resolve().parents[2]
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+CONFIG = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+SLOT_TYPES = {CODE: "text", NUMBER: "float", CODE_LIST: "list"}
+
+
+def all_actions(cls=Action):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from all_actions(sub)
+
+
+def test_item_slots_in_spec_order_with_their_types():
+    slots = DOMAIN["slots"]
+    assert [name for name in slots if name in ITEM_IDS] == list(ITEM_IDS)
+    for it in ITEMS:
+        assert slots[it.id]["type"] == SLOT_TYPES[it.kind], it.id
+        assert slots[it.id]["mappings"] == [{"type": "custom"}]
+
+
+def test_form_requires_every_item_in_order():
+    assert DOMAIN["forms"]["intake_form"]["required_slots"] == list(ITEM_IDS)
+
+
+def test_domain_actions_are_the_implemented_ones():
+    ours = [cls for cls in all_actions() if cls.__module__.startswith("actions.")]
+    assert set(DOMAIN["actions"]) == {cls().name() for cls in ours}
+
+
+def test_intents_behind_signals_and_faq_exist():
+    intents = set(DOMAIN["intents"])
+    assert set(INTENT_SIGNALS) <= intents
+    assert {f"faq_{topic}" for topic in texts.FAQ} <= intents
+
+
+def test_config_names_the_pipeline_folder_the_install_builds():
+    spacy_nlp = next(c for c in CONFIG["pipeline"] if c["name"] == "SpacyNLP")
+    assert spacy_nlp["model"] == PIPELINE_PATH
+    assert CONFIG["language"] == "nl"
