@@ -4,13 +4,17 @@ SHELL := /bin/bash
 
 VENV := .venv
 PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/intake.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(VENV)/spacy-nl/built-from.txt
 
-# No telemetry, no TensorFlow chatter, no SQLAlchemy 2.0 banner.
+# No telemetry, no TensorFlow chatter, no SQLAlchemy 2.0 banner, no library deprecation noise.
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore
 
-.PHONY: help install lint unit test run
+.PHONY: help install lint unit validate train test run shell evaluate clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,15 +22,40 @@ help: ## Show this list
 install: ## Create .venv (Python 3.10), install the pinned packages, build the Dutch spaCy pipeline
 	@scripts/install.sh
 
+$(VENV)/spacy-nl/built-from.txt:
+	@scripts/install.sh
+
 lint: install ## Ruff over the Python code
 	$(PY) -m ruff check bot actions tests scripts
 
-unit: install ## The unit tests (engine, parsing, advice)
+unit: install ## Unit tests: engine, parsing, dialogue, advice, actions (Tracker fixtures)
 	$(PY) -m pytest tests/unit
 
-test: install lint ## Install what is missing, then every check and test
-	$(PY) -m pytest
+validate: install ## rasa data validate, failing on any warning
+	$(RASA) data validate --fail-on-warnings --quiet
 
-run: install ## Score answers from the command line (the assistant itself comes with issue 3)
-	@echo "Paste one JSON object of answers, then Ctrl-D:"
-	@$(PY) -m bot.scoring
+$(MODEL): $(TRAINING_INPUTS)
+	$(RASA) train --fixed-model-name intake --out models --quiet
+	@touch $(MODEL)
+
+train: install $(MODEL) ## Train the model (only when data, domain or config changed)
+
+test: install lint ## Install what is missing, then lint, unit tests, validate, train, test stories, conversations
+	$(PY) -m pytest tests/unit
+	$(RASA) data validate --fail-on-warnings --quiet
+	@$(MAKE) --no-print-directory train
+	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
+	$(PY) -m pytest tests/conversation tests/heldout
+
+run: train ## Start the assistant: REST channel on $$RASA_PORT (5005), SQLite tracker store
+	@scripts/run.sh
+
+shell: train ## Chat with the assistant in this terminal
+	@scripts/shell.sh
+
+evaluate: train ## Intent and slot-filling reports on the held-out sets (results/)
+	$(RASA) test nlu --nlu tests/heldout/nlu.yml --model $(MODEL) --out results/nlu --quiet
+	$(PY) scripts/evaluate_slots.py --cases tests/heldout/answers.yml --model $(MODEL) --out results/slot_filling.json
+
+clean: ## Remove trained models, results and local databases (keeps .venv)
+	rm -rf models/*.tar.gz results var

@@ -17,7 +17,7 @@ from bot.dialogue import texts
 from bot.dialogue.questions import QUESTIONS
 from bot.labels import ITEM_NAMES, answer_label
 from bot.parsing import signals as sig
-from bot.parsing.answers import OUT_OF_RANGE, UNDER_AGE, VAGUE_FREQUENCY, extract_facts, parse_answer
+from bot.parsing.answers import OUT_OF_RANGE, UNDER_AGE, VAGUE_FREQUENCY, conclusion, extract_facts, parse_answer
 from bot.questionnaire import ITEMS, ITEMS_BY_ID, asked_items
 
 # Where the interview stands after a turn.
@@ -203,7 +203,7 @@ def take_turn(
             say(Message(reply))
             return ask(requested)
 
-    if sig.SKIP in signals:
+    if sig.SKIP in signals and not (parsed is not None and parsed.ok and conclusion(text)):
         out.answers[requested] = None
         out.order.append(requested)
         say(Message(texts.SKIPPED))

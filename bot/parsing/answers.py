@@ -359,7 +359,7 @@ def _number_answer(item_id: str, text: str) -> Parsed:
     value: Optional[Fraction] = None
     if it.period:
         rate = parse_rate(text)
-        if rate is not None and re.search(r"\b(per|in|elke|iedere|dagelijks|wekelijks|keer|x)\b|\d+x", normalise(text)):
+        if rate is not None:
             value = rate.per_week if it.period == "week" else rate.per_week / 7
     if item_id == "audit_c_quantity" and _has_phrase(text, "fles"):
         bottles = parse_quantity(text.replace("fles", "")) or 1
@@ -376,8 +376,26 @@ def _number_answer(item_id: str, text: str) -> Parsed:
     return Parsed(int(value) if value.denominator == 1 else float(value))
 
 
+def conclusion(text: str) -> Optional[str]:
+    """What follows the last "dus" ("1 appel en wat groente, dus 2" -> "2"), or None."""
+    parts = re.split(r"\bdus\b", normalise(text))
+    return parts[-1].strip(" ,.") if len(parts) > 1 and parts[-1].strip(" ,.") else None
+
+
 def parse_answer(item_id: str, text: str) -> Parsed:
-    """The answer to ``item_id`` in ``text``, or the problem that stops us reading it."""
+    """The answer to ``item_id`` in ``text``, or the problem that stops us reading it.
+
+    A conclusion after "dus" wins over what comes before it.
+    """
+    tail = conclusion(text)
+    if tail is not None:
+        parsed = _parse_answer(item_id, tail)
+        if parsed.ok:
+            return parsed
+    return _parse_answer(item_id, text)
+
+
+def _parse_answer(item_id: str, text: str) -> Parsed:
     it = ITEMS_BY_ID[item_id]
     if it.kind == CODE_LIST:
         return parse_code_list(item_id, text)

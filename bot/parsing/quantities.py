@@ -115,7 +115,8 @@ def parse_quantity(text: str) -> Optional[Fraction]:
     indexes = _numbers(parts)
     # "tussen 2 en 3"
     for i in indexes:
-        if i >= 1 and parts[i - 1].word == "tussen" and i + 2 < len(parts) and parts[i + 1].word == "en":
+        before = [p.word for p in parts[max(0, i - 2) : i]]
+        if "tussen" in before and i + 2 < len(parts) and parts[i + 1].word == "en":
             if parts[i + 2].value is not None:
                 return (parts[i].value + parts[i + 2].value) / 2
     # "2 à 3", "2-3", "2 tot 3", "2 tot en met 3", "twee of drie"
@@ -132,6 +133,9 @@ def parse_quantity(text: str) -> Optional[Fraction]:
         if "paar" in words or "enkele" in words:
             return FEW
         if any(word in ZERO_WORDS for word in words):
+            return Fraction(0)
+        # "niet" / "eet ik niet": none; but "weet niet zo goed" is no answer.
+        if "niet" in words and "weet" not in words and len(words) <= 4:
             return Fraction(0)
     return None
 

@@ -140,6 +140,7 @@ def test_taxa_matched_leniently():
      ("ik wil stoppen", sig.STOP), ("ik kom later terug", sig.PAUSE), ("opnieuw beginnen", sig.RESTART),
      ("kan ik een medewerker spreken", sig.HUMAN), ("ik denk aan zelfmoord", sig.CRISIS),
      ("ik wil niet meer leven", sig.CRISIS), ("ik denk aan zelfmord", sig.CRISIS),
+     ("ik wil er gewoon niet meer zijn", sig.CRISIS), ("ik zie het leven niet meer zitten", sig.CRISIS),
      ("verwijder mijn gegevens", sig.DELETE_DATA), ("do you speak english", sig.ENGLISH)],
 )  # fmt: skip
 def test_signals(text, signal):
