@@ -171,11 +171,18 @@ def has_phrase(text: str, phrase: str) -> bool:
     return " " + " ".join(re.findall(r"[a-z0-9]+", normalise(phrase))) + " " in _plain(text)
 
 
+# Crisis wording with other words in between: "ik wil er gewoon niet meer zijn".
+CRISIS_PATTERNS = (
+    re.compile(r"\bwil\b.{0,30}\bniet meer (leven|zijn|bestaan)\b"),
+    re.compile(r"\b(einde|eind)\b.{0,20}\bmaken\b.{0,20}\bleven\b|\bleven\b.{0,20}\b(einde|eind)\b"),
+)
+
+
 def detect(text: str) -> set:
     """Every signal whose phrase occurs in the message."""
     found = {signal for signal, phrases in PHRASES.items() if any(has_phrase(text, p) for p in phrases)}
     words = _plain(text).split()
-    if not found & {CRISIS} and any(similar(w, "zelfmoord") for w in words):
+    if any(similar(w, "zelfmoord") for w in words) or any(p.search(_plain(text)) for p in CRISIS_PATTERNS):
         found.add(CRISIS)
     if is_english(text):
         found.add(ENGLISH)
