@@ -13,58 +13,70 @@ from bot.dialogue.turn import Message
 FAQ_INTENT_PREFIX = "faq_"
 
 
-class ActionAnswerFaq(Action):
+class ReplyAction(Action):
+    """An action that only replies: ``replies`` gives its messages, ``events`` its slot events."""
+
+    action_name = ""
+
     def name(self) -> str:
-        return "action_answer_faq"
+        return self.action_name
+
+    def replies(self, tracker: Tracker) -> list:
+        raise NotImplementedError
+
+    def events(self) -> list:
+        return []
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        send(dispatcher, self.replies(tracker))
+        return self.events()
+
+
+class ActionAnswerFaq(ReplyAction):
+    action_name = "action_answer_faq"
+
+    def replies(self, tracker: Tracker) -> list:
         intent, _ = intent_of(tracker)
         topic = (intent or "").removeprefix(FAQ_INTENT_PREFIX)
-        answer = texts.FAQ.get(topic, texts.OUTSIDE_SCOPE)
-        send(dispatcher, [Message(answer), Message(texts.INVITE)])
-        return []
+        return [Message(texts.FAQ.get(topic, texts.OUTSIDE_SCOPE)), Message(texts.INVITE)]
 
 
-class ActionCrisis(Action):
-    def name(self) -> str:
-        return "action_crisis"
+class ActionCrisis(ReplyAction):
+    action_name = "action_crisis"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        send(dispatcher, [Message(texts.CRISIS), Message(texts.INVITE)])
-        return []
+    def replies(self, tracker: Tracker) -> list:
+        return [Message(texts.CRISIS), Message(texts.INVITE)]
 
 
-class ActionContact(Action):
-    def name(self) -> str:
-        return "action_contact"
+class ActionContact(ReplyAction):
+    action_name = "action_contact"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        send(dispatcher, [Message(texts.contact(clinic_from_env()))])
-        return []
+    def replies(self, tracker: Tracker) -> list:
+        return [Message(texts.contact(clinic_from_env()))]
 
 
-class ActionRestartIntake(Action):
-    def name(self) -> str:
-        return "action_restart_intake"
+class ActionRestartIntake(ReplyAction):
+    action_name = "action_restart_intake"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        send(dispatcher, [Message(texts.RESTARTED)])
+    def replies(self, tracker: Tracker) -> list:
+        return [Message(texts.RESTARTED)]
+
+    def events(self) -> list:
         return clear_interview()
 
 
-class ActionDeleteData(Action):
-    def name(self) -> str:
-        return "action_delete_data"
+class ActionDeleteData(ReplyAction):
+    action_name = "action_delete_data"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        send(dispatcher, [Message(texts.DELETED)])
+    def replies(self, tracker: Tracker) -> list:
+        return [Message(texts.DELETED)]
+
+    def events(self) -> list:
         return clear_interview()
 
 
-class ActionOutOfScope(Action):
-    def name(self) -> str:
-        return "action_out_of_scope"
+class ActionOutOfScope(ReplyAction):
+    action_name = "action_out_of_scope"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        send(dispatcher, [Message(texts.OUTSIDE_SCOPE)])
-        return []
+    def replies(self, tracker: Tracker) -> list:
+        return [Message(texts.OUTSIDE_SCOPE)]
