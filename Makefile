@@ -14,7 +14,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install lint unit validate train test run shell evaluate clean
+.PHONY: help install lint unit validate train test run shell evaluate bench clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,9 +53,13 @@ run: train ## Start the assistant: REST channel on $$RASA_PORT (5005), SQLite tr
 shell: train ## Chat with the assistant in this terminal
 	@scripts/shell.sh
 
-evaluate: train ## Intent and slot-filling reports on the held-out sets (results/)
+evaluate: train ## Held-out intent and slot-filling reports, 5-fold cross-validation (results/)
 	$(RASA) test nlu --nlu tests/heldout/nlu.yml --model $(MODEL) --out results/nlu --quiet
+	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/cv --quiet
 	$(PY) scripts/evaluate_slots.py --cases tests/heldout/answers.yml --model $(MODEL) --out results/slot_filling.json
+
+bench: train ## Latency, throughput, memory, start-up and training time, ours vs Rasa's starter bot
+	$(PY) scripts/bench.py --out results
 
 clean: ## Remove trained models, results and local databases (keeps .venv)
 	rm -rf models/*.tar.gz results var

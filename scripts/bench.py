@@ -1,0 +1,271 @@
+"""make bench: latency, throughput, memory, start-up and training time, ours beside Rasa's starter bot.
+
+Everything runs on loopback. For each bot: train it (timed), start it, time the first answer, then
+drive complete simulated conversations over the REST channel at 1, 8 and 32 concurrent
+conversations. Prints each figure with ours / baseline, writes results/bench.json and
+results/bench_latency.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+LEVELS = (1, 8, 32)
+REQUEST_TIMEOUT_S = 120
+START_TIMEOUT_S = 300
+
+# A complete intake in free Dutch text (the worked example of the spec).
+OUR_CONVERSATION = [
+    "hallo", "ja, dat is goed", "ik ben een vrouw", "40", "drie", "twee boterhammen", "geen", "2 handjes", "1 keer",
+    "geen", "een bakje yoghurt per week", "vier keer", "twee keer per dag", "2 tot 3 keer per week", "drie glazen",
+    "elke maand", "soms", "soms", "bijna nooit", "vaak", "zes uur", "ik slik pantoprazol", "nee", "1 kuur", "nee",
+    "weet ik niet", "acne", "5", "nee", "geen klachten",
+]  # fmt: skip
+# The starter bot's own topics, repeated to the same length.
+BASELINE_TURNS = ["hello", "I am sad", "yes", "great", "are you a bot?", "bye"]
+BASELINE_CONVERSATION = (BASELINE_TURNS * 6)[: len(OUR_CONVERSATION)]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB."""
+    total = 0
+    pids = [pid]
+    try:
+        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def percentile(values: list, q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+class Bot:
+    """One assistant under test: how to train it and start it."""
+
+    def __init__(self, name: str, workdir: Path, model: Path, conversation: list, with_actions: bool):
+        self.name, self.workdir, self.model = name, workdir, model
+        self.conversation, self.with_actions = conversation, with_actions
+        self.processes: dict = {}
+        self.port = free_port()
+
+    def env(self) -> dict:
+        return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "LOG_LEVEL": "WARNING",
+                "PYTHONWARNINGS": "ignore", "ACTION_PORT": str(self.action_port)}  # fmt: skip
+
+    def start(self) -> float:
+        """Start the servers; seconds until the first answer."""
+        self.action_port = free_port()
+        began = time.monotonic()
+        if self.with_actions:
+            self.processes["actions"] = subprocess.Popen(
+                [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port),
+                 "--quiet"], cwd=self.workdir, env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+        args = [str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--port", str(self.port), "--interface",
+                "127.0.0.1", "--credentials", str(self.workdir / "credentials.yml"), "--quiet"]  # fmt: skip
+        if self.with_actions:
+            args += ["--endpoints", str(self.workdir / "endpoints.yml")]
+        self.processes["rasa"] = subprocess.Popen(
+            args, cwd=self.workdir, env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        asyncio.run(self._first_answer())
+        return time.monotonic() - began
+
+    async def _first_answer(self):
+        deadline = time.monotonic() + START_TIMEOUT_S
+        async with aiohttp.ClientSession() as session:
+            while time.monotonic() < deadline:
+                try:
+                    if await send(session, self.port, "startup-probe", self.conversation[0]):
+                        return
+                except aiohttp.ClientError:
+                    pass
+                await asyncio.sleep(0.25)
+        raise RuntimeError(f"{self.name} did not answer within {START_TIMEOUT_S} s")
+
+    def memory(self) -> dict:
+        return {name: round(rss_mb(process.pid), 1) for name, process in self.processes.items()}
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            process.send_signal(signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+async def send(session, port: int, sender: str, text: str) -> list:
+    url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+    async with session.post(url, json={"sender": sender, "message": text}) as response:
+        response.raise_for_status()
+        return await response.json()
+
+
+async def converse(session, bot: Bot, sender: str, latencies: list) -> None:
+    for text in bot.conversation:
+        began = time.perf_counter()
+        await send(session, bot.port, sender, text)
+        latencies.append((time.perf_counter() - began) * 1000)
+
+
+async def drive(bot: Bot, concurrency: int, run_id: str) -> dict:
+    latencies: list = []
+    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_S)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+        began = time.perf_counter()
+        await asyncio.gather(
+            *(converse(session, bot, f"{run_id}-{concurrency}-{i}", latencies) for i in range(concurrency))
+        )
+        elapsed = time.perf_counter() - began
+    return {
+        "concurrency": concurrency,
+        "messages": len(latencies),
+        "p50_ms": round(statistics.median(latencies), 1),
+        "p95_ms": round(percentile(latencies, 95), 1),
+        "p99_ms": round(percentile(latencies, 99), 1),
+        "messages_per_s": round(len(latencies) / elapsed, 1),
+        "latencies_ms": [round(v, 2) for v in latencies],
+    }
+
+
+def train(args: list, cwd: Path) -> float:
+    began = time.monotonic()
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONWARNINGS": "ignore"}
+    subprocess.run(args, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.monotonic() - began
+
+
+def measure(bot: Bot, training_s: float) -> dict:
+    startup = bot.start()
+    try:
+        runs = [asyncio.run(drive(bot, level, f"{bot.name}-{time.time_ns()}")) for level in LEVELS]
+        memory = bot.memory()
+    finally:
+        bot.stop()
+    return {"training_s": round(training_s, 1), "startup_s": round(startup, 1), "rss_mb": memory,
+            "rss_total_mb": round(sum(memory.values()), 1), "runs": runs}  # fmt: skip
+
+
+def plot(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(1, len(LEVELS), figsize=(5 * len(LEVELS), 4), sharey=True)
+    for axis, level in zip(axes, LEVELS):
+        data, labels = [], []
+        for name in ("ours", "baseline"):
+            run = next(r for r in results[name]["runs"] if r["concurrency"] == level)
+            data.append(run["latencies_ms"])
+            labels.append(name)
+        axis.boxplot(data, labels=labels, showfliers=True)
+        axis.set_title(f"{level} concurrent conversation{'s' if level > 1 else ''}")
+        axis.set_yscale("log")
+    axes[0].set_ylabel("latency per message (ms, log scale)")
+    figure.suptitle("Per-message latency over the REST channel: intake assistant vs Rasa starter bot")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+
+
+def summary_rows(results: dict) -> list:
+    ours, base = results["ours"], results["baseline"]
+    rows = [
+        ("training time (s)", ours["training_s"], base["training_s"]),
+        ("start-up until first answer (s)", ours["startup_s"], base["startup_s"]),
+        ("resident memory, all servers (MB)", ours["rss_total_mb"], base["rss_total_mb"]),
+    ]
+    for level in LEVELS:
+        o = next(r for r in ours["runs"] if r["concurrency"] == level)
+        b = next(r for r in base["runs"] if r["concurrency"] == level)
+        for key, label in (("p50_ms", "p50"), ("p95_ms", "p95"), ("p99_ms", "p99"), ("messages_per_s", "msg/s")):
+            rows.append(
+                (f"{label} at {level} concurrent ({'ms' if key != 'messages_per_s' else '1/s'})", o[key], b[key])
+            )
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default=str(ROOT / "results"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="intake-bench-") as tmp:
+        tmp = Path(tmp)
+        print("Training our model (timed) ...", flush=True)
+        rasa = str(VENV_BIN / "rasa")
+        ours_training = train(
+            [rasa, "train", "--force", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"], ROOT
+        )
+        print("Creating and training the baseline (rasa init --no-prompt) ...", flush=True)
+        base_dir = tmp / "baseline"
+        base_training = train(
+            [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(base_dir), "--quiet"], tmp
+        )
+        base_model = next((base_dir / "models").glob("*.tar.gz"))
+        shutil.rmtree(base_dir / "tests", ignore_errors=True)
+
+        results = {"levels": list(LEVELS), "messages_per_conversation": len(OUR_CONVERSATION), "cores": os.cpu_count()}
+        print("Measuring our assistant ...", flush=True)
+        results["ours"] = measure(
+            Bot("ours", ROOT, tmp / "ours" / "bench.tar.gz", OUR_CONVERSATION, True), ours_training
+        )
+        print("Measuring the baseline ...", flush=True)
+        results["baseline"] = measure(
+            Bot("baseline", base_dir, base_model, BASELINE_CONVERSATION, False), base_training
+        )
+
+    results["summary"] = [
+        {"figure": name, "ours": o, "baseline": b, "ratio": round(o / b, 2) if b else None}
+        for name, o, b in summary_rows(results)
+    ]
+    (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    plot(results, out / "bench_latency.png")
+
+    print(f"\n{'figure':45} {'ours':>10} {'baseline':>10} {'ours/base':>10}")
+    for row in results["summary"]:
+        print(f"{row['figure']:45} {row['ours']:>10} {row['baseline']:>10} {row['ratio']:>10}")
+    print(f"\nWrote {out / 'bench.json'} and {out / 'bench_latency.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
