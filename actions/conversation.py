@@ -5,6 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.results import RECORDS
 from actions.tracker_state import clear_interview, intent_of, send
 from bot.clinic import clinic_from_env
 from bot.dialogue import texts
@@ -66,9 +67,12 @@ class ActionRestartIntake(ReplyAction):
 
 
 class ActionDeleteData(ReplyAction):
+    """Deletes the intake record here; the web channel then deletes the conversation's tracker."""
+
     action_name = "action_delete_data"
 
     def replies(self, tracker: Tracker) -> list:
+        RECORDS.delete_for_sender(tracker.sender_id)
         return [Message(texts.DELETED)]
 
     def events(self) -> list:

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import logging
+from datetime import datetime, timezone
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.tracker_state import RESULT, STATUS, answers_from, clear_interview, send
 from bot.clinic import clinic_from_env
-from bot.dialogue.results import build_result, result_messages
+from bot.dialogue.results import (
+    DEFAULT_LIMIT,
+    advice_record,
+    build_result,
+    result_messages,
+    results_view,
+    shown_advice,
+)
 from bot.dialogue.turn import COMPLETE, DELETED, NO_CONSENT, UNDER_AGE_STATUS
+from bot.records import IntakeRecord, RecordStore, now
+
+logger = logging.getLogger(__name__)
+RECORDS = RecordStore()  # connects on first use, not at import
+
+
+def first_message_time(tracker: Tracker):
+    stamp = next((e.get("timestamp") for e in tracker.events if e.get("event") == "user"), None)
+    return None if stamp is None else datetime.fromtimestamp(stamp, tz=timezone.utc)
 
 
 class ActionFinishIntake(Action):
@@ -18,6 +37,8 @@ class ActionFinishIntake(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         status = tracker.get_slot(STATUS)
+        if status == DELETED:
+            RECORDS.delete_for_sender(tracker.sender_id)
         if status in (NO_CONSENT, UNDER_AGE_STATUS, DELETED):
             return clear_interview()  # store nothing
         if status != COMPLETE:
@@ -27,4 +48,19 @@ class ActionFinishIntake(Action):
         previous = tracker.get_slot(RESULT) or {}
         result = build_result(answers, clinic, reference=(previous.get("booking") or {}).get("reference"))
         send(dispatcher, result_messages(answers, result, clinic))
+        dispatcher.utter_message(json_message={"intake_results": results_view(answers, result, clinic)})
+        record = IntakeRecord(
+            reference=result["booking"]["reference"],
+            sender_id=tracker.sender_id,
+            answers=answers,
+            scores=result["scores"],
+            booking=result["booking"],
+            advice=advice_record(shown_advice(answers, result["scores"], DEFAULT_LIMIT)),
+            started_at=first_message_time(tracker),
+            completed_at=now(),
+        )
+        try:
+            RECORDS.save(record)
+        except Exception:  # the user still gets the results; the log names no answer
+            logger.exception("could not store the intake record")
         return [SlotSet(RESULT, result)]

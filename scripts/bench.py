@@ -110,7 +110,8 @@ class Bot:
         async with aiohttp.ClientSession() as session:
             while time.monotonic() < deadline:
                 try:
-                    if await send(session, self.port, "startup-probe", self.conversation[0]):
+                    sender = await new_sender(session, self, "startup-probe")
+                    if await send(session, self.port, sender, self.conversation[0]):
                         return
                 except aiohttp.ClientError:
                     pass
@@ -137,7 +138,17 @@ async def send(session, port: int, sender: str, text: str) -> list:
         return await response.json()
 
 
-async def converse(session, bot: Bot, sender: str, latencies: list) -> None:
+async def new_sender(session, bot: Bot, name: str) -> str:
+    """Our channel issues signed sessions; the starter bot's REST channel takes any sender id."""
+    if not bot.with_actions:
+        return name
+    async with session.post(f"http://127.0.0.1:{bot.port}/webhooks/rest/session") as response:
+        response.raise_for_status()
+        return (await response.json())["session"]
+
+
+async def converse(session, bot: Bot, name: str, latencies: list) -> None:
+    sender = await new_sender(session, bot, name)
     for text in bot.conversation:
         began = time.perf_counter()
         await send(session, bot.port, sender, text)
@@ -237,9 +248,8 @@ def main() -> int:
         )
         print("Creating and training the baseline (rasa init --no-prompt) ...", flush=True)
         base_dir = tmp / "baseline"
-        base_training = train(
-            [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(base_dir), "--quiet"], tmp
-        )
+        base_dir.mkdir()
+        base_training = train([rasa, "init", "--no-prompt", "--init-dir", str(base_dir)], tmp)
         base_model = next((base_dir / "models").glob("*.tar.gz"))
         shutil.rmtree(base_dir / "tests", ignore_errors=True)
 

@@ -17,6 +17,14 @@ api_args=()
 if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
   api_args=(--enable-api --auth-token "$RASA_AUTH_TOKEN")
 fi
+# Sites that may embed the chat and call it from the browser: named origins only, never "*".
+origins=()
+for origin in ${CHAT_ALLOWED_ORIGINS//,/ }; do
+  if [ "$origin" = "*" ]; then echo "CHAT_ALLOWED_ORIGINS may not contain '*'" >&2; exit 2; fi
+  origins+=("$origin")
+done
+cors_args=()
+if [ ${#origins[@]} -gt 0 ]; then cors_args=(--cors "${origins[@]}"); fi
 
 pids=()
 stop() {
@@ -30,9 +38,11 @@ trap stop EXIT
 .venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &
 pids+=($!)
 .venv/bin/rasa run --model models/intake.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
-  --port "$RASA_PORT" --interface "$RASA_INTERFACE" --logging-config-file scripts/logging.yml "${api_args[@]}" &
+  --port "$RASA_PORT" --interface "$RASA_INTERFACE" --logging-config-file scripts/logging.yml "${api_args[@]}" "${cors_args[@]}" &
 pids+=($!)
 
-echo "Starting the assistant: REST channel at http://localhost:$RASA_PORT/webhooks/rest/webhook (Ctrl-C stops)"
+echo "Starting the assistant (Ctrl-C stops):"
+echo "  chat page:    http://localhost:$RASA_PORT/chat"
+echo "  REST channel: http://localhost:$RASA_PORT/webhooks/rest/webhook (sessions from POST /webhooks/rest/session)"
 # Wait until either process ends; then stop the other one too.
 wait -n "${pids[@]}"

@@ -21,9 +21,11 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def action_server():
+def action_server(tmp_path_factory):
     port = free_port()
-    env = {**os.environ, "CLINIC_NAME": "Testkliniek", "CLINIC_BOOKING_URL": "https://kliniek.example/plan"}
+    database = tmp_path_factory.mktemp("records") / "intakes.db"
+    env = {**os.environ, "CLINIC_NAME": "Testkliniek", "CLINIC_BOOKING_URL": "https://kliniek.example/plan",
+           "INTAKE_DB_URL": f"sqlite:///{database}"}  # fmt: skip
     process = subprocess.Popen(
         [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

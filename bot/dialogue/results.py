@@ -105,17 +105,64 @@ def booking_prompt(result: dict, clinic: Clinic) -> str:
     )
 
 
+def shown_advice(answers: dict, scores: dict, limit: int = DEFAULT_LIMIT) -> list:
+    """The advice the results show, in order: the red flag first, then the selected tips."""
+    return [selected.advice for selected in select_advice(answers, scores, limit=limit)]
+
+
+def advice_record(advice: list) -> list:
+    """The shown advice as stored in the intake record."""
+    return [{"id": a.id, "title": a.title, "text": a.text, "sources": list(a.sources)} for a in advice]
+
+
 def result_messages(answers: dict, result: dict, clinic: Clinic, limit: int = DEFAULT_LIMIT) -> list:
     scores = result["scores"]
     messages = []
+    advice = shown_advice(answers, scores, limit)
     if scores["red_flag"]:
         messages.append(Message(RED_FLAG_ADVICE.text))
     messages.append(Message("Dank je wel voor je antwoorden! Dit is je uitkomst."))
     messages.extend(Message(line) for line in area_summaries(answers, scores))
-    selected = [s for s in select_advice(answers, scores, limit=limit) if s.advice.id != "red_flag"]
-    if selected:
-        tips = "\n".join(f"{i}. {s.advice.title}: {s.advice.text}" for i, s in enumerate(selected, 1))
-        messages.append(Message("Mijn tips voor jou:\n" + tips))
+    tips = [a for a in advice if a.id != RED_FLAG_ADVICE.id]
+    if tips:
+        listed = "\n".join(f"{i}. {a.title}: {a.text}" for i, a in enumerate(tips, 1))
+        messages.append(Message("Mijn tips voor jou:\n" + listed))
     messages.append(Message(NO_DIAGNOSIS))
     messages.append(Message(booking_prompt(result, clinic), (("Plan je consult", result["booking"]["url"]),)))
     return messages
+
+
+BAND_LEVEL = {"low": 0, "none": 0, "mild": 1, "moderate": 1, "borderline": 1, "increased": 2, "high": 2, "severe": 2}
+
+
+def results_view(answers: dict, result: dict, clinic: Clinic, limit: int = DEFAULT_LIMIT) -> dict:
+    """What the web chat draws: a bar per area with its band, the advice, the booking button."""
+    scores = result["scores"]
+    areas = [
+        {"label": "Darmflora", "value": scores["microbiome_score"], "max": 100, "unit": "punten",
+         "band": scores["microbiome_risk"], "band_label": RISK_WORDS[scores["microbiome_risk"]] + " risico"},
+        {"label": "Magnesium uit je eten", "value": scores["magnesium_intake_mg"], "max": scores["magnesium_ai_mg"],
+         "unit": "mg per dag", "band": scores["magnesium_risk"],
+         "band_label": RISK_WORDS[scores["magnesium_risk"]] + " risico op een tekort", "higher_is_better": True},
+    ]  # fmt: skip
+    if scores["audit_c"] is not None:
+        areas.append({"label": "Alcohol (AUDIT-C)", "value": scores["audit_c"], "max": 12, "unit": "punten",
+                      "band": scores["alcohol_risk"], "band_label": RISK_WORDS[scores["alcohol_risk"]]})  # fmt: skip
+    if scores["pss4"] is not None:
+        areas.append({"label": "Stress (PSS-4)", "value": scores["pss4"], "max": 16, "unit": "punten",
+                      "band": scores["stress_level"], "band_label": STRESS_WORDS[scores["stress_level"]]})  # fmt: skip
+    for area in areas:
+        area["level"] = BAND_LEVEL[area["band"]]
+    booking = result["booking"]
+    return {
+        "red_flag": scores["red_flag"],
+        "areas": areas,
+        "advice": [{"title": a.title, "text": a.text} for a in shown_advice(answers, scores, limit)],
+        "booking": {
+            "url": booking["url"],
+            "reference": booking["reference"],
+            "kind": booking["kind"],
+            "label": "Eerst naar de huisarts" if booking["kind"] == "gp_first" else "Plan je consult",
+            "clinic": clinic.name,
+        },  # fmt: skip
+    }

@@ -8,6 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+import actions.conversation
+import actions.results
 from actions.conversation import (
     ActionAnswerFaq,
     ActionContact,
@@ -20,8 +22,18 @@ from actions.intake_form import ValidateIntakeForm
 from actions.results import ActionFinishIntake
 from bot.dialogue import texts
 from bot.questionnaire import ITEM_IDS
+from bot.records import RecordStore
 from bot.scoring import compute_scores
 from tests.answers import WORKED_EXAMPLE
+
+
+@pytest.fixture(autouse=True)
+def records(monkeypatch, tmp_path):
+    """A fresh intake record database per test."""
+    store = RecordStore(f"sqlite:///{tmp_path / 'intakes.db'}")
+    monkeypatch.setattr(actions.results, "RECORDS", store)
+    monkeypatch.setattr(actions.conversation, "RECORDS", store)
+    return store
 
 
 @pytest.fixture(autouse=True)
@@ -122,9 +134,27 @@ class TestFinishIntake:
             "Magnesium: gemiddeld risico op een tekort. Uit je eten krijg je naar schatting 241 mg"
         )
         assert any(text.startswith("Mijn tips voor jou:\n1. Je maagzuurremmer:") for text in shown)
-        assert "geen diagnose" in shown[-2]
-        assert "skincare consult bij Huidkliniek Test" in shown[-1] and reference in shown[-1]
-        assert dispatcher.messages[-1]["buttons"][0]["url"] == result["booking"]["url"]
+        assert "geen diagnose" in shown[-3]
+        assert "skincare consult bij Huidkliniek Test" in shown[-2] and reference in shown[-2]
+        assert dispatcher.messages[-2]["buttons"][0]["url"] == result["booking"]["url"]
+        view = dispatcher.messages[-1]["custom"]["intake_results"]
+        labels = [a["label"] for a in view["areas"]]
+        assert labels == ["Darmflora", "Magnesium uit je eten", "Alcohol (AUDIT-C)", "Stress (PSS-4)"]
+        assert view["areas"][0]["value"] == 90 and view["areas"][0]["level"] == 2
+        assert view["booking"]["reference"] == reference
+
+    def test_the_intake_record_is_stored(self, records):
+        slots = {**answered([i for i in ITEM_IDS if i in WORKED_EXAMPLE]), "intake_status": "complete"}
+        _, events = run(ActionFinishIntake(), tracker(slots, text="geen", timestamp=1_700_000_000.0))
+        result = slot_events(events)["intake_result"]
+        record = records.get(result["booking"]["reference"])
+        assert record.sender_id == "test-user"
+        assert record.answers == WORKED_EXAMPLE and record.scores == result["scores"]
+        assert record.booking == result["booking"]
+        ids = [a["id"] for a in record.advice]
+        assert ids == ["ppi", "low_whole_grain", "low_veg_fruit", "few_fermented", "ultra_processed"]
+        assert record.started_at.isoformat() == "2023-11-14T22:13:20+00:00"
+        assert record.completed_at > record.started_at
 
     def test_red_flag_first(self):
         answers = {**WORKED_EXAMPLE, "red_flags": ["black_stool"]}
@@ -132,7 +162,7 @@ class TestFinishIntake:
         dispatcher, events = run(ActionFinishIntake(), tracker(slots))
         assert slot_events(events)["intake_result"]["booking"]["kind"] == "gp_first"
         assert "huisarts" in dispatcher.messages[0]["text"] and "112" in dispatcher.messages[0]["text"]
-        assert dispatcher.messages[-1]["text"].startswith("Ga eerst naar je huisarts")
+        assert dispatcher.messages[-2]["text"].startswith("Ga eerst naar je huisarts")
 
     @pytest.mark.parametrize("status", ["no_consent", "under_age", "deleted"])
     def test_nothing_kept_without_consent_or_under_age(self, status):
@@ -164,6 +194,14 @@ class TestConversationActions:
             "Wil je iemand van Huidkliniek Test spreken? Bel 030 111 22 33 of mail intake@huid.example. "
             "Een medewerker helpt je graag verder."
         )
+
+    def test_delete_removes_the_intake_record(self, records):
+        slots = {**answered([i for i in ITEM_IDS if i in WORKED_EXAMPLE]), "intake_status": "complete"}
+        _, events = run(ActionFinishIntake(), tracker(slots))
+        reference = slot_events(events)["intake_result"]["booking"]["reference"]
+        assert records.get(reference) is not None
+        run(ActionDeleteData(), tracker(slots, text="verwijder mijn gegevens", intent="delete_data"))
+        assert records.get(reference) is None
 
     @pytest.mark.parametrize(
         "action, message", [(ActionRestartIntake(), texts.RESTARTED), (ActionDeleteData(), texts.DELETED)]

@@ -1,0 +1,1 @@
+"""Rasa-server-side integrations (they import Rasa core, so they stay out of actions/)."""
