@@ -14,7 +14,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install lint unit validate train test run shell evaluate bench clean
+.PHONY: help install lint unit validate train test run shell evaluate bench purge clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,12 +40,13 @@ $(MODEL): $(TRAINING_INPUTS)
 
 train: install $(MODEL) ## Train the model (only when data, domain or config changed)
 
-test: install lint ## Install what is missing, then lint, unit tests, validate, train, test stories, conversations
+test: install lint ## Install what is missing, then lint, unit tests, validate, train, stories, conversations, web
 	$(PY) -m pytest tests/unit
 	$(RASA) data validate --fail-on-warnings --quiet
 	@$(MAKE) --no-print-directory train
 	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
-	$(PY) -m pytest tests/conversation tests/heldout
+	@scripts/install_system.sh
+	$(PY) -m pytest tests/conversation tests/heldout tests/web
 
 run: train ## Start the assistant: REST channel on $$RASA_PORT (5005), SQLite tracker store
 	@scripts/run.sh
@@ -60,6 +61,9 @@ evaluate: train ## Held-out intent and slot-filling reports, 5-fold cross-valida
 
 bench: train ## Latency, throughput, memory, start-up and training time, ours vs Rasa's starter bot
 	$(PY) scripts/bench.py --out results
+
+purge: install ## Delete intake records older than the retention period ($$INTAKE_RETENTION_DAYS, default 90)
+	$(PY) -m bot.records purge
 
 clean: ## Remove trained models, results and local databases (keeps .venv)
 	rm -rf models/*.tar.gz results var

@@ -81,10 +81,13 @@ class Bot:
         self.conversation, self.with_actions = conversation, with_actions
         self.processes: dict = {}
         self.port = free_port()
+        self.workdir_tmp = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
 
     def env(self) -> dict:
         return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "LOG_LEVEL": "WARNING",
-                "PYTHONWARNINGS": "ignore", "ACTION_PORT": str(self.action_port)}  # fmt: skip
+                "PYTHONWARNINGS": "ignore", "ACTION_PORT": str(self.action_port),
+                "TRACKER_DB": str(self.workdir_tmp / "trackers.db"), "CHAT_SESSION_SECRET": "bench-secret",
+                "INTAKE_DB_URL": f"sqlite:///{self.workdir_tmp / 'intakes.db'}"}  # fmt: skip
 
     def start(self) -> float:
         """Start the servers; seconds until the first answer."""

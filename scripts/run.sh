@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 : "${RASA_PORT:=5005}"
 : "${ACTION_PORT:=5055}"
+: "${TRACKER_DB:=var/trackers.db}"
+export TRACKER_DB
 : "${RASA_INTERFACE:=0.0.0.0}"
 export ACTION_PORT RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 # Answers never reach the logs: Rasa logs message texts and slot values only at DEBUG.

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${ACTION_PORT:=5055}"
+: "${TRACKER_DB:=var/trackers.db}"
+export TRACKER_DB
 export ACTION_PORT RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 PYTHONWARNINGS=ignore LOG_LEVEL=WARNING
 mkdir -p var
 .venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &

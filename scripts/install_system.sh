@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Debian packages the browser and PostgreSQL tests need: chromium (driven by Playwright, no browser
+# download) and postgresql (a throwaway server per test run). Installs only what is missing.
+set -euo pipefail
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+id postgres >/dev/null 2>&1 || need+=(postgresql)
+[ ${#need[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "error: the tests need the Debian packages: ${need[*]} (apt-get install ${need[*]}, as root)" >&2
+  exit 1
+fi
+echo "Installing Debian packages: ${need[*]}"
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
