@@ -1,7 +1,6 @@
 """The whole stack as `make run` starts it (scripts/run.sh), on free loopback ports, with its own databases."""
 
 import os
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -9,15 +8,11 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.conftest import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 CLINIC_TOKEN = "clinic-test-token"
 ALLOWED_ORIGIN = "https://kliniek.example"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
