@@ -21,7 +21,8 @@ if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
 fi
 # Sites that may embed the chat and call it from the browser: named origins only, never "*".
 origins=()
-for origin in ${CHAT_ALLOWED_ORIGINS//,/ }; do
+origins_text=${CHAT_ALLOWED_ORIGINS:-}
+for origin in ${origins_text//,/ }; do
   if [ "$origin" = "*" ]; then echo "CHAT_ALLOWED_ORIGINS may not contain '*'" >&2; exit 2; fi
   origins+=("$origin")
 done
