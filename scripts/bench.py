@@ -95,8 +95,9 @@ class Bot:
         began = time.monotonic()
         if self.with_actions:
             self.processes["actions"] = subprocess.Popen(
-                [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port),
-                 "--quiet"], cwd=self.workdir, env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                [str(VENV_BIN / "python"), "scripts/action_server.py", "--actions", "actions", "--port",
+                 str(self.action_port), "--quiet"],
+                cwd=self.workdir, env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )  # fmt: skip
         args = [str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--port", str(self.port), "--interface",
                 "127.0.0.1", "--credentials", str(self.workdir / "credentials.yml"), "--quiet"]  # fmt: skip

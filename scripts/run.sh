@@ -38,7 +38,7 @@ stop() {
 trap 'stop; exit 0' INT TERM
 trap stop EXIT
 
-.venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &
+.venv/bin/python scripts/action_server.py --actions actions --port "$ACTION_PORT" --quiet &
 pids+=($!)
 .venv/bin/rasa run --model models/intake.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   --port "$RASA_PORT" --interface "$RASA_INTERFACE" --logging-config-file scripts/logging.yml "${api_args[@]}" "${cors_args[@]}" &

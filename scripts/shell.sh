@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export TRACKER_DB
 export ACTION_PORT RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 PYTHONWARNINGS=ignore LOG_LEVEL=WARNING
 mkdir -p var
-.venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &
+.venv/bin/python scripts/action_server.py --actions actions --port "$ACTION_PORT" --quiet &
 actions=$!
 trap 'kill -TERM $actions 2>/dev/null || true' EXIT INT TERM
 .venv/bin/rasa shell --model models/intake.tar.gz --endpoints endpoints.yml --quiet

@@ -12,7 +12,8 @@ class Conversation:
 
     def say(self, text: str) -> list:
         responses = self.loop.run_until_complete(self.agent.handle_text(text, sender_id=self.sender)) or []
-        self.replies = [r.get("text", "") for r in responses]
+        self.replies = [r["text"] for r in responses if r.get("text")]
+        self.custom = [r["custom"] for r in responses if r.get("custom")]
         return self.replies
 
     def slot(self, name: str):

@@ -44,6 +44,8 @@ def test_full_path_reaches_results_with_the_engines_scores(conversation):
     assert any("geen diagnose" in text for text in replies)
     assert "skincare consult bij Testkliniek: https://kliniek.example/plan?ref=" in replies[-1]
     assert result["booking"]["reference"] in replies[-1]
+    view = conversation.custom[-1]["intake_results"]
+    assert view["booking"]["reference"] == result["booking"]["reference"] and view["areas"][0]["value"] == 90
 
 
 def test_never_drinks_and_no_skin_complaints(conversation):

@@ -1,0 +1,25 @@
+"""Start the action server (rasa_sdk) lean and warm.
+
+- Without TensorFlow: spaCy's thinc imports TensorFlow whenever it is installed (and Rasa installs
+  it), which costs the action server about 400 MB; no action uses it, so it is hidden here.
+- Warm: the Dutch pipeline is loaded before the first request, not during it.
+
+Arguments are rasa_sdk's own: python scripts/action_server.py --actions actions --port 5055
+"""
+
+import sys
+from pathlib import Path
+
+sys.modules["tensorflow"] = None  # `import tensorflow` now raises ImportError: thinc runs without it
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rasa_sdk.__main__ import main  # noqa: E402
+
+from bot.dutch_pipeline import load  # noqa: E402
+from bot.parsing.text import tokens  # noqa: E402
+
+load()
+tokens("drie keer per week")  # the tokenizer and lookup tables, once
+
+if __name__ == "__main__":
+    main()
