@@ -64,6 +64,8 @@ ENGLISH = (
 )
 NOT_AN_ANSWER = "Daar kan ik helaas niet mee helpen; ik ben er alleen voor deze intake. Laten we verder gaan."
 SKIPPED = "Prima, die vraag slaan we over."
+GREETED = "Hoi! We gaan verder waar we waren."
+THANKED = "Graag gedaan! We gaan verder."
 SKIP_OFFER = "Lukt het niet? Je mag deze vraag ook overslaan: typ 'sla over'."
 CONSENT_NEEDED = "Zonder je toestemming kan ik de vragen niet stellen. Wil je meedoen? Antwoord dan met ja of nee."
 NOTHING_TO_GO_BACK = "We zijn nog bij de eerste vraag, dus terug kan niet."

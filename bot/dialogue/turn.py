@@ -221,12 +221,15 @@ def take_turn(
         return end(UNDER_AGE_STATUS, texts.under_age(clinic))
     if facts:
         _add_facts(out, facts, say)
-        return ask(next_item(out.answers) if requested in out.answers else requested)
+        return ask(requested)
     if sig.ENGLISH in signals:
         say(Message(texts.ENGLISH))
         return ask(requested)
-    if looks_like_question or signals & {sig.GREETING, sig.THANKS}:
-        say(Message(texts.NOT_AN_ANSWER if looks_like_question else "Graag gedaan! We gaan verder."))
+    if looks_like_question:
+        say(Message(texts.NOT_AN_ANSWER))
+        return ask(requested)
+    if signals & {sig.GREETING, sig.THANKS}:
+        say(Message(texts.THANKED if sig.THANKS in signals else texts.GREETED))
         return ask(requested)
     out.failures += 1
     say(Message(_hint(requested, parsed.problem if parsed else None)))

@@ -203,6 +203,15 @@ def test_nlu_intent_helps_only_when_the_text_is_no_answer():
     assert outcome.status == STOPPED
 
 
+def test_greeting_and_thanks_mid_interview_keep_the_question():
+    chat = Chat()
+    chat.run(["ja", "vrouw"])
+    outcome = chat.say("hallo")
+    assert chat.replies[0] == texts.GREETED and outcome.requested == "age" and outcome.failures == 0
+    chat.say("dank je")
+    assert chat.replies[0] == texts.THANKED
+
+
 def test_english_gets_a_dutch_reply_and_the_question_again():
     chat = Chat()
     chat.run(["ja", "vrouw"])
