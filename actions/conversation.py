@@ -10,6 +10,7 @@ from actions.tracker_state import clear_interview, intent_of, send
 from bot.clinic import clinic_from_env
 from bot.dialogue import texts
 from bot.dialogue.turn import Message
+from bot.parsing import signals
 
 FAQ_INTENT_PREFIX = "faq_"
 
@@ -29,6 +30,11 @@ class ReplyAction(Action):
         return []
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        text = (tracker.latest_message or {}).get("text") or ""
+        if signals.CRISIS in signals.detect(text):
+            # Whatever the NLU made of it: crisis wording always gets 113 and 112 first.
+            send(dispatcher, [Message(texts.CRISIS), Message(texts.INVITE)])
+            return []
         send(dispatcher, self.replies(tracker))
         return self.events()
 
@@ -84,3 +90,24 @@ class ActionOutOfScope(ReplyAction):
 
     def replies(self, tracker: Tracker) -> list:
         return [Message(texts.OUTSIDE_SCOPE)]
+
+
+class ActionGoodbye(ReplyAction):
+    action_name = "action_goodbye"
+
+    def replies(self, tracker: Tracker) -> list:
+        return [Message(texts.GOODBYE)]
+
+
+class ActionThanks(ReplyAction):
+    action_name = "action_thanks"
+
+    def replies(self, tracker: Tracker) -> list:
+        return [Message(texts.YOU_ARE_WELCOME)]
+
+
+class ActionEnglish(ReplyAction):
+    action_name = "action_english"
+
+    def replies(self, tracker: Tracker) -> list:
+        return [Message(texts.ENGLISH_OUTSIDE)]

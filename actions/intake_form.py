@@ -33,7 +33,7 @@ class ValidateIntakeForm(Action):
         key = turn_key(user)
         failures = int(tracker.get_slot(FAILURES) or 0)
         if requested is None:
-            outcome = start(answers, order)
+            outcome = start(answers, order, text=(user or {}).get("text") or "")
         elif key == tracker.get_slot(LAST_TURN):
             # Called again without a new message (back from an interruption): ask again.
             outcome = Outcome(answers, order, requested, failures, messages=[question(answers, requested, failures)])

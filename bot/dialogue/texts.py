@@ -114,3 +114,9 @@ OUTSIDE_SCOPE = (
     "starten, of stel een vraag over je darmen, je huid of magnesium."
 )
 DELETED = "Je gegevens zijn verwijderd. Je kunt altijd opnieuw beginnen door 'hallo' te typen."
+GOODBYE = "Tot ziens! Typ 'hallo' als je de check wilt doen of verder wilt gaan."
+YOU_ARE_WELCOME = "Graag gedaan! Typ 'hallo' als je de check (opnieuw) wilt doen."
+ENGLISH_OUTSIDE = (
+    "Sorry, ik spreek alleen Nederlands. (Sorry, this assistant only speaks Dutch.) "
+    "Typ 'hallo' om de check in het Nederlands te starten."
+)

@@ -103,11 +103,16 @@ def _is_question(text: str) -> bool:
     return text.strip().endswith("?") or bool(words and words[0] in QUESTION_WORDS)
 
 
-def start(answers: dict, order: list, clinic: Clinic | None = None) -> Outcome:
-    """The form starts or resumes: introduce the check, or welcome the user back."""
+def start(answers: dict, order: list, clinic: Clinic | None = None, text: str = "") -> Outcome:
+    """The form starts or resumes: introduce the check, or welcome the user back.
+
+    Crisis wording in the message that started it is answered first, whatever the NLU made of it.
+    """
     clinic = clinic or clinic_from_env()
     item_id = next_item(answers)
     outcome = Outcome(dict(answers), list(order), item_id)
+    if sig.CRISIS in sig.detect(text):
+        outcome.messages += [Message(texts.CRISIS), Message(texts.CRISIS_CONTINUE)]
     if item_id is None:
         outcome.status = COMPLETE if answers.get("consent") == "yes" else NO_CONSENT
         return outcome

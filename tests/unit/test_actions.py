@@ -15,8 +15,11 @@ from actions.conversation import (
     ActionContact,
     ActionCrisis,
     ActionDeleteData,
+    ActionEnglish,
+    ActionGoodbye,
     ActionOutOfScope,
     ActionRestartIntake,
+    ActionThanks,
 )
 from actions.intake_form import ValidateIntakeForm
 from actions.results import ActionFinishIntake
@@ -211,6 +214,16 @@ class TestConversationActions:
         assert dispatcher.messages[0]["text"] == message
         cleared = slot_events(events)
         assert cleared["sex"] is None and cleared["intake_result"] is None and cleared["answered_items"] == []
+
+    @pytest.mark.parametrize("action", [ActionGoodbye(), ActionThanks(), ActionEnglish(), ActionOutOfScope()])
+    def test_crisis_wording_wins_over_any_intent(self, action):
+        dispatcher, _ = run(action, tracker(text="ik wil er niet meer zijn", intent="stop"))
+        assert dispatcher.messages[0]["text"] == texts.CRISIS
+
+    def test_goodbye_thanks_english(self):
+        assert run(ActionGoodbye(), tracker(text="doei", intent="goodbye"))[0].messages[0]["text"] == texts.GOODBYE
+        assert run(ActionThanks(), tracker(text="bedankt"))[0].messages[0]["text"] == texts.YOU_ARE_WELCOME
+        assert run(ActionEnglish(), tracker(text="hello"))[0].messages[0]["text"] == texts.ENGLISH_OUTSIDE
 
     def test_out_of_scope(self):
         dispatcher, _ = run(ActionOutOfScope(), tracker(text="hoe laat is het", intent="out_of_scope"))

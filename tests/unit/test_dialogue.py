@@ -227,6 +227,11 @@ def test_crisis_at_any_point():
     assert outcome.requested == "whole_grain_per_day" and outcome.answers["veg_fruit_per_day"] == 3
 
 
+def test_crisis_in_the_message_that_starts_the_interview():
+    outcome = start({}, [], CLINIC, text="hoi, ik wil er eigenlijk niet meer zijn")
+    assert outcome.messages[0].text == texts.CRISIS and outcome.requested == "consent"
+
+
 def test_red_flag_mentioned_anywhere():
     chat = Chat()
     chat.run(["ja", "vrouw", "40"])
