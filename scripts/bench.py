@@ -224,6 +224,8 @@ def summary_rows(results: dict) -> list:
     rows = [
         ("training time (s)", ours["training_s"], base["training_s"]),
         ("start-up until first answer (s)", ours["startup_s"], base["startup_s"]),
+        ("resident memory, Rasa server (MB)", ours["rss_mb"]["rasa"], base["rss_mb"]["rasa"]),
+        ("resident memory, action server (MB)", ours["rss_mb"].get("actions", 0), base["rss_mb"].get("actions", 0)),
         ("resident memory, all servers (MB)", ours["rss_total_mb"], base["rss_total_mb"]),
     ]
     for level in LEVELS:
@@ -234,6 +236,14 @@ def summary_rows(results: dict) -> list:
                 (f"{label} at {level} concurrent ({'ms' if key != 'messages_per_s' else '1/s'})", o[key], b[key])
             )
     return rows
+
+
+def summary(results: dict) -> list:
+    """Each figure with ours / baseline (no ratio where the baseline has none, e.g. no action server)."""
+    return [
+        {"figure": name, "ours": o, "baseline": b, "ratio": round(o / b, 2) if b else None}
+        for name, o, b in summary_rows(results)
+    ]
 
 
 def main() -> int:
@@ -267,16 +277,14 @@ def main() -> int:
             Bot("baseline", base_dir, base_model, BASELINE_CONVERSATION, False), base_training
         )
 
-    results["summary"] = [
-        {"figure": name, "ours": o, "baseline": b, "ratio": round(o / b, 2) if b else None}
-        for name, o, b in summary_rows(results)
-    ]
+    results["summary"] = summary(results)
     (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     plot(results, out / "bench_latency.png")
 
     print(f"\n{'figure':45} {'ours':>10} {'baseline':>10} {'ours/base':>10}")
     for row in results["summary"]:
-        print(f"{row['figure']:45} {row['ours']:>10} {row['baseline']:>10} {row['ratio']:>10}")
+        ratio = "-" if row["ratio"] is None else row["ratio"]
+        print(f"{row['figure']:45} {row['ours']:>10} {row['baseline']:>10} {ratio:>10}")
     print(f"\nWrote {out / 'bench.json'} and {out / 'bench_latency.png'}")
     return 0
 
