@@ -47,13 +47,16 @@ def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> li
             events.append(SlotSet(item, new))
         elif item not in outcome.answers and tracker.get_slot(item) is not None:
             events.append(SlotSet(item, None))
-    events += [
-        SlotSet(ANSWERED, list(outcome.order)),
-        SlotSet(FAILURES, float(outcome.failures)),
-        SlotSet(STATUS, outcome.status),
-        SlotSet(LAST_TURN, key),
-        SlotSet(REQUESTED, outcome.requested),
-    ]
+    bookkeeping = {
+        ANSWERED: list(outcome.order),
+        FAILURES: float(outcome.failures),
+        STATUS: outcome.status,
+        LAST_TURN: key,
+    }
+    # Only what changed: every event makes the tracker, and so each later request, bigger.
+    # LAST_TURN changes with every message, so the form always gets a slot event and never rejects.
+    events += [SlotSet(name, value) for name, value in bookkeeping.items() if tracker.get_slot(name) != value]
+    events.append(SlotSet(REQUESTED, outcome.requested))
     return events
 
 

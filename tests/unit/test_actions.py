@@ -91,8 +91,8 @@ class TestValidateIntakeForm:
         assert set_["veg_fruit_per_day"] == 2.5
         assert set_["answered_items"] == ["consent", "sex", "age", "veg_fruit_per_day"]
         assert set_["requested_slot"] == "whole_grain_per_day"
-        assert set_["failed_attempts"] == 0.0 and set_["intake_status"] is None
-        assert "sex" not in set_  # unchanged slots are not written again
+        assert set_["failed_attempts"] == 0.0 and set_["last_turn"] == "1000.0"
+        assert "sex" not in set_ and "intake_status" not in set_  # unchanged slots are not written again
         assert dispatcher.messages[0]["text"] == "Genoteerd: groente en fruit (porties per dag): 2,5."
         assert dispatcher.messages[1]["text"].startswith("Vraag 5 van 28. ")
 
