@@ -62,3 +62,25 @@ def test_branching():
     # An unanswered frequency still asks quantity and binge; unanswered complaints do not ask the impact.
     assert "audit_c_quantity" in ids({"audit_c_frequency": None})
     assert "skin_impact" not in ids({"skin_complaints": None})
+
+
+def test_scoring_tables_use_the_questionnaires_codes_and_items():
+    from bot.labels import CODE_LABELS, ITEM_NAMES, LABEL_TABLE_OF
+    from bot.questionnaire import ITEMS_BY_ID
+    from bot.scoring.alcohol import BINGE_POINTS, FREQUENCY_MIDPOINT_PER_WEEK, FREQUENCY_POINTS
+    from bot.scoring.magnesium import MG_PER_UNIT
+    from bot.scoring.microbiome import ANTIBIOTICS_POINTS, DIET_THRESHOLDS
+    from bot.scoring.stress import PSS_POINTS
+
+    frequency = ITEMS_BY_ID["audit_c_frequency"].codes
+    assert tuple(FREQUENCY_POINTS) == frequency == tuple(FREQUENCY_MIDPOINT_PER_WEEK)
+    assert tuple(BINGE_POINTS) == ITEMS_BY_ID["audit_c_binge"].codes
+    assert tuple(PSS_POINTS) == ITEMS_BY_ID["pss_1"].codes
+    assert set(ANTIBIOTICS_POINTS) < set(ITEMS_BY_ID["med_antibiotics_12m"].codes)
+    assert all(ITEMS_BY_ID[item].section == "diet" for item in MG_PER_UNIT)
+    assert all(ITEMS_BY_ID[t.item_id].section == "diet" for t in DIET_THRESHOLDS)
+    assert set(ITEM_NAMES) == set(ITEM_IDS)
+    for it in ITEMS:
+        table = LABEL_TABLE_OF.get(it.id, it.id)
+        if it.kind in (CODE, CODE_LIST) and it.id not in ("taxa_low", "taxa_high"):
+            assert tuple(CODE_LABELS[table]) == it.codes, it.id
