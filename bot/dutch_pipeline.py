@@ -12,7 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from bot.paths import PROJECT_ROOT
+
 # Relative to the project root, as config.yml names it.
 PIPELINE_PATH = ".venv/spacy-nl"
 PIPELINE_DIR = PROJECT_ROOT / PIPELINE_PATH

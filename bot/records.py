@@ -22,9 +22,9 @@ from typing import Optional
 from sqlalchemy import JSON, Column, DateTime, String, create_engine, delete, select
 from sqlalchemy.orm import declarative_base, sessionmaker
 
-from bot.dutch_pipeline import PROJECT_ROOT
+from bot.paths import VAR_DIR
 
-DEFAULT_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'intakes.db'}"
+DEFAULT_URL = f"sqlite:///{VAR_DIR / 'intakes.db'}"
 DEFAULT_RETENTION_DAYS = 90
 
 Base = declarative_base()

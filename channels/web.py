@@ -31,12 +31,12 @@ from sanic.request import Request
 
 from bot import reports, sessions
 from bot.clinic import clinic_from_env
-from bot.dutch_pipeline import PROJECT_ROOT
+from bot.paths import VAR_DIR
 from bot.records import RecordStore
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
-SECRET_FILE = PROJECT_ROOT / "var" / "session.key"
+SECRET_FILE = VAR_DIR / "session.key"
 ASSETS = {"chat.js": "application/javascript", "chat.css": "text/css", "embed.js": "application/javascript"}
 REFERENCE_PATTERN = re.compile(r"^[A-Z0-9-]{4,32}$")
 DELETE_ACTION = "action_delete_data"
