@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.results import RECORDS
-from actions.tracker_state import clear_interview, intent_of, send
+from actions.tracker_state import DELETE_MARKER, clear_interview, intent_of, send
 from bot.clinic import clinic_from_env
 from bot.dialogue import texts
 from bot.dialogue.turn import Message
@@ -80,6 +80,11 @@ class ActionDeleteData(ReplyAction):
     def replies(self, tracker: Tracker) -> list:
         RECORDS.delete_for_sender(tracker.sender_id)
         return [Message(texts.DELETED)]
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        events = await super().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(json_message=DELETE_MARKER)
+        return events
 
     def events(self) -> list:
         return clear_interview()

@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.tracker_state import RESULT, STATUS, answers_from, clear_interview, send
+from actions.tracker_state import DELETE_MARKER, RESULT, STATUS, answers_from, clear_interview, send
 from bot.clinic import clinic_from_env
 from bot.dialogue.results import (
     DEFAULT_LIMIT,
@@ -39,6 +39,7 @@ class ActionFinishIntake(Action):
         status = tracker.get_slot(STATUS)
         if status == DELETED:
             RECORDS.delete_for_sender(tracker.sender_id)
+            dispatcher.utter_message(json_message=DELETE_MARKER)
         if status in (NO_CONSENT, UNDER_AGE_STATUS, DELETED):
             return clear_interview()  # store nothing
         if status != COMPLETE:

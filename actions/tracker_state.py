@@ -72,6 +72,10 @@ def clear_interview() -> list:
     ]
 
 
+# Tells the web channel to delete this conversation from the tracker store (channels/web.py).
+DELETE_MARKER = {"intake_deleted": True}
+
+
 def send(dispatcher, messages: list) -> None:
     """Each message as a bot message; a button's title is what it sends, a (title, url) pair opens the URL."""
     for message in messages:

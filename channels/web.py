@@ -39,7 +39,8 @@ STATIC = Path(__file__).resolve().parent / "static"
 SECRET_FILE = VAR_DIR / "session.key"
 ASSETS = {"chat.js": "application/javascript", "chat.css": "text/css", "embed.js": "application/javascript"}
 REFERENCE_PATTERN = re.compile(r"^[A-Z0-9-]{4,32}$")
-DELETE_ACTION = "action_delete_data"
+# Sent by the actions that delete an intake (actions/tracker_state.py); never shown to the user.
+DELETE_MARKER = {"intake_deleted": True}
 FORMATS = ("json", "html", "pdf", "fhir")
 MAX_MESSAGE_CHARS = 2000
 
@@ -151,8 +152,10 @@ class IntakeWebChannel(InputChannel):
             text = str(body.get("message") or "")[:MAX_MESSAGE_CHARS]
             collector = CollectingOutputChannel()
             await on_new_message(UserMessage(text, collector, sender_id, input_channel=self.name()))
-            await self._delete_if_requested(request, sender_id)
-            return response.json(collector.messages)
+            messages = [m for m in collector.messages if (m.get("custom") or {}) != DELETE_MARKER]
+            if len(messages) < len(collector.messages):  # "verwijder mijn gegevens": the conversation goes too
+                delete_tracker(request.app.ctx.agent.tracker_store, sender_id)
+            return response.json(messages)
 
         @bp.route("/webhooks/rest/history", methods=["GET"])
         async def history(request: Request):
@@ -187,19 +190,3 @@ class IntakeWebChannel(InputChannel):
             return response.json(reports.to_json(record), headers=headers)
 
         return bp
-
-    async def _delete_if_requested(self, request: Request, sender_id: str) -> None:
-        """After "verwijder mijn gegevens" the conversation itself goes too."""
-        store = request.app.ctx.agent.tracker_store
-        tracker = await store.retrieve(sender_id)
-        if tracker is None:
-            return
-        events = list(tracker.events)
-        latest_user = max((i for i, e in enumerate(events) if e.type_name == "user"), default=-1)
-        recent = events[latest_user + 1 :]
-        if any(
-            (e.type_name == "action" and e.action_name == DELETE_ACTION)
-            or (e.type_name == "slot" and e.key == "intake_status" and e.value == "deleted")
-            for e in recent
-        ):
-            delete_tracker(store, sender_id)

@@ -23,6 +23,7 @@ from actions.conversation import (
 )
 from actions.intake_form import ValidateIntakeForm
 from actions.results import ActionFinishIntake
+from actions.tracker_state import DELETE_MARKER
 from bot.dialogue import texts
 from bot.questionnaire import ITEM_IDS
 from bot.records import RecordStore
@@ -170,7 +171,10 @@ class TestFinishIntake:
     @pytest.mark.parametrize("status", ["no_consent", "under_age", "deleted"])
     def test_nothing_kept_without_consent_or_under_age(self, status):
         dispatcher, events = run(ActionFinishIntake(), tracker({"intake_status": status, "sex": "female"}))
-        assert dispatcher.messages == []
+        # after "verwijder mijn gegevens" the web channel is told to delete the conversation too
+        assert dispatcher.messages == (
+            [{**dispatcher.messages[0], "custom": DELETE_MARKER}] if status == "deleted" else []
+        )
         cleared = slot_events(events)
         assert all(cleared[item] is None for item in ITEM_IDS) and cleared["answered_items"] == []
 
@@ -203,8 +207,9 @@ class TestConversationActions:
         _, events = run(ActionFinishIntake(), tracker(slots))
         reference = slot_events(events)["intake_result"]["booking"]["reference"]
         assert records.get(reference) is not None
-        run(ActionDeleteData(), tracker(slots, text="verwijder mijn gegevens", intent="delete_data"))
+        dispatcher, _ = run(ActionDeleteData(), tracker(slots, text="verwijder mijn gegevens", intent="delete_data"))
         assert records.get(reference) is None
+        assert dispatcher.messages[-1]["custom"] == DELETE_MARKER
 
     @pytest.mark.parametrize(
         "action, message", [(ActionRestartIntake(), texts.RESTARTED), (ActionDeleteData(), texts.DELETED)]
