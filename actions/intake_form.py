@@ -16,7 +16,7 @@ from actions.tracker_state import (
     send,
     turn_key,
 )
-from bot.dialogue.turn import Outcome, question, start, take_turn
+from bot.dialogue.turn import Outcome, bubbles, question, start, take_turn
 
 
 class ValidateIntakeForm(Action):
@@ -40,5 +40,5 @@ class ValidateIntakeForm(Action):
         else:
             intent, confidence = intent_of(tracker)
             outcome = take_turn(answers, order, requested, failures, user.get("text") or "", intent, confidence)
-        send(dispatcher, outcome.messages)
+        send(dispatcher, bubbles(outcome.messages))
         return outcome_events(tracker, outcome, key)

@@ -38,6 +38,7 @@ INTENT_SIGNALS = {
     "ask_meaning": sig.MEANING, "correct": sig.CORRECTION, "delete_data": sig.DELETE_DATA,
 }  # fmt: skip
 INTENT_CONFIDENCE = 0.8
+STANDALONE_TEXTS = frozenset({texts.CRISIS, texts.RED_FLAG_NOW})
 QUESTION_WORDS = ("wat", "waarom", "hoe", "wie", "waar", "welke", "wanneer", "kan", "mag", "moet", "is", "zijn", "heb")
 
 
@@ -55,6 +56,31 @@ class Outcome:
     failures: int = 0
     status: Optional[str] = GOING_ON
     messages: list = field(default_factory=list)
+
+
+def bubbles(messages: list) -> list:
+    """A turn's messages as few chat bubbles: texts joined by a blank line up to and including a
+    message with buttons, which keeps its buttons. Crisis and red-flag warnings keep a bubble of
+    their own. Fewer bubbles also mean fewer events in every stored conversation (README,
+    "Performance")."""
+    out: list = []
+    group: list = []
+
+    def close() -> None:
+        if group:
+            out.append(Message("\n\n".join(m.text for m in group), group[-1].buttons))
+            group.clear()
+
+    for message in messages:
+        if message.text in STANDALONE_TEXTS:
+            close()
+            out.append(message)
+            continue
+        group.append(message)
+        if message.buttons:
+            close()
+    close()
+    return out
 
 
 def next_item(answers: dict) -> Optional[str]:

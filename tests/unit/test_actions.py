@@ -75,9 +75,12 @@ def answered(items):
 class TestValidateIntakeForm:
     def test_activation_introduces_and_asks_consent(self):
         dispatcher, events = run(ValidateIntakeForm(), tracker(text="hallo", intent="greet"))
-        assert "Huidkliniek Test" in dispatcher.messages[0]["text"]
-        assert dispatcher.messages[1]["text"].startswith("Vraag 1 van 28. ")
-        assert [b["title"] for b in dispatcher.messages[1]["buttons"]] == [
+        # the introduction and the first question in one bubble, with the question's buttons
+        assert len(dispatcher.messages) == 1
+        intro, asked = dispatcher.messages[0]["text"].split("\n\n")
+        assert "Huidkliniek Test" in intro
+        assert asked.startswith("Vraag 1 van 28. ")
+        assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == [
             "Ja, ik geef toestemming",
             "Nee, liever niet",
         ]
@@ -94,8 +97,10 @@ class TestValidateIntakeForm:
         assert set_["requested_slot"] == "whole_grain_per_day"
         assert set_["failed_attempts"] == 0.0 and set_["last_turn"] == "1000.0"
         assert "sex" not in set_ and "intake_status" not in set_  # unchanged slots are not written again
-        assert dispatcher.messages[0]["text"] == "Genoteerd: groente en fruit (porties per dag): 2,5."
-        assert dispatcher.messages[1]["text"].startswith("Vraag 5 van 28. ")
+        [message] = dispatcher.messages
+        acknowledged, asked = message["text"].split("\n\n")
+        assert acknowledged == "Genoteerd: groente en fruit (porties per dag): 2,5."
+        assert asked.startswith("Vraag 5 van 28. ")
 
     def test_the_same_message_twice_only_asks_again(self):
         slots = {**answered(["consent"]), "requested_slot": "sex", "last_turn": "1000.0"}

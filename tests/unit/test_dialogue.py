@@ -11,6 +11,8 @@ from bot.dialogue.turn import (
     PAUSED,
     STOPPED,
     UNDER_AGE_STATUS,
+    Message,
+    bubbles,
     next_item,
     progress,
     start,
@@ -230,6 +232,23 @@ def test_crisis_at_any_point():
 def test_crisis_in_the_message_that_starts_the_interview():
     outcome = start({}, [], CLINIC, text="hoi, ik wil er eigenlijk niet meer zijn")
     assert outcome.messages[0].text == texts.CRISIS and outcome.requested == "consent"
+
+
+def test_a_turns_messages_become_one_bubble_with_the_questions_buttons():
+    joined = bubbles([Message("Genoteerd: leeftijd: 40."), Message("Vraag 4 van 28. Hoeveel?", ("1", "2"))])
+    assert joined == [Message("Genoteerd: leeftijd: 40.\n\nVraag 4 van 28. Hoeveel?", ("1", "2"))]
+    assert bubbles([Message("a"), Message("b")]) == [Message("a\n\nb")]
+    assert bubbles([]) == []
+
+
+def test_crisis_and_red_flag_warnings_keep_their_own_bubble():
+    outcome = start({}, [], CLINIC, text="hoi, ik wil er eigenlijk niet meer zijn")
+    shown = bubbles(outcome.messages)
+    assert shown[0] == Message(texts.CRISIS)
+    assert len(shown) == 2 and shown[1].text.startswith(texts.CRISIS_CONTINUE + "\n\n")
+    assert shown[1].buttons == outcome.messages[-1].buttons
+    warned = bubbles([Message("Genoteerd: x."), Message(texts.RED_FLAG_NOW), Message("Vraag 9 van 28. Y?", ("ja",))])
+    assert [m.text for m in warned] == ["Genoteerd: x.", texts.RED_FLAG_NOW, "Vraag 9 van 28. Y?"]
 
 
 def test_red_flag_mentioned_anywhere():
