@@ -1,9 +1,10 @@
 """make bench: latency, throughput, memory, start-up and training time, ours beside Rasa's starter bot.
 
-Everything runs on loopback. For each bot: train it (timed), start it, time the first answer, then
-drive complete simulated conversations over the REST channel at 1, 8 and 32 concurrent
-conversations. Prints each figure with ours / baseline, writes results/bench.json and
-results/bench_latency.png.
+Everything runs on loopback. Each bot is trained (timed) and started alone (time to the first
+answer). Then complete simulated conversations go over the REST channel at 1, 8 and 32 concurrent
+conversations, each level run twice per bot in the order ours, baseline, baseline, ours, so that
+a machine whose speed drifts during the run favours neither. Prints each figure with
+ours / baseline, writes results/bench.json and results/bench_latency.png.
 """
 
 from __future__ import annotations
@@ -168,15 +169,7 @@ async def drive(bot: Bot, concurrency: int, run_id: str) -> dict:
             *(converse(session, bot, f"{run_id}-{concurrency}-{i}", latencies) for i in range(concurrency))
         )
         elapsed = time.perf_counter() - began
-    return {
-        "concurrency": concurrency,
-        "messages": len(latencies),
-        "p50_ms": round(statistics.median(latencies), 1),
-        "p95_ms": round(percentile(latencies, 95), 1),
-        "p99_ms": round(percentile(latencies, 99), 1),
-        "messages_per_s": round(len(latencies) / elapsed, 1),
-        "latencies_ms": [round(v, 2) for v in latencies],
-    }
+    return {"concurrency": concurrency, "latencies": latencies, "elapsed_s": elapsed}
 
 
 def train(args: list, cwd: Path) -> float:
@@ -186,15 +179,43 @@ def train(args: list, cwd: Path) -> float:
     return time.monotonic() - began
 
 
-def measure(bot: Bot, training_s: float) -> dict:
-    startup = bot.start()
+def pooled(runs: list) -> dict:
+    """One figure set from several runs at the same concurrency."""
+    latencies = [v for run in runs for v in run["latencies"]]
+    elapsed = sum(run["elapsed_s"] for run in runs)
+    return {
+        "concurrency": runs[0]["concurrency"],
+        "rounds": len(runs),
+        "messages": len(latencies),
+        "p50_ms": round(statistics.median(latencies), 1),
+        "p95_ms": round(percentile(latencies, 95), 1),
+        "p99_ms": round(percentile(latencies, 99), 1),
+        "messages_per_s": round(len(latencies) / elapsed, 1),
+        "latencies_ms": [round(v, 2) for v in latencies],
+    }
+
+
+def measure(bots: dict, training: dict) -> dict:
+    """Start each bot alone (timed), then drive both in the order A B B A at every level, so that a
+    machine that gets faster or slower during the run does not favour either of them."""
+    results = {name: {"training_s": round(training[name], 1), "runs": []} for name in bots}
     try:
-        runs = [asyncio.run(drive(bot, level, f"{bot.name}-{time.time_ns()}")) for level in LEVELS]
-        memory = bot.memory()
+        for name, bot in bots.items():
+            results[name]["startup_s"] = round(bot.start(), 1)
+        names = list(bots)
+        for level in LEVELS:
+            runs: dict = {name: [] for name in names}
+            for name in names + names[::-1]:
+                runs[name].append(asyncio.run(drive(bots[name], level, f"{name}-{time.time_ns()}")))
+            for name in names:
+                results[name]["runs"].append(pooled(runs[name]))
+        for name, bot in bots.items():
+            results[name]["rss_mb"] = bot.memory()
+            results[name]["rss_total_mb"] = round(sum(results[name]["rss_mb"].values()), 1)
     finally:
-        bot.stop()
-    return {"training_s": round(training_s, 1), "startup_s": round(startup, 1), "rss_mb": memory,
-            "rss_total_mb": round(sum(memory.values()), 1), "runs": runs}  # fmt: skip
+        for bot in bots.values():
+            bot.stop()
+    return results
 
 
 def plot(results: dict, path: Path) -> None:
@@ -268,14 +289,12 @@ def main() -> int:
         shutil.rmtree(base_dir / "tests", ignore_errors=True)
 
         results = {"levels": list(LEVELS), "messages_per_conversation": len(OUR_CONVERSATION), "cores": os.cpu_count()}
-        print("Measuring our assistant ...", flush=True)
-        results["ours"] = measure(
-            Bot("ours", ROOT, tmp / "ours" / "bench.tar.gz", OUR_CONVERSATION, True), ours_training
-        )
-        print("Measuring the baseline ...", flush=True)
-        results["baseline"] = measure(
-            Bot("baseline", base_dir, base_model, BASELINE_CONVERSATION, False), base_training
-        )
+        print("Measuring both, each level in the order ours, baseline, baseline, ours ...", flush=True)
+        bots = {
+            "ours": Bot("ours", ROOT, tmp / "ours" / "bench.tar.gz", OUR_CONVERSATION, True),
+            "baseline": Bot("baseline", base_dir, base_model, BASELINE_CONVERSATION, False),
+        }
+        results.update(measure(bots, {"ours": ours_training, "baseline": base_training}))
 
     results["summary"] = summary(results)
     (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
