@@ -3,6 +3,7 @@
 - Without TensorFlow: spaCy's thinc imports TensorFlow whenever it is installed (and Rasa installs
   it), which costs the action server about 400 MB; no action uses it, so it is hidden here.
 - Warm: the Dutch pipeline is loaded before the first request, not during it.
+- Quiet: PYTHONWARNINGS stays in force (scripts/sanic_warnings.py).
 
 Arguments are rasa_sdk's own: python scripts/action_server.py --actions actions --port 5055
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 sys.modules["tensorflow"] = None  # `import tensorflow` now raises ImportError: thinc runs without it
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import sanic_warnings  # noqa: E402, F401  (scripts/ is on the path: this file's folder)
 from rasa_sdk.__main__ import main  # noqa: E402
 
 from bot.dutch_pipeline import load  # noqa: E402

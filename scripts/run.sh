@@ -40,7 +40,7 @@ trap stop EXIT
 
 .venv/bin/python scripts/action_server.py --actions actions --port "$ACTION_PORT" --quiet &
 pids+=($!)
-.venv/bin/rasa run --model models/intake.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
+.venv/bin/python scripts/rasa_cli.py run --model models/intake.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   --port "$RASA_PORT" --interface "$RASA_INTERFACE" --logging-config-file scripts/logging.yml "${api_args[@]}" "${cors_args[@]}" &
 pids+=($!)
 

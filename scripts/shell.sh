@@ -10,4 +10,4 @@ mkdir -p var
 .venv/bin/python scripts/action_server.py --actions actions --port "$ACTION_PORT" --quiet &
 actions=$!
 trap 'kill -TERM $actions 2>/dev/null || true' EXIT INT TERM
-.venv/bin/rasa shell --model models/intake.tar.gz --endpoints endpoints.yml --quiet
+.venv/bin/python scripts/rasa_cli.py shell --model models/intake.tar.gz --endpoints endpoints.yml --quiet

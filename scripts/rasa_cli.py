@@ -1,0 +1,14 @@
+"""The Rasa command line (``rasa run``, ``rasa shell``) with PYTHONWARNINGS kept in force
+(scripts/sanic_warnings.py).
+
+Arguments are Rasa's own: python scripts/rasa_cli.py run --model models/intake.tar.gz ...
+"""
+
+import sys
+
+import sanic_warnings  # noqa: F401  (scripts/ is on the path: this file's folder)
+from rasa.__main__ import main
+
+if __name__ == "__main__":
+    sys.argv[0] = "rasa"
+    main()
