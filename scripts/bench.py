@@ -1,10 +1,11 @@
 """make bench: latency, throughput, memory, start-up and training time, ours beside Rasa's starter bot.
 
-Everything runs on loopback. Each bot is trained (timed) and started alone (time to the first
-answer). Then complete simulated conversations go over the REST channel at 1, 8 and 32 concurrent
-conversations, each level run twice per bot in the order ours, baseline, baseline, ours, so that
-a machine whose speed drifts during the run favours neither. Prints each figure with
-ours / baseline, writes results/bench.json and results/bench_latency.png.
+Everything runs on loopback. Each bot is trained (timed) and started one after the other (time
+to the first answer; ours is up but idle while the baseline starts). Then complete simulated
+conversations go over the REST channel at 1, 8 and 32 concurrent conversations, each level run
+twice per bot in the order ours, baseline, baseline, ours, so that a machine whose speed drifts
+during the run favours neither. Prints each figure with ours / baseline, writes
+results/bench.json and results/bench_latency.png.
 """
 
 from __future__ import annotations
@@ -196,8 +197,8 @@ def pooled(runs: list) -> dict:
 
 
 def measure(bots: dict, training: dict) -> dict:
-    """Start each bot alone (timed), then drive both in the order A B B A at every level, so that a
-    machine that gets faster or slower during the run does not favour either of them."""
+    """Start the bots one after the other (timed), then drive both in the order A B B A at every
+    level, so that a machine that gets faster or slower during the run favours neither."""
     results = {name: {"training_s": round(training[name], 1), "runs": []} for name in bots}
     try:
         for name, bot in bots.items():
