@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Debian packages the browser and PostgreSQL tests need: chromium (driven by Playwright, no browser
-# download) and postgresql (a throwaway server per test run). Installs only what is missing.
+# Debian packages the browser, PostgreSQL and cluster tests need: chromium (driven by Playwright, no
+# browser download), postgresql (a throwaway server per test run), redis-server and nginx (make cluster
+# and tests/cluster). Installs only what is missing.
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 id postgres >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then
