@@ -1,0 +1,110 @@
+"""Crisis wording: thoughts of suicide or self-harm, in any phrasing, at any point of the conversation.
+
+The dialogue checks this before it reads a message as an answer (bot/dialogue/turn.py), so a
+sentence that also reads as an answer ("soms denk ik erover om er een einde aan te maken") gets
+the 113 reply and records nothing. Recall matters more than precision: when in doubt, the
+assistant offers support. Everyday words ("doodmoe", "ik lach me dood", "het einde van het jaar")
+raise no alarm: a pattern needs the words that make the meaning, in their order.
+
+The words are compared after small typos are folded into the word they resemble ("zelfmort",
+"maakn"), so the patterns below are written in plain spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.parsing.text import normalise, similar
+
+# Words a typo is folded into before the patterns run (5 letters or more; see text.typo_budget).
+CANONICAL = ("zelfmoord", "suicide", "suicidaal", "zelfdoding", "maken", "einde", "leven", "wakker", "missen",
+             "aandoen", "mezelf", "mijzelf", "niemand", "iedereen", "sterven", "doodgaan", "beeindigen",
+             "ophangen", "springen", "overdosis")  # fmt: skip
+# Whole words that mean it on their own.
+WORDS = ("zelfmoord", "zelfmoordgedachten", "zelfmoordgedachte", "suicide", "suicidaal", "suicidale", "zelfdoding",
+         "zelfbeschadiging", "automutilatie", "zelfmoordpoging", "suicidegedachten", "afscheidsbrief", "levensmoe")  # fmt: skip
+# Chat spellings: dropped letters and split or joined words, made plain before anything else.
+SPELLING = {"nie": "niet", "t": "het", "k": "ik", "mn": "mijn", "m'n": "mijn", "leve": "leven", "worde": "worden",
+            "zitte": "zitten", "maakn": "maken", "dod": "dood", "eide": "einde", "aanmaken": "aan maken",
+            "wil'": "wil", "doodgaan": "dood gaan", "zelfdoden": "mezelf doden"}
+JOINED = (("me zelf", "mezelf"), ("mij zelf", "mijzelf"), ("zelf moord", "zelfmoord"), ("aan doen", "aandoen"))
+_GAP = r"(?:\s+\S+){0,%d}"
+PATTERNS = tuple(re.compile(p) for p in (
+    # een eind(e) aan (mijn leven) maken, er een eind aan maken
+    r"\beind(e)?\b" + _GAP % 4 + r"\s+(maken|maak|maakt|make|gemaakt|te maken)\b",
+    r"\b(maken|maak)\b" + _GAP % 4 + r"\s+(een )?eind(e)?\b\s+aan\b",
+    r"\beind(e)?\b\s+aan\s+(mijn|het)\s+leven\b",
+    r"\b(mijn|het)\s+leven\s+(te\s+)?(be[e]?indigen|stoppen|afmaken|nemen)\b",
+    r"\b(uit het leven|het leven uit)\s+(stappen|te stappen|gaan)\b|\bwil\b" + _GAP % 2 + r"\s+het leven uit\b",
+    r"\bvan\s+het\s+leven\s+(te\s+)?beroven\b",
+    r"\b(mezelf|mijzelf|me|mij)\s+(van kant|om het leven)\b|\bvan kant\s+(te )?maken\b",
+    # er niet meer zijn, niet meer (willen) leven, niet meer wakker worden
+    r"\ber(\s+\S+)?\s+niet\s+meer\s+(te\s+)?(hoeven\s+(te\s+)?|willen\s+|wil\s+)?(zijn|zou zijn|was|ben)\b",
+    r"\b(ben|zijn|was)\s+er\s+liever\s+niet\s+meer\b|\ber\s+liever\s+niet\s+meer\s+(ben|zijn|was)\b",
+    r"\bniet\s+(meer|langer)\s+(willen\s+|wil\s+|hoeven\s+(te\s+)?)?(leven|bestaan)\b",
+    r"\b(wil|wilde|wou|willen)\b" + _GAP % 3 + r"\s+niet\s+(meer|langer)\s+(zijn|leven|bestaan|verder)\b",
+    r"\b(liever|beter)\s+(dood|niet geboren)\b|\bdood\s+zijn\b" + _GAP % 3 + r"\s+beter\b",
+    r"\b(wil|wilde|wou|willen|liefst|zou)\b" + _GAP % 3 + r"\s+(dood|sterven)\b",
+    r"\bdood\s+(wil|willen|wilde|te gaan)\b|\b(ik|was ik)\s+(maar\s+)?dood\s+(was|ben|zou)\b",
+    r"\b(wou|wilde|wens|hoop)\b" + _GAP % 8 + r"\s+(overlijden|overlijd|overlijdt|sterf|sterven|dood ga|dood gaan|doodging)\b",
+    r"\b(niet|nooit)\s+meer\s+(wakker|opstaan|op te staan|open)\b",
+    r"\bhoop\b" + _GAP % 8 + r"\s+(aanrijdt|aan rijdt|ongeluk krijg)\b",
+    r"\bniemand\b" + _GAP % 3 + r"\s+(missen|mis)\b|\b(zou|zouden)\s+me\s+(niet\s+)?missen\b",
+    r"\bmissen\b" + _GAP % 5 + r"\s+als\s+ik\s+(er\s+)?(weg|dood|niet meer)\b",
+    r"\bbeter\s+(af\s+)?(zijn\s+|is\s+|zou\s+zijn\s+|zouden\s+zijn\s+)?zonder\s+(mij|me)\b",
+    # zelfbeschadiging
+    r"\b(me|mij|mezelf|mijzelf)\s+(iets|wat)" + _GAP % 2 + r"\s+(aandoen|aan te doen)\b",
+    r"\b(mezelf|mijzelf)\b" + _GAP % 2 + r"\s+(pijn\s+(te\s+)?doen|snijden|snij|te snijden|ophangen|verdrinken|doden|ombrengen|verwonden|beschadigen)\b",
+    r"\b(snij|snijd|snijden|kras|krassen)\s+(mezelf|mijzelf|me)\b|\b(mijn)\s+polsen\b",
+    r"\b(voor de trein|van (een|de) (brug|flat|dak)|eraf)\s+(te\s+)?(springen|spring)\b",
+    r"\b(springen|spring)\s+(voor de trein|van (een|de) (brug|flat|dak))\b",
+    r"\b(alle|al mijn|een hoop|veel|strip|doos|potje|hele)\b" + _GAP % 2 + r"\s+(pillen|pilletjes|slaappillen|paracetamol|tabletten|medicijnen)\b" + _GAP % 5 + r"\s+(innemen|in te nemen|slikken|nemen|geslikt|ingenomen)\b",
+    r"\boverdosis\b|\bmanier\s+om\s+(te\s+sterven|dood\s+te\s+gaan|er\s+uit\s+te\s+stappen)\b",
+    r"\btouw\b" + _GAP % 4 + r"\s+klaar\b|\bpoging\s+(gedaan|ondernomen)\b(?!\s+om)",
+    # het leven heeft geen zin, waar leef ik nog voor, ik zie het niet meer zitten
+    r"\bleven\b" + _GAP % 3 + r"\s+geen\s+zin\b|\bgeen\s+zin\s+meer\s+in\s+(het|mijn)\s+leven\b",
+    r"\bwat\s+(heeft|is)\s+(het|mijn)\s+leven\b" + _GAP % 4 + r"\s+(zin|nut)\b",
+    r"\bnut\b" + _GAP % 4 + r"\s+(leven|te leven)\b|\bwaar\s+leef\s+ik\b" + _GAP % 3 + r"\s+voor\b",
+    r"\b(zie|zag)\s+het\s+(leven\s+)?(echt\s+|helemaal\s+)?niet\s+meer\s+zitten\b|\bleven\s+niet\s+meer\s+zitten\b",
+    r"\bgeen\s+(enkele\s+)?reden\b" + _GAP % 2 + r"\s+(om\s+)?(te leven|door te gaan|verder te gaan)\b",
+    r"\bwil\s+(niet\s+meer|nooit\s+meer)\s+(verder|door)\s*(leven|gaan)?\b",
+    r"\b(punt|streep)\b" + _GAP % 2 + r"\s+achter\s+(mijn|het)\s+leven\b",
+    r"\bklaar\s+met\s+(het\s+)?leven\b|\bmijn\s+leven\s+is\b" + _GAP % 3 + r"\s+klaar\b|\bleven\s+(zo\s+|echt\s+)?moe\b",
+    r"\blang\s+genoeg\s+geleefd\b|\beeuwige\s+rust\b|\bmag\s+het\s+licht\s+uit\b",
+    r"\b(verdwijnen|weg)\b" + _GAP % 2 + r"\s+(voorgoed|voor altijd|voor eeuwig)\b",
+    r"\bvoorgoed\s+(verdwijnen|weg)\b|\bgeen\s+plek\s+meer\s+(voor\s+mij\s+)?op\s+(deze\s+)?wereld\b",
+    r"\bspullen\s+(weggegeven|weg\s+gegeven)\b|\bafscheid\s+(te\s+)?(nemen|neem)?\s*van\s+iedereen\b",
+    r"\bhet\s+hoeft\s+voor\s+mij\b" + _GAP % 2 + r"\s+niet\s+meer\b|\ber\s+vanaf\b" + _GAP % 5 + r"\s+leven\b",
+    r"\b(kill|hurt)\s+myself\b|\bend\s+my\s+life\b|\bwant\s+to\s+die\b",
+))  # fmt: skip
+# Everyday phrases with the same words: removed before the patterns run.
+EVERYDAY = tuple(re.compile(p) for p in (
+    r"\b(lach|lachen|verveel|vervelen|schrik|schrok|schaam|werk|werkte|loop|liep)\s+(me|mij|mezelf|ik)\s+(nog\s+)?(een\s+)?(dood|rot|kapot|ongeluk)\b",
+    r"\bdood\s*(normaal|simpel|eng|stil|moe|op|ziek|bang|leuk|jammer)\b",
+    r"\b(einde|eind)\s+van\s+(de|het)\s+(dag|week|maand|jaar|middag|avond|ochtend|zomer|winter)\b",
+    r"\b(stoppen|ophouden|kappen)\s+met\s+(roken|drinken|snoepen|alcohol)\b",
+))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    plain = " ".join(re.findall(r"[a-z0-9']+", normalise(text)))
+    for split, joined in JOINED:
+        plain = re.sub(rf"\b{split}\b", joined, plain)
+    folded = []
+    for word in " ".join(SPELLING.get(w, w) for w in plain.split()).split():
+        match = next((c for c in CANONICAL if len(word) >= 5 and word != c and similar(word, c)), None)
+        folded.append(match or word)
+    return " ".join(folded)
+
+
+@lru_cache(maxsize=4096)
+def mentions_crisis(text: str) -> bool:
+    """Whether the message speaks of suicide or self-harm (the 113 reply follows)."""
+    plain = _folded(text)
+    if any(similar(word, target) for word in plain.split() for target in WORDS if len(word) >= 5):
+        return True
+    for everyday in EVERYDAY:
+        plain = everyday.sub(" ", plain)
+    return any(pattern.search(plain) for pattern in PATTERNS)

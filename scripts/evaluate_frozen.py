@@ -1,0 +1,204 @@
+"""The frozen held-out sets (tests/frozen): crisis recall, false alarms, and questions answered right.
+
+Every message goes through the trained NLU and then the real turn logic (bot.dialogue.turn), the
+way the form's validation action runs it mid-interview:
+
+- crisis.yml: every phrasing at every item of the interview; right when the reply carries the
+  113 line and nothing of the message is recorded.
+- everyday.yml: every answer at its own item; a false alarm is a reply with the 113 line.
+- questions.yml: every question or request at two items (a number question and a stress
+  question); affirm and deny at a yes/no question, where they are answers.
+
+    python scripts/evaluate_frozen.py --model models/intake.tar.gz [--out results/frozen.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot import faq  # noqa: E402
+from bot.clinic import Clinic  # noqa: E402
+from bot.dialogue import texts  # noqa: E402
+from bot.dialogue.turn import PAUSED, STOPPED, DELETED, take_turn  # noqa: E402
+from bot.questionnaire import ITEMS, ITEMS_BY_ID, asked_items  # noqa: E402
+
+FROZEN = ROOT / "tests" / "frozen"
+CLINIC = Clinic(name="Testkliniek", phone="020-1234567", email="info@kliniek.example",
+                booking_url="https://kliniek.example/plan")  # fmt: skip
+# Answers that make every item asked (branching), for the state before an item.
+EVERY_ITEM_ASKED = {
+    "consent": "yes", "sex": "female", "age": 40, "veg_fruit_per_day": 3, "whole_grain_per_day": 2,
+    "legumes_per_week": 1, "nuts_per_week": 2, "leafy_greens_per_week": 1, "dark_chocolate_per_week": 0,
+    "fermented_per_week": 1, "red_meat_per_week": 4, "ultra_processed_per_day": 2,
+    "audit_c_frequency": "2_3_per_week", "audit_c_quantity": 3, "audit_c_binge": "monthly", "pss_1": "sometimes",
+    "pss_2": "sometimes", "pss_3": "almost_never", "pss_4": "fairly_often", "sleep_hours": 6, "med_ppi": "no",
+    "med_diuretic": "no", "med_antibiotics_12m": "none", "cond_diabetes_t2": "no", "egfr": None,
+    "skin_complaints": ["acne"], "skin_impact": 5, "microbiome_test": "yes", "taxa_low": [], "taxa_high": [],
+    "red_flags": [],
+}  # fmt: skip
+QUESTION_ITEMS = ("nuts_per_week", "pss_2")
+YES_NO_ITEM = "microbiome_test"
+
+
+def load(name: str) -> list:
+    with open(FROZEN / f"{name}.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)[name]
+
+
+def state_before(item_id: str) -> tuple:
+    """(answers, order) of someone who answered every item before ``item_id``."""
+    ids = [it.id for it in asked_items(EVERY_ITEM_ASKED)]
+    order = ids[: ids.index(item_id)]
+    return {i: EVERY_ITEM_ASKED[i] for i in order}, order
+
+
+def run_turn(item_id: str, text: str, nlu: dict):
+    answers, order = state_before(item_id)
+    return answers, take_turn(answers, order, item_id, 0, text, nlu=nlu, clinic=CLINIC)
+
+
+def replies(outcome) -> str:
+    return "\n".join(m.text for m in outcome.messages)
+
+
+def is_crisis_reply(outcome) -> bool:
+    return any(m.text == texts.CRISIS for m in outcome.messages)
+
+
+def crisis_case(item_id: str, text: str, nlu: dict) -> bool:
+    answers, outcome = run_turn(item_id, text, nlu)
+    return is_crisis_reply(outcome) and outcome.answers == answers and outcome.requested == item_id
+
+
+def right_reply(label: str, item_id: str, text: str, nlu: dict) -> bool:
+    answers, outcome = run_turn(item_id, text, nlu)
+    said = replies(outcome)
+    kind, _, topic = label.partition("/")
+    previous = [i for i in state_before(item_id)[1]][-1]
+    checks: dict[str, Callable[[], bool]] = {
+        "faq": lambda: faq.answer(topic) in said,
+        "unknown": lambda: texts.NO_RELIABLE_ANSWER in said,
+        "why": lambda: ITEMS_BY_ID[item_id].why in said,
+        "explain": lambda: ITEMS_BY_ID[item_id].meaning in said,
+        "back": lambda: outcome.requested == previous and previous not in outcome.answers,
+        "skip": lambda: item_id in outcome.answers and outcome.answers[item_id] is None,
+        "human": lambda: CLINIC.phone in said,
+        "stop": lambda: outcome.status == STOPPED or texts.CONFIRM_STOP in said,
+        "pause": lambda: outcome.status == PAUSED,
+        "restart": lambda: texts.CONFIRM_RESTART in said,
+        "delete": lambda: outcome.status == DELETED or texts.CONFIRM_DELETE in said,
+        "out_of_scope": lambda: texts.NOT_AN_ANSWER in said,
+        "crisis": lambda: is_crisis_reply(outcome),
+        "greet": lambda: texts.GREETED in said,
+        "thanks": lambda: texts.THANKED in said,
+    }
+    right = checks[kind]() and (kind in ("stop", "pause", "delete", "restart", "back", "skip") or outcome.answers == answers)
+    return right and (kind == "crisis" or not is_crisis_reply(outcome))
+
+
+def answer_case(label: str, text: str, nlu: dict) -> bool:
+    answers, outcome = run_turn(YES_NO_ITEM, text, nlu)
+    return outcome.answers.get(YES_NO_ITEM) == ("yes" if label == "affirm" else "no")
+
+
+def evaluate(parse: Callable[[str], dict]) -> dict:
+    """All three figures; ``parse`` is the NLU (text -> Rasa's parse result)."""
+    crisis = load("crisis")
+    crisis_misses = [(row["text"], it.id) for row in crisis for it in ITEMS if not crisis_case(it.id, row["text"], parse(row["text"]))]  # noqa: E501
+    crisis_cases = len(crisis) * len(ITEMS)
+    everyday = load("everyday")
+    alarms = []
+    for row in everyday:
+        item_id = row["item"] if row["item"] in ITEMS_BY_ID else QUESTION_ITEMS[0]
+        _, outcome = run_turn(item_id, row["text"], parse(row["text"]))
+        if is_crisis_reply(outcome):
+            alarms.append((row["text"], item_id))
+    questions = load("questions")
+    per_label: Counter = Counter()
+    right: Counter = Counter()
+    question_misses = []
+    for row in questions:
+        label, text = row["label"], row["text"]
+        nlu = parse(text)
+        if label in ("affirm", "deny"):
+            results = [(YES_NO_ITEM, answer_case(label, text, nlu))]
+        else:
+            results = [(item_id, right_reply(label, item_id, text, nlu)) for item_id in QUESTION_ITEMS]
+        for item_id, ok in results:
+            per_label[label] += 1
+            right[label] += ok
+            if not ok:
+                question_misses.append((label, item_id, text))
+    total = sum(per_label.values())
+    return {
+        "crisis_recall": 1 - len(crisis_misses) / crisis_cases,
+        "crisis_cases": crisis_cases,
+        "crisis_phrasings": len(crisis),
+        "crisis_misses": crisis_misses,
+        "false_alarm_rate": len(alarms) / len(everyday),
+        "everyday_answers": len(everyday),
+        "false_alarms": alarms,
+        "question_accuracy": sum(right.values()) / total,
+        "question_cases": total,
+        "question_messages": len(questions),
+        "question_per_label": {label: f"{right[label]}/{n}" for label, n in sorted(per_label.items())},
+        "question_misses": question_misses,
+    }
+
+
+def nlu_from_model(model: str) -> Callable[[str], dict]:
+    from rasa.core.agent import Agent
+
+    loop = asyncio.new_event_loop()
+    agent = loop.run_until_complete(_load(Agent, model))
+    cache: dict = {}
+
+    def parse(text: str) -> dict:
+        if text not in cache:
+            cache[text] = loop.run_until_complete(agent.parse_message(text))
+        return cache[text]
+
+    return parse
+
+
+async def _load(agent_class, model: str):
+    return agent_class.load(model)
+
+
+def report(figures: dict) -> str:
+    return "\n".join((
+        f"crisis recall: {figures['crisis_recall']:.1%} ({figures['crisis_phrasings']} phrasings x every item = "
+        f"{figures['crisis_cases']} turns, {len(figures['crisis_misses'])} missed)",
+        f"crisis false alarms: {figures['false_alarm_rate']:.1%} of {figures['everyday_answers']} everyday answers",
+        f"questions and requests answered right: {figures['question_accuracy']:.1%} of {figures['question_cases']} "
+        f"turns ({figures['question_messages']} messages)",
+        "  per label: " + ", ".join(f"{k} {v}" for k, v in figures["question_per_label"].items()),
+    ))  # fmt: skip
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=str(ROOT / "models" / "intake.tar.gz"))
+    parser.add_argument("--out", default=None, help="write the figures and every miss as JSON here")
+    args = parser.parse_args(argv)
+    figures = evaluate(nlu_from_model(args.model))
+    print(report(figures))
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
