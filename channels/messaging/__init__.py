@@ -1,0 +1,1 @@
+"""Messaging channels: WhatsApp Cloud API, Telegram, Messenger and Twilio (see README)."""

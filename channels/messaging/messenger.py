@@ -1,0 +1,44 @@
+"""Facebook Messenger (Send API): /webhooks/facebook/webhook.
+
+In: X-Hub-Signature-256 with $MESSENGER_APP_SECRET; every event of a batch; text, quick-reply
+payloads and postbacks; attachments (images, stickers, audio, location) are "not text"; echoes,
+deliveries and reads are left out.
+Out: POST {MESSENGER_API_URL}/me/messages with the page token.
+"""
+
+from __future__ import annotations
+
+from channels.messaging import config, meta
+from channels.messaging.base import Incoming, MessagingChannel, number_or_none
+
+
+class MessengerChannel(MessagingChannel):
+    provider = config.MESSENGER
+
+    def authenticate(self, request):
+        return meta.signature_status(request, self.settings["MESSENGER_APP_SECRET"])
+
+    def verify_subscription(self, request):
+        return meta.subscription(request, self.settings["MESSENGER_VERIFY_TOKEN"])
+
+    def events(self, request) -> list:
+        body = request.json or {}
+        found = []
+        for entry in body.get("entry") or []:
+            for event in entry.get("messaging") or []:
+                user = str((event.get("sender") or {}).get("id") or "")
+                when = number_or_none(event.get("timestamp"), 1000.0)
+                message, postback = event.get("message"), event.get("postback")
+                if message and not message.get("is_echo") and user:
+                    text = (message.get("quick_reply") or {}).get("payload") or message.get("text")
+                    found.append(Incoming(str(message["mid"]), user, text, timestamp=when))
+                elif postback and user:
+                    event_id = postback.get("mid") or f"postback:{user}:{event.get('timestamp')}"
+                    found.append(Incoming(str(event_id), user, postback.get("payload") or postback.get("title"),
+                                          timestamp=when))  # fmt: skip
+        return found
+
+    async def deliver(self, user: str, payload: dict) -> None:
+        body = {"recipient": {"id": user}, "messaging_type": "RESPONSE", "message": payload}
+        url = f"{self.api}/me/messages"
+        await self.sender.post(url, json=body, params={"access_token": self.settings["MESSENGER_PAGE_TOKEN"]})
