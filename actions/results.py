@@ -13,6 +13,7 @@ from actions.tracker_state import DELETE_MARKER, RESULT, STATUS, answers_from, c
 from bot.clinic import clinic_from_env
 from bot.dialogue.results import (
     DEFAULT_LIMIT,
+    WEB_CHANNEL,
     advice_record,
     build_result,
     result_messages,
@@ -20,10 +21,23 @@ from bot.dialogue.results import (
     shown_advice,
 )
 from bot.dialogue.turn import COMPLETE, DELETED, NO_CONSENT, UNDER_AGE_STATUS
+from bot.questionnaire import ITEM_IDS
 from bot.records import IntakeRecord, RecordStore, now
 
 logger = logging.getLogger(__name__)
 RECORDS = RecordStore()  # connects on first use, not at import
+# Slots the dialogue keeps for the clinic: the user's own words per item, and whether crisis wording occurred.
+WORDS = "answer_words"
+CRISIS = "crisis_mentioned"
+MAX_WORDS_CHARS = 300
+
+
+def own_words(tracker: Tracker, answers: dict) -> dict:
+    """The user's own words for each recorded answer, as text, shortened; nothing for other keys."""
+    words = tracker.get_slot(WORDS)
+    if not isinstance(words, dict):
+        return {}
+    return {item: str(words[item])[:MAX_WORDS_CHARS] for item in ITEM_IDS if item in answers and words.get(item)}
 
 
 def first_message_time(tracker: Tracker):
@@ -48,7 +62,8 @@ class ActionFinishIntake(Action):
         clinic = clinic_from_env()
         previous = tracker.get_slot(RESULT) or {}
         result = build_result(answers, clinic, reference=(previous.get("booking") or {}).get("reference"))
-        send(dispatcher, result_messages(answers, result, clinic))
+        if tracker.get_latest_input_channel() != WEB_CHANNEL:  # the web page draws the card alone
+            send(dispatcher, result_messages(answers, result, clinic))
         dispatcher.utter_message(json_message={"intake_results": results_view(answers, result, clinic)})
         record = IntakeRecord(
             reference=result["booking"]["reference"],
@@ -59,6 +74,8 @@ class ActionFinishIntake(Action):
             advice=advice_record(shown_advice(answers, result["scores"], DEFAULT_LIMIT)),
             started_at=first_message_time(tracker),
             completed_at=now(),
+            words=own_words(tracker, answers),
+            crisis=bool(tracker.get_slot(CRISIS)),
         )
         try:
             RECORDS.save(record)

@@ -14,12 +14,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import JSON, Column, DateTime, String, create_engine, delete, select
+from sqlalchemy import JSON, Boolean, Column, DateTime, String, create_engine, delete, inspect, select, text
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 from bot.paths import VAR_DIR
@@ -41,6 +41,12 @@ class IntakeRow(Base):
     advice = Column(JSON, nullable=False)
     started_at = Column(DateTime(timezone=True), nullable=True)
     completed_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    words = Column(JSON, nullable=True)  # item id -> the user's own words for that answer
+    crisis = Column(Boolean, nullable=True)  # crisis wording occurred (the flag only, never the text)
+
+
+# Columns added after the first release: a database created before them gets them on first use.
+ADDED_COLUMNS = {"words": "JSON", "crisis": "BOOLEAN"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,8 @@ class IntakeRecord:
     advice: list  # [{"id", "title", "text", "sources"}], in the order shown
     started_at: Optional[datetime]
     completed_at: datetime
+    words: dict = field(default_factory=dict)  # item id -> the user's own words, for the clinic
+    crisis: bool = False  # crisis wording occurred during the conversation
 
 
 def now() -> datetime:
@@ -77,6 +85,7 @@ class RecordStore:
                 Path(self.url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(self.url, future=True, pool_pre_ping=True)
             Base.metadata.create_all(engine)
+            _add_missing_columns(engine)
             self._sessions = sessionmaker(engine, future=True, expire_on_commit=False)
         return self._sessions()
 
@@ -105,6 +114,22 @@ class RecordStore:
         with self._session() as session:
             return list(session.execute(select(IntakeRow.reference).order_by(IntakeRow.completed_at)).scalars())
 
+    def listing(self, since: Optional[datetime] = None, limit: int = 500) -> list:
+        """The records completed at or after ``since``, newest first (at most ``limit``)."""
+        query = select(IntakeRow).order_by(IntakeRow.completed_at.desc()).limit(limit)
+        if since is not None:
+            query = query.where(IntakeRow.completed_at >= since)
+        with self._session() as session:
+            return [_record(row) for row in session.execute(query).scalars()]
+
+
+def _add_missing_columns(engine) -> None:
+    present = {column["name"] for column in inspect(engine).get_columns(IntakeRow.__tablename__)}
+    with engine.begin() as connection:
+        for name, kind in ADDED_COLUMNS.items():
+            if name not in present:
+                connection.execute(text(f"ALTER TABLE {IntakeRow.__tablename__} ADD COLUMN {name} {kind}"))
+
 
 def _record(row: IntakeRow) -> IntakeRecord:
     return IntakeRecord(
@@ -116,6 +141,8 @@ def _record(row: IntakeRow) -> IntakeRecord:
         advice=row.advice,
         started_at=_aware(row.started_at),
         completed_at=_aware(row.completed_at),
+        words=row.words or {},
+        crisis=bool(row.crisis),
     )
 
 

@@ -7,16 +7,18 @@ sit at the server's root:
 - ``POST /webhooks/rest/session`` a new signed session; ``POST /webhooks/rest/webhook``
   ``{"sender": <session>, "message": ...}``; ``GET /webhooks/rest/history`` (Bearer session) the
   conversation so far, so a page reload continues it. A sender that is not a valid session is refused.
-- ``GET /clinic/intakes/<reference>?format=json|html|pdf|fhir`` with ``Authorization: Bearer
-  $CLINIC_API_TOKEN``. Without a valid token: 401, the same for every reference.
+  The webhook's last message carries ``input``: what the page should offer for the question asked
+  (``input_for``). ``{"start": true}`` marks the page's own first message, which the history leaves out.
+- ``/clinic``: the staff page and the clinic API (``channels/clinic.py``).
 
+Every response of the server, Rasa's own routes included, gets the security headers (``security_headers``).
 Allowed origins come from ``$CHAT_ALLOWED_ORIGINS`` (space or comma separated), never ``*``: they
 may frame /chat (CSP frame-ancestors), and scripts/run.sh passes them to Rasa's own ``--cors``.
 """
 
 from __future__ import annotations
 
-import hmac
+import hashlib
 import html
 import json
 import logging
@@ -29,20 +31,34 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot import reports, sessions
+from bot import sessions
 from bot.clinic import clinic_from_env
+from bot.dialogue.results import WEB_CHANNEL
+from bot.labels import answer_label
 from bot.paths import VAR_DIR
+from bot.questionnaire import CODE_LIST, ITEMS_BY_ID, NUMBER
 from bot.records import RecordStore
+from channels import clinic as staff
+from channels.clinic import bearer
+from channels.deletion import handle_delete_marker, unwrap
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 SECRET_FILE = VAR_DIR / "session.key"
-ASSETS = {"chat.js": "application/javascript", "chat.css": "text/css", "embed.js": "application/javascript"}
-REFERENCE_PATTERN = re.compile(r"^[A-Z0-9-]{4,32}$")
-# Sent by the actions that delete an intake (actions/tracker_state.py); never shown to the user.
-DELETE_MARKER = {"intake_deleted": True}
-FORMATS = ("json", "html", "pdf", "fhir")
+ASSETS = {
+    "chat.js": "application/javascript", "chat.css": "text/css", "embed.js": "application/javascript",
+    "clinic.js": "application/javascript", "clinic.css": "text/css", "favicon.svg": "image/svg+xml",
+}  # fmt: skip
 MAX_MESSAGE_CHARS = 2000
+REQUESTED = "requested_slot"
+# Offered under every question (the dialogue understands these texts), and the answer kinds with an input
+# of their own: a 0-10 scale, and checkboxes with "Klaar" that send the chosen labels joined by ", ".
+EXTRAS = ("Weet ik niet", "Sla over", "Vorige vraag")
+SCALE_ITEMS = ("skin_impact",)
+CHECKBOX_ITEMS = ("skin_complaints", "red_flags")
+NONE_CHOSEN = "geen"
+PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+STATIC_CACHE = "public, max-age=31536000, immutable"  # asset URLs carry their content hash (?v=)
 
 
 def allowed_origins(value: Optional[str]) -> tuple:
@@ -52,38 +68,14 @@ def allowed_origins(value: Optional[str]) -> tuple:
     return origins
 
 
-def bearer(request: Request) -> Optional[str]:
-    header = request.headers.get("authorization", "")
-    return header[7:].strip() if header.lower().startswith("bearer ") else None
-
-
-def unwrap(store: Any) -> Any:
-    """The real tracker store behind Rasa's fail-safe and awaitable wrappers."""
-    while getattr(store, "_tracker_store", None) is not None:
-        store = store._tracker_store
-    return store
-
-
-def delete_tracker(store: Any, sender_id: str) -> None:
-    """Remove one conversation from the tracker store (SQL, Redis or in memory)."""
-    store = unwrap(store)
-    if hasattr(store, "session_scope") and hasattr(store, "SQLEvent"):
-        with store.session_scope() as session:
-            session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender_id).delete()
-            session.commit()
-    elif hasattr(store, "red"):
-        store.red.delete(getattr(store, "key_prefix", "") + sender_id)
-    elif isinstance(getattr(store, "store", None), dict):
-        store.store.pop(sender_id, None)
-    else:
-        raise RuntimeError(f"cannot delete from a {type(store).__name__}")
-
-
 def transcript(tracker) -> list:
-    """The conversation as the page shows it: user and bot messages with their buttons."""
+    """The conversation as the page shows it: user and bot messages with their buttons.
+
+    The page's own first message (metadata ``start``) is left out: the user never typed it.
+    """
     shown = []
     for event in tracker.events:
-        if event.type_name == "user" and event.text:
+        if event.type_name == "user" and event.text and not (event.metadata or {}).get("start"):
             shown.append({"from": "user", "text": event.text})
         elif event.type_name == "bot":
             data = event.data or {}
@@ -93,10 +85,84 @@ def transcript(tracker) -> list:
     return shown
 
 
+def input_for(item_id: Optional[str]) -> Optional[dict]:
+    """What the page offers for the question about ``item_id`` (None outside the interview)."""
+    item = ITEMS_BY_ID.get(item_id or "")
+    if item is None:
+        return None
+    found: dict = {"item": item.id, "kind": "text", "extras": [] if item.id == "consent" else list(EXTRAS)}
+    if item.id in SCALE_ITEMS:
+        found.update(kind="scale", min=int(item.minimum), max=int(item.maximum))
+    elif item.id in CHECKBOX_ITEMS and item.kind == CODE_LIST:
+        found.update(kind="checkboxes", options=[answer_label(item.id, [code]) for code in item.codes],
+                     none=NONE_CHOSEN)  # fmt: skip
+    elif item.kind == NUMBER:
+        found.update(kind="number", min=item.minimum, max=item.maximum, integer=item.integer)
+    elif item.kind != CODE_LIST:
+        found["kind"] = "choice"
+    return found
+
+
+async def requested_item(store: Any, sender_id: str) -> Optional[str]:
+    """The item the interview asks now: one row from an SQL tracker store, else the whole tracker."""
+    sql = unwrap(store)
+    if hasattr(sql, "session_scope") and hasattr(sql, "SQLEvent"):
+        event = sql.SQLEvent
+        with sql.session_scope() as session:
+            row = (
+                session.query(event.data)
+                .filter(event.sender_id == sender_id, event.type_name == "slot", event.action_name == REQUESTED)
+                .order_by(event.id.desc())
+                .first()
+            )
+        return None if row is None else json.loads(row[0]).get("value")
+    tracker = await store.retrieve(sender_id)
+    return None if tracker is None else tracker.get_slot(REQUESTED)
+
+
+def frame_ancestors(path: str, origins: tuple) -> str:
+    """Only the chat page may be framed, by the clinic sites; nothing else by anyone."""
+    return " ".join(("'self'",) + origins) if path == "/chat" else "'none'"
+
+
+def content_security_policy(path: str, origins: tuple) -> str:
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        f"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {frame_ancestors(path, origins)}"
+    )
+
+
+def security_headers(origins: tuple) -> Callable:
+    """A response middleware for the whole server: CSP, nosniff, referrer, permissions, CORS without credentials.
+
+    The chat never uses cookies (its session travels in the body or the Authorization header), so no response
+    allows credentials; the clinic's routes allow no other origin at all.
+    """
+
+    def add(request: Request, reply) -> None:
+        if reply is None:
+            return
+        headers, path = reply.headers, request.path
+        headers.setdefault("Content-Security-Policy", content_security_policy(path, origins))
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "no-referrer"
+        headers["Permissions-Policy"] = PERMISSIONS
+        headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        if path != "/chat":
+            headers["X-Frame-Options"] = "DENY"
+        headers.pop("Access-Control-Allow-Credentials", None)
+        if path.startswith("/clinic"):
+            for name in [n for n in headers.keys() if n.lower().startswith("access-control-")]:
+                del headers[name]
+        headers.setdefault("Cache-Control", "no-store")
+
+    return add
+
+
 class IntakeWebChannel(InputChannel):
     @classmethod
     def name(cls) -> str:
-        return "intake_web"
+        return WEB_CHANNEL
 
     @classmethod
     def from_credentials(cls, credentials: Optional[dict]) -> "IntakeWebChannel":
@@ -106,38 +172,53 @@ class IntakeWebChannel(InputChannel):
         credentials = credentials or {}
         self.origins = allowed_origins(environ.get("CHAT_ALLOWED_ORIGINS", credentials.get("allowed_origins", "")))
         self.secret = sessions.load_secret(SECRET_FILE, environ)
-        self.clinic_token = environ.get("CLINIC_API_TOKEN", "")
         self.records = RecordStore()
+        limiter = staff.FailedSignIns(window=float(environ.get("CLINIC_SIGNIN_WINDOW_SECONDS", 900)))
+        self.clinic = staff.ClinicAccess(environ.get("CLINIC_API_TOKEN", ""), self.secret, limiter)
+        self._versions: dict = {}
 
     def url_prefix(self) -> str:
         return "/"  # the routes below are absolute
 
     # --- helpers -----------------------------------------------------------------------------
-    def page(self) -> str:
-        clinic = clinic_from_env()
-        text = (STATIC / "chat.html").read_text(encoding="utf-8")
-        return text.replace("{{CLINIC_NAME}}", html.escape(clinic.name))
+    def version(self, asset: str) -> str:
+        """A short hash of a static file, so its URL changes with it and it can be cached for a year."""
+        if asset not in self._versions:
+            self._versions[asset] = hashlib.sha256((STATIC / asset).read_bytes()).hexdigest()[:12]
+        return self._versions[asset]
 
-    def clinic_authorised(self, request: Request) -> bool:
-        token = bearer(request) or ""
-        return bool(self.clinic_token) and hmac.compare_digest(token.encode(), self.clinic_token.encode())
+    def page(self, name: str) -> str:
+        text = (STATIC / name).read_text(encoding="utf-8")
+        text = re.sub(r"\{\{V:([a-z.]+)\}\}", lambda m: self.version(m.group(1)), text)
+        return text.replace("{{CLINIC_NAME}}", html.escape(clinic_from_env().name))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("intake_web", __name__)
-        frame = " ".join(("'self'",) + self.origins)
+        add_headers = security_headers(self.origins)
 
-        @bp.route("/chat", methods=["GET"])
+        @bp.listener("before_server_start")
+        async def headers_everywhere(app, _loop):
+            # Last in the chain, after Sanic-CORS, so that it sees (and trims) the CORS headers too.
+            if add_headers in app.response_middleware:
+                app.response_middleware.remove(add_headers)
+            app.response_middleware.append(add_headers)
+
+        @bp.route("/chat", methods=["GET", "HEAD"])
         async def chat_page(request: Request):
-            reply = response.html(self.page())
-            reply.headers["Content-Security-Policy"] = f"frame-ancestors {frame}"
-            reply.headers["Cache-Control"] = "no-store"
-            return reply
+            return response.html(self.page("chat.html"), headers={"Cache-Control": "no-store"})
 
-        @bp.route("/chat/<asset>", methods=["GET"])
+        @bp.route("/chat/<asset>", methods=["GET", "HEAD"])
         async def chat_asset(request: Request, asset: str):
             if asset not in ASSETS:
                 return response.text("Not found", status=404)
-            return response.text((STATIC / asset).read_text(encoding="utf-8"), content_type=ASSETS[asset])
+            cache = STATIC_CACHE if request.args.get("v") == self.version(asset) else "no-cache"
+            return response.raw((STATIC / asset).read_bytes(), content_type=ASSETS[asset] + "; charset=utf-8",
+                                headers={"Cache-Control": cache})  # fmt: skip
+
+        @bp.route("/favicon.ico", methods=["GET"])
+        async def favicon(request: Request):
+            body = (STATIC / "favicon.svg").read_bytes()
+            return response.raw(body, content_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
         @bp.route("/webhooks/rest/session", methods=["POST"])
         async def new_session(request: Request):
@@ -150,11 +231,17 @@ class IntakeWebChannel(InputChannel):
             if sender_id is None:
                 return response.json({"error": "invalid or missing session"}, status=403)
             text = str(body.get("message") or "")[:MAX_MESSAGE_CHARS]
+            metadata = {"start": True} if body.get("start") is True else None
             collector = CollectingOutputChannel()
-            await on_new_message(UserMessage(text, collector, sender_id, input_channel=self.name()))
-            messages = [m for m in collector.messages if (m.get("custom") or {}) != DELETE_MARKER]
-            if len(messages) < len(collector.messages):  # "verwijder mijn gegevens": the conversation goes too
-                delete_tracker(request.app.ctx.agent.tracker_store, sender_id)
+            await on_new_message(UserMessage(text, collector, sender_id, input_channel=self.name(), metadata=metadata))
+            store = request.app.ctx.agent.tracker_store
+            messages = handle_delete_marker(collector.messages, store, sender_id)
+            if len(messages) < len(collector.messages):  # "verwijder mijn gegevens": the page clears the screen
+                messages = [{**m, "deleted": True} for m in messages]
+            elif messages:
+                wanted = input_for(await requested_item(store, sender_id))
+                if wanted:
+                    messages[-1] = {**messages[-1], "input": wanted}
             return response.json(messages)
 
         @bp.route("/webhooks/rest/history", methods=["GET"])
@@ -164,29 +251,11 @@ class IntakeWebChannel(InputChannel):
                 return response.json({"error": "invalid or missing session"}, status=403)
             store = request.app.ctx.agent.tracker_store
             tracker = await store.retrieve(sender_id)
-            return response.json(transcript(tracker) if tracker else [])
+            shown = transcript(tracker) if tracker else []
+            wanted = input_for(tracker.get_slot(REQUESTED)) if tracker else None
+            if shown and wanted and shown[-1]["from"] == "bot":
+                shown[-1]["input"] = wanted
+            return response.json(shown)
 
-        @bp.route("/clinic/intakes/<reference>", methods=["GET"])
-        async def clinic_intake(request: Request, reference: str):
-            if not self.clinic_authorised(request):
-                return response.json({"error": "unauthorised"}, status=401, headers={"WWW-Authenticate": "Bearer"})
-            wanted = request.args.get("format", "json")
-            if wanted not in FORMATS:
-                return response.json({"error": f"format must be one of {', '.join(FORMATS)}"}, status=400)
-            record = self.records.get(reference) if REFERENCE_PATTERN.match(reference) else None
-            if record is None:
-                return response.json({"error": "not found"}, status=404)
-            clinic = clinic_from_env()
-            headers = {"Cache-Control": "no-store"}
-            if wanted == "html":
-                return response.html(reports.to_html(record, clinic.name), headers=headers)
-            if wanted == "pdf":
-                return response.raw(
-                    reports.to_pdf(record, clinic.name), content_type="application/pdf", headers=headers
-                )
-            if wanted == "fhir":
-                body = json.dumps(reports.to_fhir(record), ensure_ascii=False)
-                return response.text(body, content_type="application/fhir+json", headers=headers)
-            return response.json(reports.to_json(record), headers=headers)
-
+        staff.add_routes(bp, self.clinic, self.records, self.page)
         return bp

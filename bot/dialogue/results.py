@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import Optional
 from urllib.parse import urlencode
@@ -11,6 +12,9 @@ from bot.clinic import Clinic
 from bot.dialogue.turn import Message
 from bot.labels import format_number
 from bot.scoring import booking_kind, compute_scores
+from bot.scoring.alcohol import RISK_CUTOFF, sex_for_thresholds
+from bot.scoring.microbiome import RISK_BANDS
+from bot.scoring.stress import STRESS_BANDS
 
 RESULT_VERSION = 1
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -19,6 +23,8 @@ RISK_WORDS = {"low": "laag", "moderate": "gemiddeld", "high": "verhoogd", "incre
 STRESS_WORDS = {"low": "weinig stress", "moderate": "wat stress", "high": "veel stress"}
 SKIN_WORDS = {"mild": "lichte hinder", "moderate": "duidelijke hinder", "severe": "veel hinder"}
 REASONS_SHOWN = 3
+# The web channel's name (channels/web.py): there the results are one card, elsewhere text messages.
+WEB_CHANNEL = "intake_web"
 
 
 def new_reference() -> str:
@@ -46,15 +52,29 @@ def build_result(answers: dict, clinic: Clinic, reference: Optional[str] = None)
     }
 
 
+POINTS = re.compile(r" \(\+\d+ punten\)")
+
+
+def patient_reasons(answers: dict, scores: dict) -> dict:
+    """The "why" of each area for the patient: the clinic's sentences without their "(+10 punten)"."""
+    return {area: [POINTS.sub("", reason) for reason in reasons] for area, reasons in why(answers, scores).items()}
+
+
 def _with_reasons(summary: str, reasons: list) -> str:
+    """The summary, then "Waarom?" and the plain sentences of the answers that drove it (no points)."""
     if not reasons:
         return summary
-    return summary + " Dat komt vooral door: " + " ".join(reasons[:REASONS_SHOWN])
+    return summary + " Waarom? " + " ".join(reasons[:REASONS_SHOWN])
+
+
+def _magnesium_reasons(reasons: dict) -> list:
+    """The magnesium reasons, without the intake sentence that the summary already gives."""
+    return [reason for reason in reasons["magnesium"] if not reason.startswith("Uit je eten")]
 
 
 def area_summaries(answers: dict, scores: dict) -> list:
     """One short paragraph per area: band, figure, the answers that drove it."""
-    reasons = why(answers, scores)
+    reasons = patient_reasons(answers, scores)
     lines = [
         _with_reasons(
             f"Darmflora: {RISK_WORDS[scores['microbiome_risk']]} risico ({scores['microbiome_score']} van 100 punten). "
@@ -62,10 +82,9 @@ def area_summaries(answers: dict, scores: dict) -> list:
             reasons["microbiome"],
         ),
         _with_reasons(
-            f"Magnesium: {RISK_WORDS[scores['magnesium_risk']]} risico op een tekort. Uit je eten krijg je naar "
-            f"schatting {scores['magnesium_intake_mg']} mg per dag; je hebt ongeveer {scores['magnesium_ai_mg']} mg "
-            "nodig. " + band_advice("magnesium_risk", scores["magnesium_risk"]).text,
-            [reason for reason in reasons["magnesium"] if not reason.startswith("Uit je eten")],
+            f"Magnesium: {RISK_WORDS[scores['magnesium_risk']]} risico op een tekort. {_intake_sentence(scores)} "
+            + band_advice("magnesium_risk", scores["magnesium_risk"]).text,
+            _magnesium_reasons(reasons),
         ),
     ]
     if scores["alcohol_risk"] is not None:
@@ -88,6 +107,13 @@ def area_summaries(answers: dict, scores: dict) -> list:
             )
         )
     return lines
+
+
+def _intake_sentence(scores: dict) -> str:
+    return (
+        f"Uit je eten krijg je naar schatting {scores['magnesium_intake_mg']} mg per dag; "
+        f"je hebt ongeveer {scores['magnesium_ai_mg']} mg nodig."
+    )
 
 
 def booking_prompt(result: dict, clinic: Clinic) -> str:
@@ -133,36 +159,98 @@ def result_messages(answers: dict, result: dict, clinic: Clinic, limit: int = DE
 
 
 BAND_LEVEL = {"low": 0, "none": 0, "mild": 1, "moderate": 1, "borderline": 1, "increased": 2, "high": 2, "severe": 2}
+ZONE_WORDS = ("laag", "gemiddeld", "hoog")
+NOTHING_RAISED = "Niets in je antwoorden verhoogt dit risico."
+WHY_SHOWN = 2
+RESULT_ACTIONS = (("Opnieuw beginnen", "opnieuw beginnen"), ("Verwijder mijn gegevens", "verwijder mijn gegevens"))
+
+
+def _percent(value: float) -> float:
+    return round(100 * value, 1)
+
+
+def scale(value: int, maximum: int, bands: tuple) -> tuple:
+    """A 0..maximum integer score on a bar: (position, zones) in percent, more is more risk.
+
+    Each whole score is a cell of equal width, so the marker sits in the middle of its cell and never
+    on a zone border; ``bands`` are the engine's own ``(highest score, band)`` pairs.
+    """
+    cells = maximum + 1
+    zones, start = [], 0
+    for highest, band in bands:
+        level = BAND_LEVEL[band]
+        zones.append({"level": level, "label": ZONE_WORDS[level], "start": _percent(start / cells),
+                      "end": _percent((highest + 1) / cells)})  # fmt: skip
+        start = highest + 1
+    return _percent((value + 0.5) / cells), zones
+
+
+def level_scale(level: int) -> tuple:
+    """A bar for a risk that is a level, not a figure: three equal zones, the marker in the middle of its zone."""
+    zones = [{"level": i, "label": word, "start": _percent(i / 3), "end": _percent((i + 1) / 3)}
+             for i, word in enumerate(ZONE_WORDS)]  # fmt: skip
+    return _percent((level + 0.5) / 3), zones
+
+
+def _why_line(reasons: list) -> str:
+    return " ".join(reasons[:WHY_SHOWN]) if reasons else NOTHING_RAISED
+
+
+def _area(label: str, band: str, band_label: str, figure: str, bar: tuple, reasons: list, **extra) -> dict:
+    position, zones = bar
+    return {"label": label, "band": band, "band_label": band_label, "level": BAND_LEVEL[band], "figure": figure,
+            "position": position, "zones": zones, "why": _why_line(reasons), **extra}  # fmt: skip
 
 
 def results_view(answers: dict, result: dict, clinic: Clinic, limit: int = DEFAULT_LIMIT) -> dict:
-    """What the web chat draws: a bar per area with its band, the advice, the booking button."""
+    """What the web chat draws: per area a bar (more is more risk) with its zones and a "why", the tips,
+    the booking button, and the buttons to start again or delete the data."""
     scores = result["scores"]
+    reasons = patient_reasons(answers, scores)
+    gut, magnesium = scores["microbiome_risk"], scores["magnesium_risk"]
     areas = [
-        {"label": "Darmflora", "value": scores["microbiome_score"], "max": 100, "unit": "punten",
-         "band": scores["microbiome_risk"], "band_label": RISK_WORDS[scores["microbiome_risk"]] + " risico"},
-        {"label": "Magnesium uit je eten", "value": scores["magnesium_intake_mg"], "max": scores["magnesium_ai_mg"],
-         "unit": "mg per dag", "band": scores["magnesium_risk"],
-         "band_label": RISK_WORDS[scores["magnesium_risk"]] + " risico op een tekort", "higher_is_better": True},
+        _area("Darmflora", gut, RISK_WORDS[gut] + " risico", f"{scores['microbiome_score']} van 100 punten",
+              scale(scores["microbiome_score"], 100, RISK_BANDS), reasons["microbiome"],
+              value=scores["microbiome_score"], max=100),
+        _area("Magnesium uit je eten", magnesium, RISK_WORDS[magnesium] + " risico op een tekort",
+              _intake_sentence(scores), level_scale(BAND_LEVEL[magnesium]), _magnesium_reasons(reasons),
+              value=scores["magnesium_intake_mg"], max=scores["magnesium_ai_mg"]),
     ]  # fmt: skip
     if scores["audit_c"] is not None:
-        areas.append({"label": "Alcohol (AUDIT-C)", "value": scores["audit_c"], "max": 12, "unit": "punten",
-                      "band": scores["alcohol_risk"], "band_label": RISK_WORDS[scores["alcohol_risk"]]})  # fmt: skip
+        cutoff = RISK_CUTOFF[sex_for_thresholds(answers)]
+        areas.append(_area(
+            "Alcohol (AUDIT-C)", scores["alcohol_risk"], RISK_WORDS[scores["alcohol_risk"]] + " risico",
+            f"{scores['audit_c']} van 12 punten, gemiddeld {format_number(scores['alcohol_glasses_per_week'])} "
+            "glazen per week", scale(scores["audit_c"], 12, ((cutoff - 1, "low"), (12, "increased"))),
+            reasons["alcohol"], value=scores["audit_c"], max=12))  # fmt: skip
     if scores["pss4"] is not None:
-        areas.append({"label": "Stress (PSS-4)", "value": scores["pss4"], "max": 16, "unit": "punten",
-                      "band": scores["stress_level"], "band_label": STRESS_WORDS[scores["stress_level"]]})  # fmt: skip
-    for area in areas:
-        area["level"] = BAND_LEVEL[area["band"]]
+        areas.append(_area(
+            "Stress (PSS-4)", scores["stress_level"], STRESS_WORDS[scores["stress_level"]],
+            f"{scores['pss4']} van 16 punten", scale(scores["pss4"], 16, STRESS_BANDS), reasons["stress"],
+            value=scores["pss4"], max=16))  # fmt: skip
     booking = result["booking"]
     return {
         "red_flag": scores["red_flag"],
+        "red_flag_text": RED_FLAG_ADVICE.text if scores["red_flag"] else None,
         "areas": areas,
-        "advice": [{"title": a.title, "text": a.text} for a in shown_advice(answers, scores, limit)],
+        "advice": [{"title": a.title, "text": a.text} for a in shown_advice(answers, scores, limit)
+                   if a.id != RED_FLAG_ADVICE.id],
+        "no_diagnosis": NO_DIAGNOSIS,
         "booking": {
             "url": booking["url"],
             "reference": booking["reference"],
             "kind": booking["kind"],
             "label": "Eerst naar de huisarts" if booking["kind"] == "gp_first" else "Plan je consult",
+            "text": booking_text(booking["kind"], clinic),
             "clinic": clinic.name,
-        },  # fmt: skip
-    }
+        },
+        "actions": [{"title": title, "send": text} for title, text in RESULT_ACTIONS],
+    }  # fmt: skip
+
+
+def booking_text(kind: str, clinic: Clinic) -> str:
+    """One line above the booking button of the web card."""
+    if kind == "gp_first":
+        return f"Ga eerst naar je huisarts. Daarna kun je, als je wilt, een intakeconsult plannen bij {clinic.name}."
+    consult = "een vrijblijvend skincare consult" if kind == "skincare_consult" else "een intakeconsult"
+    return f"Wil je hier samen met een specialist naar kijken? Plan {consult} bij {clinic.name}."

@@ -1,24 +1,27 @@
-// The intake chat: a server-issued session kept in localStorage, so a reload continues the conversation.
+// The intake chat. A server-issued session kept in localStorage, so a reload continues the conversation.
+// Text only through textContent. New messages go to the live region; a restored history does not.
 (function () {
   "use strict";
   var KEY = "intake-session";
-  var log = document.getElementById("log");
-  var form = document.getElementById("composer");
-  var input = document.getElementById("input");
-  var typing = document.getElementById("typing");
-  var status = document.getElementById("status");
-  var progress = document.getElementById("progress");
-  var progressBar = document.getElementById("progress-bar");
-  var progressLabel = document.getElementById("progress-label");
+  var $ = function (id) { return document.getElementById(id); };
+  var scroller = $("scroller"), history = $("history"), log = $("log"), form = $("composer"), input = $("input");
+  var sendButton = $("send"), typing = $("typing"), status = $("status"), progress = $("progress");
+  var progressBar = $("progress-bar"), progressLabel = $("progress-label");
   var busy = false;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
-    if (text !== undefined) node.textContent = text;
+    if (text !== undefined && text !== null) node.textContent = text;
     return node;
   }
-  function scroll() { log.scrollTop = log.scrollHeight; }
+  function button(title, onClick, cls) {
+    var b = el("button", cls || null, title);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  function toBottom() { scroller.scrollTop = scroller.scrollHeight; }
 
   function showProgress(text) {
     var m = /Vraag (\d+) van (\d+)/.exec(text || "");
@@ -28,80 +31,215 @@
     progressBar.value = Number(m[1]);
     progressLabel.textContent = "Vraag " + m[1] + " van " + m[2];
   }
-
-  function clearButtons() {
-    Array.prototype.forEach.call(log.querySelectorAll(".buttons.choice"), function (b) { b.remove(); });
+  function progressDone() {
+    progress.hidden = false;
+    progressBar.value = progressBar.max;
+    progressLabel.textContent = "Klaar";
   }
 
-  function renderResults(view) {
+  // --- answers that fit the question ---------------------------------------------------------------
+  function clearAnswers() {
+    Array.prototype.forEach.call(document.querySelectorAll(".answers"), function (b) { b.remove(); });
+    input.removeAttribute("inputmode");
+    input.placeholder = "Typ je antwoord…";
+  }
+
+  function choiceGroup(label, titles, cls) {
+    var group = el("div", "buttons " + (cls || ""));
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", label);
+    titles.forEach(function (title) { group.appendChild(button(title, function () { send(title); })); });
+    return group;
+  }
+
+  function scaleGroup(spec) {
+    var box = el("div", "scale");
+    var titles = [];
+    for (var i = spec.min; i <= spec.max; i++) titles.push(String(i));
+    box.appendChild(choiceGroup("Kies een getal van " + spec.min + " (geen hinder) tot " + spec.max +
+      " (heel veel hinder)", titles, "scale-buttons"));
+    var ends = el("div", "scale-ends");
+    ends.setAttribute("aria-hidden", "true");
+    ends.appendChild(el("span", null, spec.min + " = geen hinder"));
+    ends.appendChild(el("span", null, spec.max + " = heel veel"));
+    box.appendChild(ends);
+    return box;
+  }
+
+  function checkboxGroup(spec) {
+    var set = el("fieldset", "checks");
+    set.appendChild(el("legend", null, "Kies alles wat past (of niets)"));
+    spec.options.forEach(function (option, i) {
+      var id = "opt-" + spec.item + "-" + i;
+      var row = el("div", "check");
+      var box = el("input");
+      box.type = "checkbox"; box.id = id; box.value = option;
+      var label = el("label", null, option);
+      label.htmlFor = id;
+      row.appendChild(box); row.appendChild(label);
+      set.appendChild(row);
+    });
+    set.appendChild(button("Klaar", function () {
+      var chosen = Array.prototype.map.call(set.querySelectorAll("input:checked"), function (b) { return b.value; });
+      send(chosen.length ? chosen.join(", ") : spec.none);
+    }, "done"));
+    return set;
+  }
+
+  // Draws what the question asks for after the last bot message; returns the first control to focus.
+  function drawAnswers(target, buttons, spec) {
+    var box = el("div", "answers");
+    var titles = (buttons || []).filter(function (b) { return !b.url; }).map(function (b) { return b.title; });
+    var kind = spec ? spec.kind : (titles.length ? "choice" : "text");
+    if (kind === "checkboxes") box.appendChild(checkboxGroup(spec));
+    else if (kind === "scale") box.appendChild(scaleGroup(spec));
+    else if (titles.length) box.appendChild(choiceGroup("Antwoorden", titles));
+    var known = titles.map(function (t) { return t.toLowerCase(); });
+    var extras = ((spec && spec.extras) || []).filter(function (t) { return known.indexOf(t.toLowerCase()) < 0; });
+    if (extras.length) box.appendChild(choiceGroup("Andere keuzes", extras, "extras"));
+    if (kind === "number") {
+      input.setAttribute("inputmode", spec.integer ? "numeric" : "decimal");
+      input.placeholder = "Typ een getal";
+    }
+    if (box.childNodes.length) target.appendChild(box);
+    if (kind === "number" || kind === "text") return input;
+    return box.querySelector("button, input") || input;
+  }
+
+  // --- the results card ------------------------------------------------------------------------------
+  function bar(area) {
+    var track = el("div", "track");
+    track.setAttribute("role", "img");
+    track.setAttribute("aria-label", area.label + ": " + area.band_label + " (" + area.figure + ")");
+    area.zones.forEach(function (zone) {
+      var z = el("span", "zone zone-" + zone.level);
+      z.style.left = zone.start + "%";
+      z.style.width = (zone.end - zone.start) + "%";
+      z.dataset.level = zone.level;
+      track.appendChild(z);
+    });
+    var fill = el("span", "fill");
+    fill.style.width = area.position + "%";
+    track.appendChild(fill);
+    var marker = el("span", "marker");
+    marker.style.left = area.position + "%";
+    track.appendChild(marker);
+    return track;
+  }
+
+  function legend() {
+    var box = el("div", "legend");
+    box.appendChild(el("p", null, "Hoe verder naar rechts, hoe hoger het risico."));
+    var keys = el("ul", "keys");
+    ["laag", "gemiddeld", "hoog"].forEach(function (word, level) {
+      var item = el("li");
+      var swatch = el("span", "swatch zone-" + level);
+      swatch.setAttribute("aria-hidden", "true");
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(word));
+      keys.appendChild(item);
+    });
+    box.appendChild(keys);
+    return box;
+  }
+
+  function renderResults(view, target) {
     var box = el("section", "results");
-    box.setAttribute("aria-label", "Je uitkomst");
-    box.appendChild(el("h2", null, "Je uitkomst in één oogopslag"));
-    if (view.red_flag) box.appendChild(el("p", "flag", "Bespreek je klachten eerst met je huisarts."));
+    box.setAttribute("aria-labelledby", "results-title");
+    var title = el("h2", null, "Je uitkomst");
+    title.id = "results-title";
+    title.tabIndex = -1;
+    box.appendChild(title);
+    if (view.red_flag_text) box.appendChild(el("p", "flag", view.red_flag_text));
+    box.appendChild(legend());
     view.areas.forEach(function (a) {
       var area = el("div", "area level-" + a.level);
-      var row = el("div", "row");
-      row.appendChild(el("span", null, a.label + ": " + a.value + " " + a.unit));
-      row.appendChild(el("span", "band", a.band_label));
-      area.appendChild(row);
-      var bar = el("div", "bar");
-      var fill = el("span");
-      fill.style.width = Math.max(2, Math.min(100, Math.round(100 * a.value / a.max))) + "%";
-      bar.appendChild(fill);
-      bar.setAttribute("role", "img");
-      bar.setAttribute("aria-label", a.label + ": " + a.value + " van " + a.max + " " + a.unit + ", " + a.band_label);
-      area.appendChild(bar);
+      area.dataset.level = a.level;
+      var head = el("h3");
+      head.appendChild(el("span", null, a.label));
+      head.appendChild(el("span", "band", a.band_label));
+      area.appendChild(head);
+      area.appendChild(bar(a));
+      area.appendChild(el("p", "figure", a.figure));
+      var why = el("p", "why");
+      why.appendChild(el("strong", null, "Waarom? "));
+      why.appendChild(document.createTextNode(a.why));
+      area.appendChild(why);
       box.appendChild(area);
     });
     if (view.advice.length) {
-      box.appendChild(el("h2", null, "Tips voor jou"));
-      var list = el("ol");
+      box.appendChild(el("h3", "tips-title", "Tips voor jou"));
+      var list = el("ol", "tips");
       view.advice.forEach(function (tip) {
         var item = el("li");
-        item.appendChild(el("strong", null, tip.title + ": "));
+        item.appendChild(el("strong", null, tip.title + ". "));
         item.appendChild(document.createTextNode(tip.text));
         list.appendChild(item);
       });
       box.appendChild(list);
     }
-    var link = el("a", "button-link booking", view.booking.label + " (" + view.booking.reference + ")");
+    box.appendChild(el("p", "disclaimer", view.no_diagnosis));
+    var booking = el("div", "booking");
+    booking.appendChild(el("p", null, view.booking.text));
+    var link = el("a", "booking-link", view.booking.label + " (" + view.booking.reference + ")");
     link.href = view.booking.url;
     link.target = "_blank";
     link.rel = "noopener";
-    box.appendChild(link);
-    log.appendChild(box);
+    booking.appendChild(link);
+    box.appendChild(booking);
+    var after = el("div", "buttons after");
+    after.setAttribute("role", "group");
+    after.setAttribute("aria-label", "Verder");
+    view.actions.forEach(function (action) { after.appendChild(button(action.title, function () { send(action.send); })); });
+    box.appendChild(after);
+    target.appendChild(box);
+    progressDone();
+    return title;
   }
 
-  function render(message, live) {
-    if (message.custom && message.custom.intake_results) { renderResults(message.custom.intake_results); return; }
+  // --- messages --------------------------------------------------------------------------------------
+  // Renders one message; the last bot message of a turn also gets its answers. Returns what to focus.
+  function render(message, target, last) {
+    if (message.custom && message.custom.intake_results) return renderResults(message.custom.intake_results, target);
     if (message.text) {
-      log.appendChild(el("div", "msg " + (message.from === "user" ? "user" : "bot"), message.text));
+      var bubble = el("div", "msg " + (message.from === "user" ? "user" : "bot"), message.text);
+      if (message.from === "user") bubble.insertBefore(el("span", "visually-hidden", "Jij: "), bubble.firstChild);
+      target.appendChild(bubble);
       if (message.from !== "user") showProgress(message.text);
     }
-    if (message.buttons && message.buttons.length) {
-      var group = el("div", "buttons" + (live ? " choice" : ""));
-      group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "Keuzes");
-      message.buttons.forEach(function (b) {
-        if (b.url) {
-          var a = el("a", "button-link", b.title);
-          a.href = b.url; a.target = "_blank"; a.rel = "noopener";
-          group.appendChild(a);
-        } else if (live) {
-          var button = el("button", null, b.title);
-          button.type = "button";
-          button.addEventListener("click", function () { send(b.payload || b.title); });
-          group.appendChild(button);
-        }
-      });
-      if (group.childNodes.length) log.appendChild(group);
-    }
+    var links = (message.buttons || []).filter(function (b) { return b.url; });
+    links.forEach(function (b) {
+      var a = el("a", "button-link", b.title);
+      a.href = b.url; a.target = "_blank"; a.rel = "noopener";
+      target.appendChild(a);
+    });
+    if (last && message.from !== "user") return drawAnswers(target, message.buttons, message.input);
+    return null;
   }
 
-  function request(method, url, body) {
+  function renderTurn(messages, target) {
+    var focus = null, lastBot = -1;
+    messages.forEach(function (m, i) { if (m.from !== "user") lastBot = i; });
+    messages.forEach(function (m, i) {
+      var f = render(m, target, i === lastBot);
+      if (f && (!focus || f.id === "results-title")) focus = f;
+    });
+    return focus;
+  }
+
+  function moveFocus(target) {
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    if (target.id === "results-title") target.scrollIntoView({ block: "start" });
+    else toBottom();
+  }
+
+  // --- talking to the server -------------------------------------------------------------------------
+  function request(method, url, body, token) {
     var headers = { "Content-Type": "application/json" };
+    if (token) headers.Authorization = "Bearer " + token;
     return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
-      .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); });
+      .then(function (r) { if (!r.ok) { var e = new Error("HTTP " + r.status); e.status = r.status; throw e; } return r.json(); });
   }
 
   function session() {
@@ -116,52 +254,93 @@
   function setBusy(on) {
     busy = on;
     typing.hidden = !on;
+    sendButton.setAttribute("aria-disabled", on ? "true" : "false");
+    form.classList.toggle("busy", on);
     status.textContent = on ? "De assistent typt…" : "";
-    if (on) scroll();
+    if (on) toBottom();
   }
 
-  function send(text) {
-    if (busy || !text) return;
-    clearButtons();
-    render({ from: "user", text: text }, false);
+  function forget() {
+    localStorage.removeItem(KEY);
+    history.textContent = "";
+    log.textContent = "";
+    progress.hidden = true;
+  }
+
+  function failed(text, bubble) {
+    if (bubble) bubble.remove();
+    if (!input.value) input.value = text;
+    var notice = el("div", "msg bot error");
+    notice.setAttribute("role", "alert");
+    notice.appendChild(el("p", null, "Je bericht is niet verstuurd: er ging iets mis met de verbinding. " +
+      "Je eerdere antwoorden zijn bewaard."));
+    var retry = button("Opnieuw versturen", function () {
+      notice.remove();
+      if (input.value === text) input.value = "";
+      send(text);
+    });
+    notice.appendChild(retry);
+    log.appendChild(notice);
+    toBottom();
+    retry.focus();
+  }
+
+  // Sends one answer. While a reply is pending nothing is sent and nothing typed is lost.
+  function send(text, start) {
+    text = (text || "").trim();
+    if (!text) return false;
+    if (busy) {
+      status.textContent = "Even geduld: de assistent antwoordt nog. Je tekst blijft staan.";
+      return false;
+    }
+    clearAnswers();
+    var bubble = null;
+    if (!start) {
+      bubble = el("div", "msg user", text);
+      bubble.insertBefore(el("span", "visually-hidden", "Jij: "), bubble.firstChild);
+      log.appendChild(bubble);
+    }
     setBusy(true);
     session().then(function (token) {
-      return request("POST", "/webhooks/rest/webhook", { sender: token, message: text });
+      var body = { sender: token, message: text };
+      if (start) body.start = true;
+      return request("POST", "/webhooks/rest/webhook", body).catch(function (error) {
+        if (error.status === 403) { localStorage.removeItem(KEY); }
+        throw error;
+      });
     }).then(function (messages) {
       setBusy(false);
-      var last = messages.length - 1;
-      messages.forEach(function (m, i) { render(m, i === last || !!(m.buttons && m.buttons.length)); });
-      scroll();
-      input.focus();
+      if (messages.length && messages[0].deleted) forget();
+      moveFocus(renderTurn(messages, log));
     }).catch(function () {
       setBusy(false);
-      render({ from: "bot", text: "Er ging iets mis met de verbinding. Probeer het zo nog eens; je antwoorden zijn bewaard." }, false);
-      
+      failed(text, bubble);
     });
+    return true;
   }
+
+  function start() { send("hallo", true); }
 
   function restore() {
     var token = localStorage.getItem(KEY);
-    if (!token) { send("hallo"); return; }
+    if (!token) { start(); return; }
     fetch("/webhooks/rest/history", { headers: { Authorization: "Bearer " + token } })
       .then(function (r) {
         if (r.status === 403) { localStorage.removeItem(KEY); throw new Error("stale session"); }
         return r.json();
       })
       .then(function (messages) {
-        if (!messages.length) { send("hallo"); return; }
-        messages.forEach(function (m, i) { render(m, i === messages.length - 1); });
-        scroll();
+        if (!messages.length) { start(); return; }
+        moveFocus(renderTurn(messages, history));
+        toBottom();
       })
-      .catch(function () { send("hallo"); });
+      .catch(function () { start(); });
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var text = input.value.trim();
-    input.value = "";
-    send(text);
+    var text = input.value;
+    if (send(text)) input.value = "";
   });
   restore();
-  input.focus();
 })();
