@@ -1,24 +1,72 @@
-"""A plain Dutch "why" for each score: the answers that raised it."""
+"""A plain Dutch "why" for each score: the answers that raised it.
+
+No item is named here: the scoring modules say which items and factors raised a
+score, and each item carries the sentence that names its answer (``Item.reason``).
+"""
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Optional
 
+from bot import questionnaire
 from bot.labels import ITEM_NAMES, answer_label, format_number, join_dutch
-from bot.questionnaire import ASSOCIATED_TAXA, PROTECTIVE_TAXA
-from bot.scoring import asked_answers
-from bot.scoring.alcohol import ADVICE_GLASSES_PER_WEEK, BINGE_POINTS, FREQUENCY_POINTS, quantity_points
-from bot.scoring.magnesium import kidney_points
-from bot.scoring.microbiome import THRESHOLDS_BY_CODE, factor_points
-from bot.scoring.stress import PSS_ITEMS, PSS_POINTS, REVERSED_ITEMS, SHORT_SLEEP_BELOW_HOURS
+from bot.questionnaire import ITEMS_BY_ID
+from bot.scoring import alcohol, asked_answers, magnesium, microbiome, stress
+from bot.scoring.alcohol import ADVICE_GLASSES_PER_WEEK
+from bot.scoring.microbiome import FACTOR_ITEMS as MICROBIOME_ITEMS
+from bot.scoring.microbiome import TAXA_FACTORS, THRESHOLDS_BY_CODE
+from bot.scoring.stress import SHORT_SLEEP_BELOW_HOURS
 
 TARGET_WORDS = {"<": "{limit} of meer", ">": "hoogstens {limit}", ">=": "minder dan {limit}"}
-PSS_STATEMENTS = {
-    "pss_1": "Je had {label} het gevoel dat je geen grip had op belangrijke dingen.",
-    "pss_2": "Je had {label} vertrouwen dat je je problemen aankon.",
-    "pss_3": "Je had {label} het gevoel dat het je meezat.",
-    "pss_4": "Je had {label} het gevoel dat de problemen zich opstapelden.",
+# A PSS item is named when it gave at least this many of its 4 points.
+STRESS_REASON_POINTS = 3
+SKIN_SECTION = "skin"
+# Factors that no single answer explains; "{answer}" is the label of the factor's item.
+FACTOR_TEXTS = {
+    "alcohol": "Je drinkt gemiddeld {glasses} glazen alcohol per week, advies hoogstens {advice}.",
+    "stress": "Je ervaart veel stress: score {pss4} van {pss4_max}.",
+    "short_sleep": "Je slaapt gemiddeld {answer} uur per nacht, advies {sleep} uur of meer.",
+    "taxa_low_protective": "Beschermende bacteriën laag in je test: {taxa}.",
+    "taxa_high_associated": "Bacteriën die bij vette lever horen, hoog in je test: {taxa}.",
+    "heavy_drinking": "Je drinkt gemiddeld {glasses} glazen alcohol per week.",
+    "reduced_kidney_function": "Je nierfunctie (eGFR) is {answer} ({kidney}).",
+    "low_dietary_intake": "Uit je eten krijg je naar schatting {intake} mg magnesium per dag; je hebt ongeveer {ai} mg "
+    "nodig.",
 }
+KIDNEY_WORDS = {1: "iets verminderd", 2: "sterk verminderd"}
+
+
+def _reason(item_id: str, answers: Mapping[str, object]) -> str:
+    """The item's own sentence about its answer."""
+    return ITEMS_BY_ID[item_id].reason.format(answer=answer_label(item_id, answers[item_id]))
+
+
+def _figures(scores: Mapping[str, object]) -> dict:
+    """The figures that the factor texts quote."""
+    return {
+        "glasses": format_number(scores["alcohol_glasses_per_week"] or 0),
+        "advice": format_number(ADVICE_GLASSES_PER_WEEK),
+        "pss4": scores["pss4"],
+        "pss4_max": stress.PSS4_MAX,
+        "sleep": SHORT_SLEEP_BELOW_HOURS,
+        "intake": scores["magnesium_intake_mg"],
+        "ai": scores["magnesium_ai_mg"],
+    }
+
+
+def _factor_text(code: str, item_id: Optional[str], answers: Mapping[str, object], figures: dict) -> str:
+    """The sentence for one factor: its own text, else the sentence of the item that decides it."""
+    if code not in FACTOR_TEXTS:
+        return _reason(item_id, answers)
+    words = dict(figures)
+    if item_id:
+        words["answer"] = answer_label(item_id, answers[item_id])
+    if code in TAXA_FACTORS:
+        listed, counted = TAXA_FACTORS[code]
+        words["taxa"] = join_dutch(taxon for taxon in counted if taxon in answers[listed])
+    if code == "reduced_kidney_function":
+        words["kidney"] = KIDNEY_WORDS[magnesium.kidney_points(answers[item_id])]
+    return FACTOR_TEXTS[code].format(**words)
 
 
 def _points(points: int) -> str:
@@ -26,7 +74,8 @@ def _points(points: int) -> str:
 
 
 def microbiome_reasons(answers: Mapping[str, object], scores: Mapping[str, object]) -> list:
-    points = factor_points(answers, scores)
+    points = microbiome.factor_points(answers, scores)
+    figures = _figures(scores)
     reasons = []
     for code in scores["microbiome_factors"]:
         threshold = THRESHOLDS_BY_CODE.get(code)
@@ -34,86 +83,33 @@ def microbiome_reasons(answers: Mapping[str, object], scores: Mapping[str, objec
             value = format_number(answers[threshold.item_id])
             target = TARGET_WORDS[threshold.comparison].format(limit=format_number(threshold.limit))
             text = f"{ITEM_NAMES[threshold.item_id]}: {value}, advies {target}."
-        elif code == "antibiotics":
-            courses = answer_label("med_antibiotics_12m", answers["med_antibiotics_12m"])
-            text = f"Antibiotica in het afgelopen jaar: {courses}."
-        elif code == "ppi":
-            text = "Je gebruikt een maagzuurremmer."
-        elif code == "alcohol":
-            text = (
-                f"Je drinkt gemiddeld {format_number(scores['alcohol_glasses_per_week'])} glazen alcohol per week, "
-                f"advies hoogstens {format_number(ADVICE_GLASSES_PER_WEEK)}."
-            )
-        elif code == "stress":
-            text = f"Je ervaart veel stress: score {scores['pss4']} van 16."
-        elif code == "short_sleep":
-            text = (
-                f"Je slaapt gemiddeld {format_number(answers['sleep_hours'])} uur per nacht, "
-                f"advies {SHORT_SLEEP_BELOW_HOURS} uur of meer."
-            )
-        elif code == "taxa_low_protective":
-            low = [taxon for taxon in PROTECTIVE_TAXA if taxon in answers["taxa_low"]]
-            text = f"Beschermende bacteriën laag in je test: {join_dutch(low)}."
         else:
-            high = [taxon for taxon in ASSOCIATED_TAXA if taxon in answers["taxa_high"]]
-            text = f"Bacteriën die bij vette lever horen, hoog in je test: {join_dutch(high)}."
+            text = _factor_text(code, MICROBIOME_ITEMS.get(code), answers, figures)
         reasons.append(text[0].upper() + text[1:-1] + _points(points[code]) + ".")
     return reasons
 
 
 def alcohol_reasons(answers: Mapping[str, object], scores: Mapping[str, object]) -> list:
-    frequency = answers.get("audit_c_frequency")
-    if not frequency or frequency == "never":
-        return []
-    reasons = []
-    if FREQUENCY_POINTS[frequency]:
-        reasons.append(f"Je drinkt {answer_label('audit_c_frequency', frequency)} alcohol.")
-    quantity = answers.get("audit_c_quantity")
-    if quantity is not None and quantity_points(quantity):
-        reasons.append(f"Op zo'n dag drink je meestal {format_number(quantity)} glazen.")
-    binge = answers.get("audit_c_binge")
-    if binge and BINGE_POINTS[binge]:
-        reasons.append(f"6 glazen of meer bij één gelegenheid: {answer_label('audit_c_binge', binge)}.")
-    return reasons
+    return [_reason(item_id, answers) for item_id, points in alcohol.item_points(answers).items() if points]
 
 
 def stress_reasons(answers: Mapping[str, object], scores: Mapping[str, object]) -> list:
-    reasons = []
-    for item_id in PSS_ITEMS:
-        value = answers.get(item_id)
-        if value is None:
-            continue
-        points = 4 - PSS_POINTS[value] if item_id in REVERSED_ITEMS else PSS_POINTS[value]
-        if points >= 3:
-            reasons.append(PSS_STATEMENTS[item_id].format(label=answer_label(item_id, value)))
+    points = stress.item_points(answers)
+    reasons = [_reason(item_id, answers) for item_id in points if points[item_id] >= STRESS_REASON_POINTS]
     if scores["short_sleep"]:
-        reasons.append(f"Je slaapt gemiddeld {format_number(answers['sleep_hours'])} uur per nacht.")
+        reasons.append(_reason(stress.SLEEP_ITEM, answers))
     return reasons
 
 
 def magnesium_reasons(answers: Mapping[str, object], scores: Mapping[str, object]) -> list:
-    texts = {
-        "diuretic": "Je gebruikt een plaspil.",
-        "ppi": "Je gebruikt een maagzuurremmer.",
-        "heavy_drinking": f"Je drinkt gemiddeld {format_number(scores['alcohol_glasses_per_week'] or 0)} glazen "
-        "alcohol per week.",
-        "reduced_kidney_function": f"Je nierfunctie (eGFR) is {format_number(answers.get('egfr') or 0)}"
-        f"{' (sterk verminderd)' if kidney_points(answers.get('egfr')) == 2 else ' (iets verminderd)'}.",
-        "low_dietary_intake": f"Uit je eten krijg je naar schatting {scores['magnesium_intake_mg']} mg magnesium "
-        f"per dag; je hebt ongeveer {scores['magnesium_ai_mg']} mg nodig.",
-        "diabetes_t2": "Je hebt diabetes type 2.",
-    }
-    return [texts[code] for code in scores["magnesium_factors"]]
+    items, figures = magnesium.FACTOR_ITEMS, _figures(scores)
+    return [_factor_text(code, items.get(code), answers, figures) for code in scores["magnesium_factors"]]
 
 
 def skin_reasons(answers: Mapping[str, object], scores: Mapping[str, object]) -> list:
-    complaints = answers.get("skin_complaints")
-    if not complaints:
-        return []
-    reasons = [f"Je noemde: {answer_label('skin_complaints', complaints)}."]
-    if answers.get("skin_impact") is not None:
-        reasons.append(f"Je huid hindert je {format_number(answers['skin_impact'])} op een schaal van 0 tot 10.")
-    return reasons
+    """The skin answers themselves: what the user named and how much it bothers them."""
+    section = [it.id for it in questionnaire.ITEMS if it.section == SKIN_SECTION and it.reason]
+    return [_reason(item_id, answers) for item_id in section if answers.get(item_id) not in (None, [])]
 
 
 AREAS = {

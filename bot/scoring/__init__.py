@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Mapping, Optional
 
-from bot.questionnaire import ITEMS
+from bot import questionnaire
+from bot.questionnaire import asked_items
 from bot.scoring.alcohol import alcohol_scores
 from bot.scoring.magnesium import magnesium_scores
 from bot.scoring.microbiome import microbiome_scores
@@ -31,13 +32,13 @@ SCORE_KEYS = (
 
 def asked_answers(answers: Mapping[str, object]) -> dict:
     """The answers to items the interview asks; branched-out items are absent, as the spec says."""
-    return {it.id: answers[it.id] for it in ITEMS if it.id in answers and it.is_asked(answers)}
+    return {it.id: answers[it.id] for it in asked_items(answers) if it.id in answers}
 
 
 def unanswered(answers: Mapping[str, object]) -> list:
     """Asked items whose value is null, in questionnaire order."""
     relevant = asked_answers(answers)
-    return [it.id for it in ITEMS if it.id in relevant and relevant[it.id] is None]
+    return [it.id for it in questionnaire.ITEMS if it.id in relevant and relevant[it.id] is None]
 
 
 def skin_concern(answers: Mapping[str, object]) -> Optional[str]:

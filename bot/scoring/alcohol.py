@@ -7,6 +7,8 @@ from typing import Mapping, Optional
 
 from bot.scoring.arithmetic import exact, round_half_up
 
+FREQUENCY_ITEM, QUANTITY_ITEM, BINGE_ITEM = "audit_c_frequency", "audit_c_quantity", "audit_c_binge"
+NEVER = "never"
 FREQUENCY_POINTS = {"never": 0, "monthly_or_less": 1, "2_4_per_month": 2, "2_3_per_week": 3, "4_plus_per_week": 4}
 BINGE_POINTS = {"never": 0, "less_than_monthly": 1, "monthly": 2, "weekly": 3, "daily_or_almost": 4}
 # Glasses on a typical drinking day -> points: (lowest number of glasses, points).
@@ -35,26 +37,39 @@ def quantity_points(glasses: int) -> int:
     raise ValueError(f"audit_c_quantity below 1: {glasses}")
 
 
-def audit_c(answers: Mapping[str, object]) -> Optional[int]:
-    frequency = answers.get("audit_c_frequency")
+def item_points(answers: Mapping[str, object]) -> dict:
+    """AUDIT-C points of each answered item, in question order.
+
+    Nothing without the frequency, which the other two follow; never drinking asks nothing more.
+    """
+    frequency = answers.get(FREQUENCY_ITEM)
     if frequency is None:
-        return None
-    if frequency == "never":
-        return 0
-    quantity, binge = answers.get("audit_c_quantity"), answers.get("audit_c_binge")
-    if quantity is None or binge is None:
-        return None
-    return FREQUENCY_POINTS[frequency] + quantity_points(quantity) + BINGE_POINTS[binge]
+        return {}
+    points = {FREQUENCY_ITEM: FREQUENCY_POINTS[frequency]}
+    if frequency == NEVER:
+        return points
+    quantity, binge = answers.get(QUANTITY_ITEM), answers.get(BINGE_ITEM)
+    if quantity is not None:
+        points[QUANTITY_ITEM] = quantity_points(quantity)
+    if binge is not None:
+        points[BINGE_ITEM] = BINGE_POINTS[binge]
+    return points
+
+
+def audit_c(answers: Mapping[str, object]) -> Optional[int]:
+    points = item_points(answers)
+    complete = len(points) == 3 or answers.get(FREQUENCY_ITEM) == NEVER
+    return sum(points.values()) if complete else None
 
 
 def glasses_per_week(answers: Mapping[str, object]) -> Optional[Fraction]:
     """Frequency midpoint x glasses per drinking day, rounded to one decimal."""
-    frequency = answers.get("audit_c_frequency")
+    frequency = answers.get(FREQUENCY_ITEM)
     if frequency is None:
         return None
-    if frequency == "never":
+    if frequency == NEVER:
         return Fraction(0)
-    quantity = answers.get("audit_c_quantity")
+    quantity = answers.get(QUANTITY_ITEM)
     if quantity is None:
         return None
     return round_half_up(FREQUENCY_MIDPOINT_PER_WEEK[frequency] * exact(quantity), 1)

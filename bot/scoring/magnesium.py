@@ -31,6 +31,13 @@ MDS_BANDS = ((1, "low"), (2, "middle"), (5, "high"))
 RISK_LEVELS = ("low", "moderate", "high")
 MDS_BAND_RISK = {"low": "low", "middle": "moderate", "high": "high"}
 INTAKE_BAND_RISK = {"adequate": "low", "borderline": "moderate", "low": "high"}
+# The item whose answer decides a factor, for the factors one answer decides.
+FACTOR_ITEMS = {
+    "diuretic": "med_diuretic",
+    "ppi": "med_ppi",
+    "reduced_kidney_function": "egfr",
+    "diabetes_t2": "cond_diabetes_t2",
+}
 FACTOR_ORDER = ("diuretic", "ppi", "heavy_drinking", "reduced_kidney_function", "low_dietary_intake", "diabetes_t2")
 
 
@@ -75,14 +82,15 @@ def magnesium_scores(answers: Mapping[str, object], heavy_drinking: bool) -> dic
     intake = intake_mg(answers)
     adequate = adequate_intake_mg(answers)
     band = intake_band(intake, adequate)
-    egfr = answers.get("egfr")
+    egfr = answers.get(FACTOR_ITEMS["reduced_kidney_function"])
+    said_yes = {code: answers.get(item_id) == "yes" for code, item_id in FACTOR_ITEMS.items()}
     present = {
-        "diuretic": answers.get("med_diuretic") == "yes",
-        "ppi": answers.get("med_ppi") == "yes",
+        "diuretic": said_yes["diuretic"],
+        "ppi": said_yes["ppi"],
         "heavy_drinking": heavy_drinking,
         "reduced_kidney_function": kidney_points(egfr) > 0,
         "low_dietary_intake": band != "adequate",
-        "diabetes_t2": answers.get("cond_diabetes_t2") == "yes",
+        "diabetes_t2": said_yes["diabetes_t2"],
     }
     mds = present["diuretic"] + present["ppi"] + present["heavy_drinking"] + kidney_points(egfr)
     depletion_band = mds_band(mds)

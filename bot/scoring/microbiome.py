@@ -6,6 +6,7 @@ import operator
 from typing import Mapping, NamedTuple
 
 from bot.questionnaire import ASSOCIATED_TAXA, PROTECTIVE_TAXA
+from bot.scoring.stress import SLEEP_ITEM
 
 
 class Threshold(NamedTuple):
@@ -33,6 +34,13 @@ DIET_THRESHOLDS = (
     Threshold("ultra_processed", "ultra_processed_per_day", ">=", 2, 10),
 )
 THRESHOLDS_BY_CODE = {threshold.code: threshold for threshold in DIET_THRESHOLDS}
+# The item whose answer decides a factor, for the factors one answer decides.
+FACTOR_ITEMS = {"antibiotics": "med_antibiotics_12m", "ppi": "med_ppi", "short_sleep": SLEEP_ITEM}
+# Taxa factors: (the item that lists the taxa, the taxa that count).
+TAXA_FACTORS = {
+    "taxa_low_protective": ("taxa_low", PROTECTIVE_TAXA),
+    "taxa_high_associated": ("taxa_high", ASSOCIATED_TAXA),
+}
 ANTIBIOTICS_POINTS = {"one_course": 10, "two_plus": 20}
 PPI_POINTS = 10
 ALCOHOL_POINTS = 5  # above_alcohol_advice
@@ -66,13 +74,13 @@ def factor_points(answers: Mapping[str, object], scores: Mapping[str, object]) -
     ``scores`` must already hold the alcohol and stress figures.
     """
     points = {t.code: t.points if t.applies(answers.get(t.item_id)) else 0 for t in DIET_THRESHOLDS}
-    points["antibiotics"] = ANTIBIOTICS_POINTS.get(answers.get("med_antibiotics_12m"), 0)
-    points["ppi"] = PPI_POINTS if answers.get("med_ppi") == "yes" else 0
+    points["antibiotics"] = ANTIBIOTICS_POINTS.get(answers.get(FACTOR_ITEMS["antibiotics"]), 0)
+    points["ppi"] = PPI_POINTS if answers.get(FACTOR_ITEMS["ppi"]) == "yes" else 0
     points["alcohol"] = ALCOHOL_POINTS if scores.get("above_alcohol_advice") else 0
     points["stress"] = STRESS_POINTS if scores.get("stress_level") == "high" else 0
     points["short_sleep"] = SHORT_SLEEP_POINTS if scores.get("short_sleep") else 0
-    points["taxa_low_protective"] = taxa_points(answers.get("taxa_low"), PROTECTIVE_TAXA)
-    points["taxa_high_associated"] = taxa_points(answers.get("taxa_high"), ASSOCIATED_TAXA)
+    for code, (item_id, taxa) in TAXA_FACTORS.items():
+        points[code] = taxa_points(answers.get(item_id), taxa)
     return points
 
 
