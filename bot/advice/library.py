@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.labels import format_number
+from bot.scoring.microbiome import THRESHOLDS_BY_CODE
+from bot.scoring.stress import SHORT_SLEEP_BELOW_HOURS
+
 GR_2015 = "Gezondheidsraad, Richtlijnen goede voeding 2015"
 SCHIJF = "Voedingscentrum, Schijf van Vijf"
 GR_2018_MG = "Gezondheidsraad, Voedingsnormen voor vitamines en mineralen 2018 (magnesium)"
@@ -43,14 +47,19 @@ def _advice(id, title, text, *sources, medicine=False, topic=""):
     return Advice(id, title, " ".join(text.split()), tuple(sources), medicine, topic or id)
 
 
+def _limit(code: str) -> str:
+    """The limit of a diet factor, as the advice quotes it."""
+    return format_number(THRESHOLDS_BY_CODE[code].limit)
+
+
 FACTOR_ADVICE = {
     # Gut microbiome factors (spec section 2, microbiome table).
     "low_whole_grain": _advice(
         "low_whole_grain",
         "Meer volkoren",
-        """Kies bij elke maaltijd waar het kan voor volkoren: volkorenbrood, havermout, zilvervliesrijst
+        f"""Kies bij elke maaltijd waar het kan voor volkoren: volkorenbrood, havermout, zilvervliesrijst
         of volkorenpasta. Je darmbacteriën leven van de vezels daarin. Het advies is 30 tot 40 gram vezels
-        per dag; met 3 of meer porties volkoren kom je daar een flink stuk mee.""",
+        per dag; met {_limit("low_whole_grain")} of meer porties volkoren kom je daar een flink stuk mee.""",
         GR_2015,
         SCHIJF,
         SEED_SKIN,
@@ -58,8 +67,9 @@ FACTOR_ADVICE = {
     "low_veg_fruit": _advice(
         "low_veg_fruit",
         "Meer groente en fruit",
-        """Probeer elke dag 5 porties groente en fruit te halen, bijvoorbeeld 2 stuks fruit en 3 handjes
-        groente. Wissel af in soort en kleur: hoe meer variatie, hoe meer verschillende bacteriën je voedt.""",
+        f"""Probeer elke dag {_limit("low_veg_fruit")} porties groente en fruit te halen, bijvoorbeeld 2 stuks fruit en
+        3 handjes groente. Wissel af in soort en kleur: hoe meer variatie, hoe meer verschillende bacteriën je
+        voedt.""",
         GR_2015,
         SCHIJF,
         SEED_SKIN,
@@ -67,8 +77,8 @@ FACTOR_ADVICE = {
     "no_legumes": _advice(
         "no_legumes",
         "Peulvruchten op het menu",
-        """Eet minstens 1 keer per week peulvruchten, zoals bruine bonen, linzen of kikkererwten. Ze zitten vol
-        vezels en magnesium en zijn een goede vervanger van vlees.""",
+        f"""Eet minstens {_limit("no_legumes")} keer per week peulvruchten, zoals bruine bonen, linzen of kikkererwten.
+        Ze zitten vol vezels en magnesium en zijn een goede vervanger van vlees.""",
         GR_2015,
         SCHIJF,
     ),
@@ -91,8 +101,8 @@ FACTOR_ADVICE = {
     "much_red_meat": _advice(
         "much_red_meat",
         "Minder rood en bewerkt vlees",
-        """Eet niet vaker dan 3 keer per week rood vlees of vleeswaren. Vervang het af en toe door vis,
-        peulvruchten, tofu of een ei.""",
+        f"""Eet niet vaker dan {_limit("much_red_meat")} keer per week rood vlees of vleeswaren. Vervang het af en
+        toe door vis, peulvruchten, tofu of een ei.""",
         GR_2015,
         SCHIJF,
     ),
@@ -149,8 +159,8 @@ FACTOR_ADVICE = {
     "short_sleep": _advice(
         "short_sleep",
         "Genoeg slaap",
-        """Volwassenen hebben meestal 7 tot 9 uur slaap nodig. Slaaptekort hangt samen met een minder gezonde
-        darmflora. Ga op vaste tijden naar bed en leg je telefoon een uur voor het slapen weg.""",
+        f"""Volwassenen hebben meestal {SHORT_SLEEP_BELOW_HOURS} tot 9 uur slaap nodig. Slaaptekort hangt samen met een
+        minder gezonde darmflora. Ga op vaste tijden naar bed en leg je telefoon een uur voor het slapen weg.""",
         SLEEP,
         SEED_SKIN,
     ),
@@ -338,10 +348,6 @@ NO_DIAGNOSIS = (
     "Let op: dit is geen diagnose en geen medisch advies. De uitkomst is een inschatting op basis van je antwoorden. "
     "Heb je klachten of twijfel je? Neem contact op met je huisarts."
 )
-
-
-def factor_advice(code: str) -> Advice:
-    return FACTOR_ADVICE[code]
 
 
 def band_advice(area: str, band: str) -> Advice:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Optional
 
-ZERO = Fraction(0)
-
 
 def exact(value: object) -> Fraction:
     """A number as an exact fraction (2.5 stays 5/2, not a binary float)."""
