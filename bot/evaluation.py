@@ -7,16 +7,33 @@ from typing import Callable, Optional
 
 import yaml
 
+from bot import questionnaire
 from bot.dialogue.turn import NO_CONSENT, take_turn
+from bot.questionnaire import CODE, CODE_LIST, ITEMS_BY_ID, Item
 
-# The answers branching needs before an item is asked at all.
-PARENTS = {
-    "audit_c_quantity": {"audit_c_frequency": "2_3_per_week"},
-    "audit_c_binge": {"audit_c_frequency": "2_3_per_week", "audit_c_quantity": 3},
-    "skin_impact": {"skin_complaints": ["acne"]},
-    "taxa_low": {"microbiome_test": "yes"},
-    "taxa_high": {"microbiome_test": "yes", "taxa_low": []},
-}
+
+def _candidates(it: Item) -> list:
+    """Answers to try for an earlier item, simplest first."""
+    if it.kind == CODE:
+        return list(it.codes)
+    if it.kind == CODE_LIST:
+        return [[], list(it.codes[:1])]
+    return [it.minimum]
+
+
+def reaching_answers(item_id: str) -> dict:
+    """Consent, and for an item that branching can leave out, answers to the earlier items of its section that
+    make branching ask it."""
+    target = ITEMS_BY_ID[item_id]
+    answers: dict = {"consent": "yes"}
+    if not target.branches:
+        return answers
+    before = questionnaire.ITEMS[: questionnaire.ITEM_IDS.index(item_id)]
+    earlier = [it for it in before if it.section == target.section]
+    for it in earlier:
+        tries = [{**answers, it.id: value} for value in _candidates(it)]
+        answers = next((tried for tried in tries if target.is_asked(tried)), tries[0])
+    return answers
 
 
 @dataclass(frozen=True)
@@ -40,7 +57,7 @@ def load_cases(path) -> list:
 
 def first_try(case: Case, classify: Optional[Callable] = None) -> tuple:
     """(filled, value) after one message while ``case.item`` is asked."""
-    answers = {"consent": "yes", **PARENTS.get(case.item, {})}
+    answers = reaching_answers(case.item)
     intent, confidence = classify(case.text) if classify else (None, 0.0)
     outcome = take_turn(answers, list(answers), case.item, 0, case.text, intent, confidence)
     if case.item == "consent" and outcome.status == NO_CONSENT:

@@ -190,6 +190,11 @@ class Item:
         own = tuple(self.labels.values()) if self.kind == CODE else ()
         return own + self.wording.buttons
 
+    @property
+    def branches(self) -> bool:
+        """True when branching can leave this item out."""
+        return self.asked_when is not _always
+
     def is_asked(self, answers: Answers) -> bool:
         """False when branching leaves this item out (the spec's "absent")."""
         return self.asked_when(answers)
