@@ -84,3 +84,43 @@ def test_scoring_tables_use_the_questionnaires_codes_and_items():
         table = LABEL_TABLE_OF.get(it.id, it.id)
         if it.kind in (CODE, CODE_LIST) and it.id not in ("taxa_low", "taxa_high"):
             assert tuple(CODE_LABELS[table]) == it.codes, it.id
+
+
+READERS = {
+    "yes_no", "sex", "number", "audit_frequency", "drinks", "audit_binge", "pss", "medicine", "antibiotics",
+    "diabetes", "skin_list", "taxa_list", "red_flag_list",
+}  # fmt: skip
+
+
+def test_every_item_names_one_of_the_readers():
+    assert {it.reader for it in ITEMS} == READERS
+    assert all(it.reader == "number" for it in ITEMS if it.section == "diet")
+
+
+def test_every_item_carries_its_wording_and_coded_items_their_labels_as_buttons():
+    for it in ITEMS:
+        assert it.name and it.text and it.why and it.meaning and it.hint, it.id
+        if it.kind == CODE:
+            assert it.buttons == tuple(it.labels.values()), it.id
+
+
+def test_the_derived_tables_read_the_items():
+    from bot.dialogue.questions import QUESTIONS
+    from bot.labels import ITEM_NAMES, code_label
+    from bot.questionnaire import ITEMS_BY_ID
+
+    assert QUESTIONS["pss_3"].why == ITEMS_BY_ID["pss_1"].why  # one shared text
+    assert ITEM_NAMES["egfr"] == "nierfunctie (eGFR)"
+    assert code_label("pss_2", "fairly_often") == "vaak" and code_label("taxa_low", "Dorea") == "Dorea"
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# Modules that must take every item from the items, not name one (consent is the interview's own start).
+ID_FREE = ("bot/questionnaire_texts.py", "bot/labels.py", "bot/dialogue/questions.py", "bot/advice/explain.py",
+           "bot/advice/library.py", "bot/evaluation.py")  # fmt: skip
+
+
+@pytest.mark.parametrize("path", ID_FREE)
+def test_module_names_no_item(path):
+    source = (ROOT / path).read_text(encoding="utf-8")
+    assert [i for i in ITEM_IDS if i != "consent" and f'"{i}"' in source] == []
