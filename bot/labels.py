@@ -42,7 +42,7 @@ def _translated(items: tuple) -> list:
 
 
 # Label table name -> {code: Dutch label}: a shared table by its name ("pss", "yes_no"), else by item id.
-CODE_LABELS: Mapping = _Derived(lambda items: {it.choices.table or it.id: it.labels for it in _translated(items)})
+CODE_LABELS: Mapping = _Derived(lambda items: {it.choices.table or it.id: dict(it.labels) for it in _translated(items)})
 # Which label table an item uses, for items whose codes are not their own table.
 LABEL_TABLE_OF: Mapping = _Derived(
     lambda items: {it.id: it.choices.table for it in _translated(items) if it.choices.table}

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
 from typing import Callable, Mapping, Optional
 
 from bot import questionnaire_texts as texts
@@ -35,13 +37,13 @@ class Choices:
     table: str = ""  # the name of a shared table; "" when the item's own
     translated: bool = True  # False: the codes are names in their own right (taxa) and shown as they are
 
-    @property
+    @cached_property
     def codes(self) -> tuple:
         return tuple(code for code, _ in self.pairs)
 
-    @property
-    def labels(self) -> dict:
-        return dict(self.pairs)
+    @cached_property
+    def labels(self) -> Mapping[str, str]:
+        return MappingProxyType(dict(self.pairs))
 
 
 def _choices(labels: Mapping[str, str], table: str = "") -> Choices:
@@ -152,7 +154,7 @@ class Item:
         return self.choices.codes if self.choices else ()
 
     @property
-    def labels(self) -> dict:
+    def labels(self) -> Mapping[str, str]:
         """Code -> Dutch label (taxa: their own names)."""
         return self.choices.labels if self.choices else {}
 
