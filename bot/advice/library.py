@@ -29,6 +29,9 @@ IMHANN_2016 = "Imhann et al., Proton pump inhibitors affect the gut microbiome, 
 NHG_RED_FLAGS = "NHG-Standaarden Maagklachten (2013), Rectaal bloedverlies (2017), PDS (2012)"
 NHG_ALCOHOL = "NHG-Standaard Problematisch alcoholgebruik"
 SLEEP = "Hirshkowitz et al., National Sleep Foundation's sleep duration recommendations, Sleep Health 2015"
+KASE_2024 = "Kase et al., Dietary Index for Gut Microbiota, Nutrients 2024"
+# What the intake keeps and for how long (the FAQ on privacy): the AVG and this project's own rules.
+PRIVACY = "AVG; bewaartermijn en wissen van deze intake (README, 'Privacy')"
 
 
 @dataclass(frozen=True)
@@ -303,13 +306,13 @@ BAND_ADVICE = {
         "microbiome_low",
         "Darmflora",
         "Je leefstijl geeft je darmbacteriën een goede basis. Ga zo door.",
-        "Kase et al., Dietary Index for Gut Microbiota, Nutrients 2024",
+        KASE_2024,
     ),
     ("microbiome_risk", "moderate"): _advice(
         "microbiome_moderate",
         "Darmflora",
         "Een paar dingen in je leefstijl kunnen je darmflora uit balans brengen. Met kleine stappen verbeter je veel.",
-        "Kase et al., Dietary Index for Gut Microbiota, Nutrients 2024",
+        KASE_2024,
         SEED_SKIN,
     ),
     ("microbiome_risk", "high"): _advice(
@@ -317,7 +320,7 @@ BAND_ADVICE = {
         "Darmflora",
         """Verschillende dingen in je leefstijl kunnen je darmflora uit balans brengen. Je darmen staan in contact
         met je lever en je huid, dus hier valt veel te winnen.""",
-        "Kase et al., Dietary Index for Gut Microbiota, Nutrients 2024",
+        KASE_2024,
         SEED_LIVER,
         SEED_SKIN,
     ),
