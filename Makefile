@@ -14,7 +14,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install lint unit validate train test run shell evaluate bench purge clean
+.PHONY: help install lint unit validate train test run shell evaluate bench purge clean channel-webhooks
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ evaluate: train ## Held-out intent and slot-filling reports, 5-fold cross-valida
 
 bench: train ## Latency, throughput, memory, start-up and training time, ours vs Rasa's starter bot
 	$(PY) scripts/bench.py --out results
+
+channel-webhooks: install ## Register the messaging channels' webhooks with the providers ($$CHANNEL_PUBLIC_URL)
+	$(PY) scripts/channel_webhooks.py
 
 purge: install ## Delete intake records older than the retention period ($$INTAKE_RETENTION_DAYS, default 90)
 	$(PY) -m bot.records purge

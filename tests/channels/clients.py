@@ -38,6 +38,7 @@ class ChannelUser:
         self.sender_id = pseudonym(SESSION_SECRET, self.name, user)
         self.shown: list = []
         self.calls: list = []
+        self.all_calls: list = []
 
     # provider-specific ------------------------------------------------------------------------
     def text_event(self, text: str, event_id: str) -> dict:
@@ -73,6 +74,7 @@ class ChannelUser:
         reply = self.post(event, signature)
         assert reply.status_code == 200, (reply.status_code, reply.text)
         self.calls = [c for c in self.fake.since(mark) if self.mine(c)]
+        self.all_calls += self.calls
         self.shown = [self.read(c) for c in self.calls if self.read(c) is not None]
         return self.shown
 
@@ -249,8 +251,18 @@ class TwilioUser(ChannelUser):
         body = call.form["Body"]
         numbered = re.finditer(r"(?m)(?:^|  )(\d+)\. (.+?)(?=  \d+\. |$)", body)
         options = [(m.group(2).strip(), m.group(1)) for m in numbered]
-        link = next(iter(re.findall(r"https://\S+", body)), None)
+        options += [(title, title) for title in re.findall(r"(?m)^Of typ: (.+)$", body)]
+        links = re.findall(r"(?m)^Plan je consult: (https://\S+)$", body)
+        link = links[-1] if links else None
         return {"text": body, "options": options, "link": link}
+
+
+def new_user(name: str, stack: dict, providers: dict) -> ChannelUser:
+    """A user never seen before: a fresh phone number, chat id or page-scoped id."""
+    number = unique()
+    address = {"whatsapp": f"316{number % 10**8:08d}", "telegram": str(number), "facebook": str(number),
+               "twilio": f"whatsapp:+316{number % 10**8:08d}"}[name]  # fmt: skip
+    return USERS[name](stack, providers[name], address)
 
 
 USERS = {"whatsapp": WhatsAppUser, "telegram": TelegramUser, "facebook": MessengerUser, "twilio": TwilioUser}

@@ -17,8 +17,8 @@ from tests.conftest import free_port
 ANSWERS = {  # what each provider answers to a successful call
     "whatsapp": {"messaging_product": "whatsapp", "messages": [{"id": "wamid.fake"}]},
     "telegram": {"ok": True, "result": {"message_id": 1}},
-    "facebook": {"recipient_id": "1", "message_id": "m_fake"},
-    "twilio": {"sid": "SMfake", "status": "queued"},
+    "facebook": {"recipient_id": "1", "message_id": "m_fake", "id": "app1", "success": True},
+    "twilio": {"sid": "SMfake", "status": "queued", "incoming_phone_numbers": [{"sid": "PNfake"}]},
 }
 
 
