@@ -1,0 +1,368 @@
+"""make cluster: the production topology on this machine, on loopback, as the current user.
+
+nginx on $RASA_PORT (round-robin, no stickiness) in front of $CLUSTER_REPLICAS Rasa servers (default 2,
+ports RASA_PORT+1...), and on $ACTION_PORT in front of $CLUSTER_ACTION_REPLICAS action servers
+(default 2, ports ACTION_PORT+1...); PostgreSQL ($CLUSTER_PG_PORT, 55432) holds the tracker store and
+the intake records, Redis ($CLUSTER_REDIS_PORT, 56379) the lock store. Everything lives in
+$CLUSTER_DIR (var/cluster/). As root, PostgreSQL runs as the postgres user and nginx's workers as
+nobody.
+
+Every second the supervisor asks each server whether it is ready (/health/ready, /health) and
+rewrites nginx's upstreams when that changes (nginx reloads without dropping a request), and starts
+again a server that died. Ctrl-C or SIGTERM stops it all in order: nginx finishes what it has, the
+Rasa servers finish their turns (SIGTERM), then the action servers, Redis and PostgreSQL.
+
+$CLUSTER_DIR/state.json names every process, port and file (the tests read it).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.paths import VAR_DIR  # noqa: E402
+from bot.sessions import load_secret  # noqa: E402
+from channels.cluster import ERROR_TEXT  # noqa: E402
+
+TEMPLATES = ROOT / "scripts" / "cluster"
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+START_TIMEOUT_S = 600
+FAILURE_THRESHOLD = 3
+QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+             "PYTHONWARNINGS": "ignore", "LOG_LEVEL": "WARNING"}  # fmt: skip
+
+
+def as_root() -> bool:
+    return os.geteuid() == 0
+
+
+def pg_tool(name: str) -> str:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    if not found:
+        sys.exit("PostgreSQL is not installed: run scripts/install_system.sh")
+    return found[-1]
+
+
+def as_postgres(args: list, **kwargs) -> subprocess.CompletedProcess:
+    prefix = ["runuser", "-u", "postgres", "--"] if as_root() else []
+    return subprocess.run(prefix + args, check=True, capture_output=True, text=True, **kwargs)
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def http_ok(url: str, timeout: float = 4) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as reply:
+            return reply.status == 200
+    except Exception:
+        return False
+
+
+class Config:
+    def __init__(self, env=os.environ):
+        self.dir = Path(env.get("CLUSTER_DIR", VAR_DIR / "cluster")).resolve()
+        self.port = int(env.get("RASA_PORT", "5005"))
+        self.action_port = int(env.get("ACTION_PORT", "5055"))
+        self.replicas = int(env.get("CLUSTER_REPLICAS", "2"))
+        self.action_replicas = int(env.get("CLUSTER_ACTION_REPLICAS", "2"))
+        self.pg_port = int(env.get("CLUSTER_PG_PORT", "55432"))
+        self.redis_port = int(env.get("CLUSTER_REDIS_PORT", "56379"))
+        self.action_timeout = float(env.get("ACTION_TIMEOUT_S", "10"))
+        self.model = env.get("CLUSTER_MODEL", str(ROOT / "models" / "intake.tar.gz"))
+        self.rasa_ports = [self.port + 1 + i for i in range(self.replicas)]
+        self.action_ports = [self.action_port + 1 + i for i in range(self.action_replicas)]
+        origins = [o for o in env.get("CHAT_ALLOWED_ORIGINS", "").replace(",", " ").split() if o]
+        if "*" in origins:
+            sys.exit("CHAT_ALLOWED_ORIGINS may not contain '*'")
+        self.origins = origins
+
+    def token(self, env=os.environ) -> str:
+        """$RASA_AUTH_TOKEN, or one made once and kept in the cluster folder (mode 600)."""
+        if env.get("RASA_AUTH_TOKEN"):
+            return env["RASA_AUTH_TOKEN"]
+        path = self.dir / "auth.token"
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(32))
+        return path.read_text().strip()
+
+
+class Service:
+    """One supervised process; started again when it dies unexpectedly."""
+
+    def __init__(self, name: str, args: list, env: dict, log: Path, health: str = ""):
+        self.name, self.args, self.env, self.log, self.health = name, args, env, log, health
+        self.process = None
+        self.ready = False
+        self.failures = 0  # failed readiness checks in a row
+        self.restarts = 0
+
+    def start(self) -> None:
+        with open(self.log, "a") as log:
+            self.process = subprocess.Popen(self.args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                                            start_new_session=True)  # fmt: skip
+
+    def died(self) -> bool:
+        return self.process is not None and self.process.poll() is not None
+
+    def stop(self, sig=signal.SIGTERM, wait_s: float = 40) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(sig)
+        try:
+            self.process.wait(timeout=wait_s)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class Cluster:
+    def __init__(self, config: Config):
+        self.c = config
+        self.stopping = False
+        self.logs = config.dir / "logs"
+        self.nginx_dir = config.dir / "nginx"
+        self.pg_data = config.dir / "pg" / "data"
+        self.services: list = []
+
+    # --- infrastructure -----------------------------------------------------------------------
+    def prepare(self) -> None:
+        for path in (self.c.dir, self.logs, self.nginx_dir / "tmp"):
+            path.mkdir(parents=True, exist_ok=True)
+        taken = [p for p in [self.c.port, self.c.action_port, self.c.pg_port, self.c.redis_port, *self.c.rasa_ports,
+                             *self.c.action_ports] if not port_free(p)]  # fmt: skip
+        if taken:
+            sys.exit(f"ports in use on 127.0.0.1: {taken} (set RASA_PORT, ACTION_PORT, CLUSTER_PG_PORT, ...)")
+        if as_root():
+            os.chmod(self.c.dir, 0o755)  # the postgres user reaches its data folder
+
+    def start_postgres(self) -> None:
+        pg_dir = self.pg_data.parent
+        pg_dir.mkdir(exist_ok=True)
+        if as_root():
+            shutil.chown(pg_dir, "postgres", "postgres")
+        fresh = not (self.pg_data / "PG_VERSION").exists()
+        if fresh:
+            as_postgres([pg_tool("initdb"), "-D", str(self.pg_data), "-U", "postgres", "--auth=trust", "-E", "UTF8"])
+        as_postgres([pg_tool("pg_ctl"), "-D", str(self.pg_data), "-w", "-l", str(pg_dir / "postgres.log"), "-o",
+                     f"-p {self.c.pg_port} -k {pg_dir} -c listen_addresses=127.0.0.1", "start"])  # fmt: skip
+        listed = as_postgres([pg_tool("psql"), "-h", "127.0.0.1", "-p", str(self.c.pg_port), "-U", "postgres",
+                              "-Atc", "SELECT datname FROM pg_database"]).stdout.split()  # fmt: skip
+        for db in ("trackers", "intakes"):
+            if db not in listed:
+                as_postgres([pg_tool("createdb"), "-h", "127.0.0.1", "-p", str(self.c.pg_port), "-U", "postgres", db])
+
+    def stop_postgres(self) -> None:
+        if (self.pg_data / "postmaster.pid").exists():
+            as_postgres([pg_tool("pg_ctl"), "-D", str(self.pg_data), "-m", "fast", "-w", "stop"])
+
+    # --- servers ------------------------------------------------------------------------------
+    def server_env(self, token: str) -> dict:
+        secret = load_secret(VAR_DIR / "session.key").decode("utf-8")
+        return {**os.environ, **QUIET_ENV, "CHAT_SESSION_SECRET": secret, "RASA_AUTH_TOKEN": token,
+                "ACTION_PORT": str(self.c.action_port), "CLUSTER_PG_PORT": str(self.c.pg_port),
+                "CLUSTER_REDIS_PORT": str(self.c.redis_port), "ACTION_TIMEOUT_S": str(self.c.action_timeout),
+                "INTAKE_DB_URL": f"postgresql+psycopg2://postgres@127.0.0.1:{self.c.pg_port}/intakes"
+                                 "?connect_timeout=5&options=-c%20statement_timeout%3D10000",
+                "SANIC_GRACEFUL_SHUTDOWN_TIMEOUT": os.environ.get("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", "30")}  # fmt: skip
+
+    def credentials(self) -> Path:
+        """The project's channels (credentials.yml) and the health channel."""
+        path = self.c.dir / "credentials.yml"
+        text = (ROOT / "credentials.yml").read_text(encoding="utf-8").rstrip("\n")
+        extra = "# make cluster: /health/live, /health/ready\nchannels.cluster.health.ClusterChannel:\n"
+        path.write_text(f"{text}\n{extra}")
+        return path
+
+    def build_services(self) -> None:
+        token = self.c.token()
+        env = self.server_env(token)
+        self.redis = Service("redis", ["redis-server", "--port", str(self.c.redis_port), "--bind", "127.0.0.1",
+                                       "--save", "", "--appendonly", "no", "--dir", str(self.c.dir)],
+                             env, self.logs / "redis.log")  # fmt: skip
+        self.actions = [
+            Service(f"actions-{i + 1}", [PYTHON, "scripts/action_server.py", "--actions", "actions", "--port",
+                                         str(port), "--quiet"], env, self.logs / f"actions-{i + 1}.log",
+                    f"http://127.0.0.1:{port}/health")
+            for i, port in enumerate(self.c.action_ports)
+        ]  # fmt: skip
+        credentials = self.credentials()
+        cors = ["--cors", *self.c.origins] if self.c.origins else []
+        self.rasa = [
+            Service(f"rasa-{i + 1}", [PYTHON, "scripts/rasa_cli.py", "run", "--model", self.c.model, "--endpoints",
+                                      str(TEMPLATES / "endpoints.yml"), "--credentials", str(credentials), "--port",
+                                      str(port), "--interface", "127.0.0.1", "--logging-config-file",
+                                      "scripts/logging.yml", "--enable-api", "--auth-token", token, *cors],
+                    env, self.logs / f"rasa-{i + 1}.log", f"http://127.0.0.1:{port}/health/ready")
+            for i, port in enumerate(self.c.rasa_ports)
+        ]  # fmt: skip
+        self.nginx = Service("nginx", [self.nginx_binary(), "-p", str(self.nginx_dir), "-c",
+                                       str(self.nginx_dir / "nginx.conf")], env, self.logs / "nginx.log")  # fmt: skip
+        self.services = [self.redis, *self.actions, *self.rasa, self.nginx]
+
+    @staticmethod
+    def nginx_binary() -> str:
+        return shutil.which("nginx") or "/usr/sbin/nginx"
+
+    def render_nginx(self) -> None:
+        text = (TEMPLATES / "nginx.conf.template").read_text(encoding="utf-8")
+        values = {"user_line": "user nobody nogroup;" if as_root() else "", "prefix": str(self.nginx_dir),
+                  "port": str(self.c.port), "action_port": str(self.c.action_port), "read_timeout": "60",
+                  "action_timeout": str(int(self.c.action_timeout)), "error_text": ERROR_TEXT}  # fmt: skip
+        for key, value in values.items():
+            text = text.replace("{" + key + "}", value)
+        (self.nginx_dir / "nginx.conf").write_text(text)
+        self.write_upstreams()
+
+    def write_upstreams(self) -> None:
+        def block(name: str, services: list, ports: list, fail_timeout: int) -> str:
+            """Servers that are not ready are left out; when none is ready, all stay in (fail open: each
+            server then answers for itself, with the Dutch error when its stores are down)."""
+            options = f"max_fails=1 fail_timeout={fail_timeout}s"
+            any_ready = any(s.ready for s in services)
+            lines = [f"    server 127.0.0.1:{port} {options}{'' if s.ready or not any_ready else ' down'};"
+                     for s, port in zip(services, ports)]
+            return f"upstream {name} {{\n" + "\n".join(lines) + "\n}\n"
+
+        text = block("rasa", self.rasa, self.c.rasa_ports, 5) + block("actions", self.actions, self.c.action_ports, 3)
+        (self.nginx_dir / "upstreams.conf").write_text(text)
+
+    def reload_nginx(self) -> None:
+        if self.nginx.process and self.nginx.process.poll() is None:
+            self.nginx.process.send_signal(signal.SIGHUP)  # new workers with the new upstreams; old ones finish
+
+    # --- supervision ----------------------------------------------------------------------------
+    def check_readiness(self, pool: ThreadPoolExecutor) -> bool:
+        """Ask every server; True when an upstream changed. A busy server answers late now and then, so
+        it is taken out after FAILURE_THRESHOLD failed checks in a row (at once when its process is gone)."""
+        checked = self.actions + self.rasa
+        answers = list(pool.map(lambda s: (not s.died()) and http_ok(s.health), checked))
+        changed = False
+        for service, answered in zip(checked, answers):
+            service.failures = 0 if answered else service.failures + 1
+            ready = answered or (service.ready and service.failures < FAILURE_THRESHOLD and not service.died())
+            if ready != service.ready:
+                service.ready, changed = ready, True
+                print(f"{service.name}: {'ready' if ready else 'NOT ready'}", flush=True)
+        return changed
+
+    def restart_dead(self) -> bool:
+        """Start again what died; True when a server left nginx's upstreams."""
+        changed = False
+        for service in self.services:
+            if not self.stopping and service.died():
+                changed = changed or service.ready
+                service.restarts, service.ready = service.restarts + 1, False
+                print(f"{service.name}: NOT ready (stopped, exit {service.process.returncode}); starting it again",
+                      flush=True)  # fmt: skip
+                time.sleep(min(5, service.restarts))
+                service.start()
+                self.write_state(ready=self.nginx.process is not None)
+        return changed
+
+    def write_state(self, ready: bool = False) -> None:
+        state = {
+            "ready": ready, "port": self.c.port, "action_port": self.c.action_port, "dir": str(self.c.dir),
+            "access_log": str(self.nginx_dir / "access.log"), "auth_token": self.c.token(),
+            "postgres": {"port": self.c.pg_port, "data": str(self.pg_data), "pg_ctl": pg_tool("pg_ctl"),
+                         "log": str(self.pg_data.parent / "postgres.log")},
+            "services": {s.name: {"pid": s.process.pid if s.process else None,
+                                  "port": int(s.health.split(":")[2].split("/")[0]) if s.health else None}
+                         for s in self.services},
+        }  # fmt: skip
+        if self.redis.process:
+            state["services"]["redis"]["port"] = self.c.redis_port
+        temporary = self.c.dir / "state.json.tmp"
+        temporary.write_text(json.dumps(state, indent=2))
+        temporary.replace(self.c.dir / "state.json")
+
+    def run(self) -> int:
+        self.prepare()
+        signal.signal(signal.SIGTERM, lambda *_: self.request_stop())
+        signal.signal(signal.SIGINT, lambda *_: self.request_stop())
+        try:
+            return self.serve()
+        finally:
+            self.shutdown()
+
+    def request_stop(self) -> None:
+        self.stopping = True
+
+    def serve(self) -> int:
+        print(f"Starting PostgreSQL (:{self.c.pg_port}), Redis (:{self.c.redis_port}) in {self.c.dir}", flush=True)
+        self.start_postgres()
+        self.build_services()
+        self.redis.start()
+        self.render_nginx()
+        print(f"Starting {len(self.actions)} action server(s) and {len(self.rasa)} Rasa server(s) ...", flush=True)
+        for service in self.actions + self.rasa:
+            service.start()
+        self.write_state()
+        began = time.monotonic()
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            while not self.stopping and not all(s.ready for s in self.actions + self.rasa):
+                if time.monotonic() - began > START_TIMEOUT_S:
+                    print("the servers did not get ready in time; see the logs in " + str(self.logs), flush=True)
+                    return 1
+                self.restart_dead()
+                self.check_readiness(pool)
+                time.sleep(1)
+            if self.stopping:
+                return 0
+            self.write_upstreams()
+            self.nginx.start()
+            self.write_state(ready=True)
+            print(f"Ready after {time.monotonic() - began:.0f} s (Ctrl-C stops everything):", flush=True)
+            print(f"  chat page:    http://localhost:{self.c.port}/chat", flush=True)
+            print(f"  REST channel: http://localhost:{self.c.port}/webhooks/rest/webhook", flush=True)
+            print(f"  tracker API:  token in $RASA_AUTH_TOKEN or {self.c.dir / 'auth.token'}", flush=True)
+            print(f"  nginx log (which server answered): {self.nginx_dir / 'access.log'}", flush=True)
+            while not self.stopping:
+                if self.restart_dead() | self.check_readiness(pool):
+                    self.write_upstreams()
+                    self.reload_nginx()
+                time.sleep(1)
+        return 0
+
+    def shutdown(self) -> None:
+        self.stopping = True
+        print("Stopping: nginx, then the Rasa servers (finishing their turns), the action servers, Redis, PostgreSQL",
+              flush=True)  # fmt: skip
+        if self.services:
+            self.nginx.stop(signal.SIGQUIT)  # graceful: finishes the requests it has
+            for service in self.rasa:  # all at once: each finishes its own turns
+                if service.process and service.process.poll() is None:
+                    service.process.send_signal(signal.SIGTERM)
+            for service in self.rasa + self.actions + [self.redis]:
+                service.stop()
+        self.stop_postgres()
+
+
+def main() -> int:
+    return Cluster(Config()).run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""The cluster as `make cluster` starts it (scripts/cluster.py): PostgreSQL, Redis, nginx, 2 Rasa servers and
+2 action servers on free loopback ports in a temporary folder, once for the module; and a simulated user who
+drives an intake by the `requested_slot` read through the tracker API."""
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from bot.labels import code_label, format_number
+from channels.cluster import ERROR_TEXT
+from tests.conftest import ROOT
+
+SECRET = "cluster-test-secret"
+TOKEN = "cluster-test-token"
+ACTION_TIMEOUT_S = 3
+
+
+def free_ports(count: int) -> int:
+    """The first of ``count`` consecutive free loopback ports."""
+    import socket
+
+    while True:
+        base = random.randint(20000, 60000)
+        try:
+            sockets = []
+            for port in range(base, base + count):
+                s = socket.socket()
+                sockets.append(s)
+                s.bind(("127.0.0.1", port))
+            return base
+        except OSError:
+            continue
+        finally:
+            for s in sockets:
+                s.close()
+
+
+class Cluster:
+    def __init__(self, directory: Path, process: subprocess.Popen):
+        self.dir, self.process = directory, process
+
+    @property
+    def state(self) -> dict:
+        return json.loads((self.dir / "state.json").read_text())
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.state['port']}"
+
+    def server(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.state['services'][name]['port']}"
+
+    def pid(self, name: str) -> int:
+        return self.state["services"][name]["pid"]
+
+    def signal(self, names: list, sig) -> None:
+        for name in names:
+            os.kill(self.pid(name), sig)
+
+    def wait_ready(self, name: str, timeout: float = 240) -> None:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                if requests.get(f"{self.server(name)}/health/ready", timeout=3).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        pytest.fail(f"{name} did not get ready again")
+
+    def access_log(self) -> list:
+        return (Path(self.state["access_log"])).read_text().splitlines()
+
+    def pg(self, args: list) -> None:
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run(prefix + args, check=True, capture_output=True)
+
+    def events(self, sender_id: str) -> list:
+        """The conversation's rows in the tracker store, in the order stored."""
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(f"postgresql+psycopg2://postgres@127.0.0.1:{self.state['postgres']['port']}/trackers")
+        with engine.connect() as connection:
+            rows = connection.execute(
+                sa.text("SELECT type_name, data FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender_id}
+            ).fetchall()
+        engine.dispose()
+        return [(type_name, json.loads(data)) for type_name, data in rows]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    directory = Path(tempfile.mkdtemp(prefix="intake-cluster-"))
+    base = free_ports(10)
+    env = {**os.environ, "CLUSTER_DIR": str(directory), "RASA_PORT": str(base), "ACTION_PORT": str(base + 4),
+           "CLUSTER_PG_PORT": str(base + 8), "CLUSTER_REDIS_PORT": str(base + 9), "CLUSTER_REPLICAS": "2",
+           "CLUSTER_ACTION_REPLICAS": "2", "CHAT_SESSION_SECRET": SECRET, "RASA_AUTH_TOKEN": TOKEN,
+           "ACTION_TIMEOUT_S": str(ACTION_TIMEOUT_S), "CLINIC_NAME": "Testkliniek",
+           "CLINIC_BOOKING_URL": "https://kliniek.example/plan"}  # fmt: skip
+    log = open(directory / "cluster.log", "w")
+    process = subprocess.Popen([sys.executable, "scripts/cluster.py"], cwd=ROOT, env=env, stdout=log,
+                               stderr=subprocess.STDOUT)  # fmt: skip
+    handle = Cluster(directory, process)
+    deadline = time.time() + 400
+    while time.time() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the cluster stopped: {(directory / 'cluster.log').read_text()[-3000:]}")
+        try:
+            if handle.state["ready"]:
+                break
+        except (OSError, ValueError, KeyError):
+            pass
+        time.sleep(1)
+    else:
+        process.terminate()
+        pytest.fail("the cluster did not get ready within 400 s")
+    yield handle
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+    if not os.environ.get("CLUSTER_TEST_KEEP"):  # set it to read the servers' logs after a failure
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def answer_text(item_id: str, value) -> str:
+    """What a patient types for one answer of tests/answers.py: the Dutch label of a code, a number."""
+    if value is None:
+        return "weet ik niet"
+    if isinstance(value, list):
+        return ", ".join(code_label(item_id, code) for code in value) if value else "geen"
+    if isinstance(value, str):
+        return code_label(item_id, value)
+    return format_number(value)
+
+
+class Failed(Exception):
+    """The server did not complete the turn (an HTTP error, or the Dutch error message)."""
+
+
+class User:
+    """One visitor with a signed session, talking through nginx (or straight to one Rasa server)."""
+
+    def __init__(self, cluster: Cluster):
+        self.cluster = cluster
+        self.http = requests.Session()
+        self.session = self.http.post(f"{cluster.base}/webhooks/rest/session", timeout=30).json()["session"]
+        self.sender_id = self.session.split(".")[0]
+        self.sent: list = []  # the messages whose turn completed, in order
+        self.bot_texts: list = []  # every reply text of those turns, in order
+        self.errors = 0
+
+    def say(self, text: str, base: str = None) -> list:
+        reply = self.http.post(f"{base or self.cluster.base}/webhooks/rest/webhook",
+                               json={"sender": self.session, "message": text}, timeout=120)  # fmt: skip
+        if reply.status_code != 200:
+            raise Failed(f"HTTP {reply.status_code}")
+        texts = [m["text"] for m in reply.json() if m.get("text")]
+        if texts == [ERROR_TEXT]:
+            raise Failed("error message")
+        self.sent.append(text)
+        if self.bot_texts is not None:
+            self.bot_texts += texts
+        return texts
+
+    def tracker(self, events: str = "AFTER_RESTART") -> dict:
+        for _ in range(60):
+            reply = self.http.get(f"{self.cluster.base}/conversations/{self.sender_id}/tracker",
+                                  params={"token": TOKEN, "include_events": events}, timeout=60)  # fmt: skip
+            if reply.status_code == 200:
+                return reply.json()
+            time.sleep(0.5)
+        raise AssertionError(f"the tracker API kept failing: {reply.status_code}")
+
+    def slots(self) -> dict:
+        return self.tracker(events="NONE")["slots"]
+
+    def user_texts(self) -> list:
+        return [e["text"] for e in self.tracker()["events"] if e["event"] == "user"]
+
+    def say_until_done(self, text: str, base: str = None) -> None:
+        """Send; on a failed turn, send again unless the tracker shows it was handled after all."""
+        for _attempt in range(30):
+            before = len(self.user_texts())
+            try:
+                self.say(text, base)
+                return
+            except (Failed, requests.RequestException):
+                self.errors += 1
+                if len(self.user_texts()) > before:  # handled, only the answer was lost on the way
+                    self.sent.append(text)
+                    self.bot_texts = None  # replies unknown from here on
+                    return
+                time.sleep(1)
+        raise AssertionError("a message never went through")
+
+    def intake(self, answers: dict, bases=None, retry=False) -> dict:
+        """The whole intake, each answer chosen by the item the tracker says is being asked."""
+        send = self.say_until_done if retry else self.say
+        bases = bases or [None]
+        send("hallo", bases[0])
+        for step in range(1, 80):
+            slots = self.slots()
+            item = slots.get("requested_slot")
+            if item is None:
+                return slots
+            send(answer_text(item, answers[item]), bases[step % len(bases)])
+        raise AssertionError("the intake did not end")
+
