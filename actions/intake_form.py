@@ -8,14 +8,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.tracker_state import (
     FAILURES,
     LAST_TURN,
+    PENDING,
     REQUESTED,
+    WORDS,
     answers_from,
-    intent_of,
     latest_user_turn,
+    nlu_of,
     outcome_events,
     send,
     turn_key,
 )
+from bot.clinic import clinic_from_env
+from bot.dialogue.message import REVIEW
 from bot.dialogue.turn import Outcome, bubbles, question, start, take_turn
 
 
@@ -32,13 +36,17 @@ class ValidateIntakeForm(Action):
         user = latest_user_turn(tracker)
         key = turn_key(user)
         failures = int(tracker.get_slot(FAILURES) or 0)
+        pending, words, clinic = tracker.get_slot(PENDING), tracker.get_slot(WORDS) or {}, clinic_from_env()
         if requested is None:
-            outcome = start(answers, order, text=(user or {}).get("text") or "")
+            text = (user or {}).get("text") or ""
+            outcome = start(answers, order, clinic, text=text, nlu=nlu_of(tracker), words=words)
         elif key == tracker.get_slot(LAST_TURN):
             # Called again without a new message (back from an interruption): ask again.
-            outcome = Outcome(answers, order, requested, failures, messages=[question(answers, requested, failures)])
+            again = [] if (pending or {}).get("kind") == REVIEW else [question(answers, requested, failures)]
+            outcome = Outcome(answers, order, requested, failures, messages=again, pending=pending, words=words)
         else:
-            intent, confidence = intent_of(tracker)
-            outcome = take_turn(answers, order, requested, failures, user.get("text") or "", intent, confidence)
+            text = user.get("text") or ""
+            outcome = take_turn(answers, order, requested, failures, text, clinic=clinic, nlu=nlu_of(tracker),
+                                pending=pending, words=words)  # fmt: skip
         send(dispatcher, bubbles(outcome.messages))
         return outcome_events(tracker, outcome, key)

@@ -7,7 +7,8 @@ from typing import Any, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from bot.dialogue.turn import Message, Outcome
+from bot.dialogue.message import Message, Outcome
+from bot.parsing.reading import Nlu, nlu_from_parse
 from bot.questionnaire import ITEM_IDS
 
 ANSWERED = "answered_items"
@@ -16,6 +17,10 @@ STATUS = "intake_status"
 LAST_TURN = "last_turn"
 RESULT = "intake_result"
 REQUESTED = "requested_slot"
+PENDING = "intake_pending"
+WORDS = "answer_words"
+CRISIS = "crisis_mentioned"
+START = "intake_start"
 
 
 def answers_from(tracker: Tracker) -> tuple:
@@ -37,6 +42,11 @@ def intent_of(tracker: Tracker) -> tuple:
     return intent.get("name"), float(intent.get("confidence") or 0.0)
 
 
+def nlu_of(tracker: Tracker) -> Nlu:
+    """The NLU's parse of the latest message: top intent and ranking."""
+    return nlu_from_parse(tracker.latest_message)
+
+
 def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> list:
     """Slot events that store the outcome: changed items, bookkeeping, the next requested item."""
     events: list[EventType] = []
@@ -52,7 +62,13 @@ def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> li
         FAILURES: float(outcome.failures),
         STATUS: outcome.status,
         LAST_TURN: key,
+        PENDING: outcome.pending,
+        WORDS: dict(outcome.words) or None,
     }
+    if outcome.crisis:
+        bookkeeping[CRISIS] = True
+    if tracker.get_slot(START):
+        bookkeeping[START] = False
     # Only what changed: every event makes the tracker, and so each later request, bigger.
     # LAST_TURN changes with every message, so the form always gets a slot event and never rejects.
     events += [SlotSet(name, value) for name, value in bookkeeping.items() if tracker.get_slot(name) != value]
@@ -61,7 +77,8 @@ def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> li
 
 
 def clear_interview() -> list:
-    """Events that forget every answer and the result (restart, delete, no consent)."""
+    """Events that forget every answer and the result (restart, delete, no consent). The crisis flag stays:
+    it is no answer, and the clinic follows it up (README, "Crisis wording")."""
     return [SlotSet(item, None) for item in ITEM_IDS] + [
         SlotSet(ANSWERED, []),
         SlotSet(FAILURES, 0.0),
@@ -69,6 +86,8 @@ def clear_interview() -> list:
         SlotSet(LAST_TURN, None),
         SlotSet(RESULT, None),
         SlotSet(REQUESTED, None),
+        SlotSet(PENDING, None),
+        SlotSet(WORDS, None),
     ]
 
 

@@ -14,10 +14,20 @@ class Clinic:
     email: str
 
 
+# The example clinic a deployment replaces with its own details ($CLINIC_NAME and so on).
+EXAMPLE_CLINIC = Clinic(
+    name="Voorbeeldkliniek",
+    booking_url="https://kliniek.example/afspraak",
+    phone="020 123 45 67",
+    email="info@kliniek.example",
+)
+
+
 def clinic_from_env(environ=os.environ) -> Clinic:
+    """The clinic's details from the environment; the adapters pass them into the dialogue core."""
     return Clinic(
-        name=environ.get("CLINIC_NAME", "Voorbeeldkliniek"),
-        booking_url=environ.get("CLINIC_BOOKING_URL", "https://kliniek.example/afspraak"),
-        phone=environ.get("CLINIC_PHONE", "020 123 45 67"),
-        email=environ.get("CLINIC_EMAIL", "info@kliniek.example"),
+        name=environ.get("CLINIC_NAME", EXAMPLE_CLINIC.name),
+        booking_url=environ.get("CLINIC_BOOKING_URL", EXAMPLE_CLINIC.booking_url),
+        phone=environ.get("CLINIC_PHONE", EXAMPLE_CLINIC.phone),
+        email=environ.get("CLINIC_EMAIL", EXAMPLE_CLINIC.email),
     )

@@ -147,6 +147,8 @@ class Item:
     integer: bool = False
     # "day" or "week" for the diet items: how the number is counted.
     period: Optional[str] = None
+    # Values outside (low, high) are allowed but surprising: the assistant asks "klopt dat?" first.
+    plausible: Optional[tuple] = None
     asked_when: Callable[[Answers], bool] = field(default=_always, compare=False, repr=False)
 
     @property
@@ -165,6 +167,11 @@ class Item:
     @property
     def name(self) -> str:
         return self.wording.name
+
+    @property
+    def title(self) -> str:
+        """The name at the start of a line: "Leeftijd"."""
+        return self.name[:1].upper() + self.name[1:]
 
     @property
     def text(self) -> str:
@@ -235,7 +242,7 @@ ITEMS: tuple = (
     # Start
     _coded("consent", "start", CONSENT_CHOICES, "yes_no", texts.CONSENT),
     _coded("sex", "start", SEX_CHOICES, "sex", texts.SEX),
-    _number("age", "start", ADULT_AGE, OLDEST_AGE, texts.AGE, integer=True),
+    _number("age", "start", ADULT_AGE, OLDEST_AGE, texts.AGE, integer=True, plausible=(ADULT_AGE, 100)),
     # Diet (last month, typical)
     _diet("veg_fruit_per_day", 20, "day", texts.VEG_FRUIT),
     _diet("whole_grain_per_day", 20, "day", texts.WHOLE_GRAIN),
@@ -248,20 +255,21 @@ ITEMS: tuple = (
     _diet("ultra_processed_per_day", 20, "day", texts.ULTRA_PROCESSED),
     # Alcohol: AUDIT-C
     _coded("audit_c_frequency", "alcohol", AUDIT_FREQUENCY, "audit_frequency", texts.AUDIT_FREQUENCY),
-    _number("audit_c_quantity", "alcohol", 1, 50, texts.GLASSES, reader="drinks", integer=True, asked_when=_drinks),
+    _number("audit_c_quantity", "alcohol", 1, 50, texts.GLASSES, reader="drinks", integer=True, plausible=(1, 15),
+            asked_when=_drinks),
     _coded("audit_c_binge", "alcohol", AUDIT_BINGE, "audit_binge", texts.AUDIT_BINGE, asked_when=_drinks),
     # Stress and sleep: PSS-4
     _coded("pss_1", "stress", PSS, "pss", texts.PSS_NO_GRIP),
     _coded("pss_2", "stress", PSS, "pss", texts.PSS_CONFIDENT),
     _coded("pss_3", "stress", PSS, "pss", texts.PSS_GOING_YOUR_WAY),
     _coded("pss_4", "stress", PSS, "pss", texts.PSS_PILING_UP),
-    _number("sleep_hours", "stress", 0, 16, texts.SLEEP),
+    _number("sleep_hours", "stress", 0, 16, texts.SLEEP, plausible=(3, 12)),
     # Medication and conditions
     _coded("med_ppi", "medication", YES_NO, "medicine", texts.PPI),
     _coded("med_diuretic", "medication", YES_NO, "medicine", texts.DIURETIC),
     _coded("med_antibiotics_12m", "medication", ANTIBIOTICS, "antibiotics", texts.ANTIBIOTICS),
     _coded("cond_diabetes_t2", "medication", YES_NO, "diabetes", texts.DIABETES_T2),
-    _number("egfr", "medication", 5, 150, texts.EGFR, integer=True),
+    _number("egfr", "medication", 5, 150, texts.EGFR, integer=True, plausible=(15, 130)),
     # Skin
     _listed("skin_complaints", "skin", SKIN, "skin_list", texts.SKIN_COMPLAINTS),
     _number("skin_impact", "skin", 0, 10, texts.SKIN_IMPACT, asked_when=_has_skin_complaints),

@@ -9,10 +9,8 @@ MINUTES = "ongeveer 10 minuten"
 
 def intro(clinic: Clinic) -> str:
     return (
-        f"Hoi! Ik ben de intake-assistent van {clinic.name}. In {MINUTES} stel ik je vragen over je eten, alcohol, "
-        "stress en slaap, medicijnen en je huid. Daarna krijg je een inschatting van je darmflora en je kans op "
-        "een magnesiumtekort, met tips die bij jou passen. Dit is geen diagnose: het helpt jou en de kliniek om "
-        "je consult goed voor te bereiden. Je kunt altijd 'waarom?', 'vorige vraag' of 'sla over' typen."
+        f"Hoi! Ik ben de intake-assistent van {clinic.name}. In {MINUTES} vraag ik naar je eten, alcohol, stress, "
+        "slaap, medicijnen en huid. Daarna krijg je tips die bij je passen. Dit is geen diagnose."
     )
 
 
@@ -42,7 +40,12 @@ CRISIS = (
     "113 Zelfmoordpreventie: bel gratis 0800-0113 (dag en nacht) of chat via 113.nl. Ben je in direct gevaar? "
     "Bel dan 112."
 )
-CRISIS_CONTINUE = "Wil je daarna verder met de vragen? Dat kan wanneer jij wilt; je antwoorden blijven bewaard."
+CRISIS_CONTINUE = (
+    "Ik heb van dit bericht niets als antwoord genoteerd. Wil je verder met de vragen, of liever later? "
+    "Je antwoorden blijven bewaard."
+)
+CRISIS_BUTTONS = ("Ja, verder", "Liever later")
+CRISIS_AGAIN = "Fijn dat je er nog bent. Blijf ook praten met iemand die je vertrouwt, of met 113."
 
 
 def contact(clinic: Clinic) -> str:
@@ -68,6 +71,28 @@ GREETED = "Hoi! We gaan verder waar we waren."
 THANKED = "Graag gedaan! We gaan verder."
 SKIP_OFFER = "Lukt het niet? Je mag deze vraag ook overslaan: typ 'sla over'."
 CONSENT_NEEDED = "Zonder je toestemming kan ik de vragen niet stellen. Wil je meedoen? Antwoord dan met ja of nee."
+NO_RELIABLE_ANSWER = (
+    "Daar heb ik geen betrouwbaar antwoord op. Stel die vraag gerust tijdens het consult; daar is tijd voor."
+)
+CONFIRM_RESTART = "Wil je echt opnieuw beginnen? Dan wis ik al je antwoorden tot nu toe."
+CONFIRM_DELETE = "Wil je echt dat ik al je antwoorden verwijder? Dat kan niet ongedaan worden gemaakt."
+CONFIRM_BUTTONS = ("Ja", "Nee")
+NOT_RESTARTED = "Oké, we gaan gewoon verder. Je antwoorden blijven staan."
+JUNK = "Dat kan ik niet als antwoord lezen."
+BACK = "Geen probleem, we gaan terug naar de vorige vraag."
+REVIEW_INTRO = "Dit heb ik genoteerd:"
+REVIEW_QUESTION = (
+    "Klopt dit? Dan laat ik je uitkomst zien. Klopt er iets niet? Zeg wat er anders moet, bijvoorbeeld "
+    "'mijn leeftijd is 46' of 'alcohol klopt niet'."
+)
+REVIEW_BUTTONS = ("Ja, dat klopt",)
+REVIEW_WHICH = "Wat klopt er niet? Noem het onderwerp, bijvoorbeeld 'leeftijd', 'alcohol' of 'slaap'."
+
+
+def confirm_value(shown: str) -> str:
+    return f"Je schreef {shown}: klopt dat?"
+
+
 NOTHING_TO_GO_BACK = "We zijn nog bij de eerste vraag, dus terug kan niet."
 RED_FLAG_NOW = (
     "Dat is belangrijk. Neem vandaag nog contact op met je huisarts over deze klacht. Heb je hevige buikpijn die "
@@ -109,13 +134,29 @@ FAQ = {
 }
 
 INVITE = "Wil je de check doen, of verder gaan waar je was? Typ dan 'hallo'."
+AFTER_RESULTS = (
+    "Je uitkomst staat hierboven. Je kunt vragen wat je score betekent, 'afspraak' typen voor de link naar je "
+    "consult, 'opnieuw' om de check nog eens te doen, of 'verwijder mijn gegevens'."
+)
+AFTER_NO_CONSENT = (
+    "Wil je de check toch doen? Typ dan 'ik doe mee'. Je kunt me ook iets vragen over je darmen, je huid of magnesium."
+)
+AFTER_PAUSE = "Je antwoorden zijn bewaard. Typ 'verder' om door te gaan, of 'verwijder mijn gegevens'."
+AFTER_UNDER_AGE = "Deze check is voor volwassenen. Heb je je vergist bij je leeftijd? Typ dan 'opnieuw'."
+HOW_TO_DELETE = "Wil je dat ik alles van je verwijder? Typ dan precies: verwijder mijn gegevens."
+HELLO_AGAIN = "Hoi, fijn dat je er weer bent!"
+NOT_FOR_ME = "Daar kan ik je helaas niet mee helpen."
+SCORES_MEAN = (
+    "Dit is een inschatting op basis van je eigen antwoorden, geen diagnose. In het consult kijkt de kliniek er "
+    "samen met je naar."
+)
 OUTSIDE_SCOPE = (
     "Daar kan ik helaas niet mee helpen. Ik ben de intake-assistent van de kliniek: typ 'hallo' om de check te "
     "starten, of stel een vraag over je darmen, je huid of magnesium."
 )
 DELETED = "Je gegevens zijn verwijderd. Je kunt altijd opnieuw beginnen door 'hallo' te typen."
 GOODBYE = "Tot ziens! Typ 'hallo' als je de check wilt doen of verder wilt gaan."
-YOU_ARE_WELCOME = "Graag gedaan! Typ 'hallo' als je de check (opnieuw) wilt doen."
+YOU_ARE_WELCOME = "Graag gedaan!"
 ENGLISH_OUTSIDE = (
     "Sorry, ik spreek alleen Nederlands. (Sorry, this assistant only speaks Dutch.) "
     "Typ 'hallo' om de check in het Nederlands te starten."

@@ -1,68 +1,66 @@
 """One turn of the intake interview, as a pure function of the state and the user's message.
 
 The Rasa form's validation action is a thin adapter around ``take_turn``: it
-reads the answers from the slots, calls this, sends the messages and writes
-the slots back. Every decision of the interview lives here, so it can be
-tested without Rasa.
+reads the state from the slots, calls this, sends the messages and writes the
+slots back. ``take_turn`` reads the message once (``bot.parsing.reading``) and
+hands it to ``HANDLERS``, an ordered table of small handlers: the first that
+takes the message makes the turn. The order is the dialogue's priorities:
+crisis first, then deleting, whatever the interview waits for, pausing and
+stopping, questions, and answers last.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Optional
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Optional
 
-from bot.clinic import Clinic, clinic_from_env
-from bot.dialogue import texts
-from bot.dialogue.questions import QUESTIONS
-from bot.labels import ITEM_NAMES, answer_label
+from bot import faq
+from bot import questionnaire as q
+from bot.clinic import EXAMPLE_CLINIC, Clinic
+from bot.dialogue import review, texts
+from bot.dialogue.message import (  # noqa: F401 (GOING_ON and the statuses are part of this module's interface)
+    AFTER_CRISIS,
+    COMPLETE,
+    CONFIRM_DELETE,
+    CONFIRM_RESTART,
+    CONFIRM_VALUE,
+    DELETED,
+    GOING_ON,
+    NO_CONSENT,
+    PAUSED,
+    REVIEW,
+    STOPPED,
+    UNDER_AGE_STATUS,
+    Message,
+    Outcome,
+)
+from bot.labels import answer_label
 from bot.parsing import signals as sig
-from bot.parsing.answers import OUT_OF_RANGE, UNDER_AGE, VAGUE_FREQUENCY, conclusion, extract_facts, parse_answer
-from bot.questionnaire import ITEMS, ITEMS_BY_ID, asked_items
-
-# Where the interview stands after a turn.
-GOING_ON = None
-COMPLETE = "complete"
-NO_CONSENT = "no_consent"
-UNDER_AGE_STATUS = "under_age"
-STOPPED = "stopped"
-PAUSED = "paused"
-DELETED = "deleted"
+from bot.parsing.answers import (
+    OUT_OF_RANGE,
+    UNDER_AGE,
+    VAGUE_FREQUENCY,
+    Parsed,
+    conclusion,
+    extract_facts,
+    parse_answer,
+    parse_yes_no,
+)
+from bot.parsing.reading import INTENT_SIGNALS, Nlu, Reading, read  # noqa: F401 (INTENT_SIGNALS: tests)
+from bot.parsing.text import normalise
 
 MAX_FAILURES = 3
+OUT_OF_SCOPE_CONFIDENCE = 0.5
 SKIP_BUTTON = "Sla over"
-# NLU intents that mean the same as a keyword signal, trusted at this confidence.
-INTENT_SIGNALS = {
-    "crisis": sig.CRISIS, "stop": sig.STOP, "pause": sig.PAUSE, "start_over": sig.RESTART,
-    "human_handoff": sig.HUMAN, "skip": sig.SKIP, "go_back": sig.BACK, "ask_why": sig.WHY,
-    "ask_meaning": sig.MEANING, "correct": sig.CORRECTION, "delete_data": sig.DELETE_DATA,
-}  # fmt: skip
-INTENT_CONFIDENCE = 0.8
-STANDALONE_TEXTS = frozenset({texts.CRISIS, texts.RED_FLAG_NOW})
-QUESTION_WORDS = ("wat", "waarom", "hoe", "wie", "waar", "welke", "wanneer", "kan", "mag", "moet", "is", "zijn", "heb")
-
-
-@dataclass(frozen=True)
-class Message:
-    text: str
-    buttons: tuple = ()
-
-
-@dataclass
-class Outcome:
-    answers: dict  # item id -> value, for answered items only (None = skipped)
-    order: list  # the answered items, in the order they were answered
-    requested: Optional[str]  # the item asked next; None when the interview ends
-    failures: int = 0
-    status: Optional[str] = GOING_ON
-    messages: list = field(default_factory=list)
+WORDS_KEPT = 200  # characters of the user's own words kept beside an answer
 
 
 def bubbles(messages: list) -> list:
     """A turn's messages as few chat bubbles: texts joined by a blank line up to and including a
     message with buttons, which keeps its buttons. Crisis and red-flag warnings keep a bubble of
-    their own. Fewer bubbles also mean fewer events in every stored conversation (README,
-    "Performance")."""
+    their own (``Message.alone``). Fewer bubbles also mean fewer events in every stored conversation."""
     out: list = []
     group: list = []
 
@@ -72,7 +70,7 @@ def bubbles(messages: list) -> list:
             group.clear()
 
     for message in messages:
-        if message.text in STANDALONE_TEXTS:
+        if message.alone:
             close()
             out.append(message)
             continue
@@ -87,60 +85,70 @@ def next_item(answers: dict) -> Optional[str]:
     """The first item still to ask, with branching applied; None when done or without consent."""
     if answers.get("consent") == "no":
         return None
-    for it in asked_items(answers):
+    for it in q.asked_items(answers):
         if it.id not in answers:
             return it.id
     return None
 
 
 def progress(answers: dict, item_id: str) -> tuple:
-    """(number, total) of ``item_id`` among the items this user will be asked."""
-    ids = [it.id for it in asked_items({**answers, item_id: answers.get(item_id)})]
-    if item_id not in ids:
-        ids = [it.id for it in asked_items(answers)]
-    return ids.index(item_id) + 1 if item_id in ids else len(ids), len(ids)
+    """(number, total) of ``item_id`` among the items this user will be asked.
+
+    The total counts every item that an answer still to come could switch on, so it only goes
+    down during the interview ("Vraag 12 van 31", later "van 27"), never up."""
+    possible = {it.id: _opening(it) for it in q.ITEMS if it.id not in answers}
+    ids = [it.id for it in q.asked_items({**possible, **answers})]
+    return (ids.index(item_id) + 1 if item_id in ids else len(ids)), len(ids)
+
+
+def _opening(it: q.Item):
+    """An answer to ``it`` that switches on the most follow-up questions."""
+    if it.kind == q.CODE_LIST:
+        return list(it.codes[:1])
+    if it.kind == q.CODE:
+        return next((c for c in it.codes if c not in ("never", "no", "none")), None)
+    return it.minimum
 
 
 def question(answers: dict, item_id: str, failures: int = 0) -> Message:
     number, total = progress(answers, item_id)
-    q = QUESTIONS[item_id]
-    buttons = q.buttons + ((SKIP_BUTTON,) if failures >= MAX_FAILURES and item_id != "consent" else ())
-    return Message(f"Vraag {number} van {total}. {q.text}", buttons)
+    it = q.ITEMS_BY_ID[item_id]
+    buttons = it.buttons + ((SKIP_BUTTON,) if failures >= MAX_FAILURES and item_id != "consent" else ())
+    return Message(f"Vraag {number} van {total}. {it.text}", buttons)
 
 
 def _describe(item_id: str, value) -> str:
-    return f"{ITEM_NAMES[item_id]}: {answer_label(item_id, value)}."
+    """"geslacht vrouw" reads badly; "Geslacht: vrouw." with one colon."""
+    return f"{q.ITEMS_BY_ID[item_id].title}: {answer_label(item_id, value)}."
 
 
 def _acknowledge(item_id: str, value) -> str:
-    return "Genoteerd: " + _describe(item_id, value)
+    return "Genoteerd. " + _describe(item_id, value)
 
 
 def _prune(answers: dict, order: list) -> None:
     """Drop answers of items that branching now leaves out (after a correction)."""
-    keep = {it.id for it in asked_items(answers)}
+    keep = {it.id for it in q.asked_items(answers)}
     for item_id in [i for i in answers if i not in keep]:
         del answers[item_id]
         order.remove(item_id)
 
 
-def _is_question(text: str) -> bool:
-    words = re.findall(r"[a-z]+", text.lower())
-    return text.strip().endswith("?") or bool(words and words[0] in QUESTION_WORDS)
-
-
-def start(answers: dict, order: list, clinic: Clinic | None = None, text: str = "") -> Outcome:
+def start(answers: dict, order: list, clinic: Clinic = EXAMPLE_CLINIC, text: str = "", nlu: Optional[Nlu] = None,
+          words: Optional[dict] = None) -> Outcome:  # fmt: skip
     """The form starts or resumes: introduce the check, or welcome the user back.
 
     Crisis wording in the message that started it is answered first, whatever the NLU made of it.
     """
-    clinic = clinic or clinic_from_env()
     item_id = next_item(answers)
-    outcome = Outcome(dict(answers), list(order), item_id)
-    if sig.CRISIS in sig.detect(text):
-        outcome.messages += [Message(texts.CRISIS), Message(texts.CRISIS_CONTINUE)]
+    outcome = Outcome(dict(answers), list(order), item_id, words=dict(words or {}))
+    if read(text, nlu).crisis:
+        outcome.crisis = True
+        outcome.messages.append(Message(texts.CRISIS, alone=True))
     if item_id is None:
-        outcome.status = COMPLETE if answers.get("consent") == "yes" else NO_CONSENT
+        if answers.get("consent") == "yes":
+            return _review(outcome)
+        outcome.status = NO_CONSENT
         return outcome
     if answers:
         number, total = progress(answers, item_id)
@@ -151,6 +159,366 @@ def start(answers: dict, order: list, clinic: Clinic | None = None, text: str = 
     return outcome
 
 
+@dataclass
+class Turn:
+    """One message being handled: the state before it, the reading of it, and the outcome so far."""
+
+    reading: Reading
+    clinic: Clinic
+    out: Outcome
+    pending: Optional[dict]
+
+    @property
+    def requested(self) -> str:
+        return self.out.requested
+
+    @cached_property
+    def parsed(self) -> Parsed:
+        """The message read as an answer to the requested item (never for markup, a question or the review)."""
+        r = self.reading
+        if r.junk or r.question or _in_review(self) or self.requested not in q.ITEMS_BY_ID:
+            return Parsed(problem="not_read")
+        return parse_answer(self.requested, r.text)
+
+    def signal(self, name: str) -> bool:
+        """A keyword signal, or the NLU's intent for it when the message is no readable answer."""
+        return name in self.reading.keywords or (name in self.reading.signals and not self.parsed.ok)
+
+    def say(self, text: str, buttons: tuple = (), alone: bool = False) -> None:
+        self.out.messages.append(Message(text, buttons, alone))
+
+    def ask(self, item_id: Optional[str]) -> Outcome:
+        """Ask ``item_id`` next (again); during the review, show the review question again."""
+        out = self.out
+        if out.pending and out.pending.get("kind") == REVIEW and next_item(out.answers) is None:
+            self.say(texts.REVIEW_QUESTION, texts.REVIEW_BUTTONS)
+            return out
+        if out.pending and out.pending.get("kind") == REVIEW:
+            out.pending = None
+            item_id = next_item(out.answers)
+        if out.requested != item_id:
+            out.failures = 0
+        out.requested = item_id
+        if item_id is None:
+            return _review(out)
+        self.out.messages.append(question(out.answers, item_id, out.failures))
+        return out
+
+    def end(self, status: str, message: str) -> Outcome:
+        self.out.status, self.out.requested, self.out.pending = status, None, None
+        self.say(message)
+        return self.out
+
+    def record(self, item_id: str, value, acknowledge: bool = True) -> None:
+        out = self.out
+        out.answers[item_id] = value
+        if item_id in out.order:
+            out.order.remove(item_id)
+        out.order.append(item_id)
+        out.words[item_id] = self.reading.text[:WORDS_KEPT]
+        _prune(out.answers, out.order)
+        for gone in [i for i in out.words if i not in out.answers]:
+            del out.words[gone]
+        if acknowledge:
+            self.say(_acknowledge(item_id, value))
+
+    def erase(self) -> None:
+        self.out.answers, self.out.order, self.out.words, self.out.pending = {}, [], {}, None
+
+    def previous(self) -> Optional[str]:
+        return self.out.order[-1] if self.out.order and self.out.order[-1] != "consent" else None
+
+
+def _review(out: Outcome) -> Outcome:
+    """Every item is answered: the summary and "Klopt dit?" before the results."""
+    out.pending = {"kind": REVIEW}
+    out.requested = out.order[-1] if out.order else None
+    if out.requested is None:
+        out.status = COMPLETE
+        return out
+    out.messages.append(Message(review.summary(out.answers, out.order)))
+    out.messages.append(Message(texts.REVIEW_QUESTION, texts.REVIEW_BUTTONS))
+    return out
+
+
+# --- the handlers, in the order they are tried ---------------------------------------------------
+Handler = Callable[[Turn], Optional[Outcome]]
+
+
+def on_crisis(t: Turn) -> Optional[Outcome]:
+    """Crisis wording, in any message and any state: 113 and 112 at once, and nothing recorded."""
+    if not t.reading.crisis:
+        return None
+    t.out.crisis = True
+    t.say(texts.CRISIS, alone=True)
+    t.out.pending = {"kind": AFTER_CRISIS, **({"review": True} if _in_review(t) else {})}
+    t.say(texts.CRISIS_CONTINUE, texts.CRISIS_BUTTONS)
+    return t.out
+
+
+def on_delete(t: Turn) -> Optional[Outcome]:
+    """"Verwijder mijn gegevens" deletes at once; an NLU guess asks first."""
+    r = t.reading
+    if sig.DELETE_DATA in sig.detect(r.text):
+        t.erase()
+        return t.end(DELETED, texts.DELETED)
+    if t.signal(sig.DELETE_DATA):
+        t.out.pending = {"kind": CONFIRM_DELETE}
+        t.say(texts.CONFIRM_DELETE, texts.CONFIRM_BUTTONS)
+        return t.out
+    return None
+
+
+def on_pending(t: Turn) -> Optional[Outcome]:
+    """What the interview waits for besides an answer: a confirmation, or whether to go on."""
+    pending = t.pending or {}
+    kind = pending.get("kind")
+    yes_no = _yes_no(t.reading)
+    if kind == CONFIRM_VALUE and yes_no:
+        item_id, value = pending["item"], pending["value"]
+        t.out.pending = None
+        if yes_no == "no":
+            t.say("Geen probleem.")
+            return t.ask(item_id)
+        if pending.get("problem") == UNDER_AGE:
+            t.erase()
+            return t.end(UNDER_AGE_STATUS, texts.under_age(t.clinic))
+        t.record(item_id, value)
+        t.out.words[item_id] = pending.get("words", "")
+        return t.ask(next_item(t.out.answers))
+    if kind in (CONFIRM_RESTART, CONFIRM_DELETE) and yes_no:
+        t.out.pending = None
+        if yes_no == "no":
+            t.say(texts.NOT_RESTARTED)
+            return t.ask(t.requested)
+        t.erase()
+        if kind == CONFIRM_DELETE:
+            return t.end(DELETED, texts.DELETED)
+        t.say(texts.RESTARTED)
+        return t.ask(next_item(t.out.answers))
+    if kind == AFTER_CRISIS and (yes_no or t.signal(sig.RESUME)):
+        t.out.pending = {"kind": REVIEW} if pending.get("review") else None
+        if yes_no == "no":
+            t.out.pending = None
+            return t.end(PAUSED, texts.PAUSED)
+        t.say(texts.CRISIS_AGAIN)
+        return t.ask(t.requested)
+    if kind == AFTER_CRISIS:
+        t.out.pending = {"kind": REVIEW} if pending.get("review") else None
+    return None
+
+
+def on_pause(t: Turn) -> Optional[Outcome]:
+    r = t.reading
+    if t.signal(sig.PAUSE) and (r.is_short(sig.PAUSE) or len(r.text) < 60):
+        return t.end(PAUSED, texts.PAUSED)
+    return None
+
+
+def on_stop(t: Turn) -> Optional[Outcome]:
+    r = t.reading
+    if r.is_short(sig.STOP) or (t.signal(sig.STOP) and sig.STOP not in sig.detect(r.text)):
+        return t.end(STOPPED, texts.STOPPED)
+    return None
+
+
+def on_restart(t: Turn) -> Optional[Outcome]:
+    if not t.signal(sig.RESTART):
+        return None
+    if [i for i in t.out.order if i != "consent"]:
+        t.out.pending = {"kind": CONFIRM_RESTART}
+        t.say(texts.CONFIRM_RESTART, texts.CONFIRM_BUTTONS)
+        return t.out
+    t.erase()
+    t.say(texts.RESTARTED)
+    return t.ask(next_item(t.out.answers))
+
+
+def on_human(t: Turn) -> Optional[Outcome]:
+    if not t.signal(sig.HUMAN):
+        return None
+    t.say(texts.contact(t.clinic))
+    return t.ask(t.requested)
+
+
+def on_consent(t: Turn) -> Optional[Outcome]:
+    """The consent question: only a clear yes or no counts; a question about it gets an answer."""
+    if t.requested != "consent":
+        return None
+    r, it = t.reading, q.ITEMS_BY_ID["consent"]
+    if t.signal(sig.WHY) or t.signal(sig.MEANING) or r.question:
+        t.say(_answer_question(t) or (it.why if t.signal(sig.WHY) else it.meaning))
+        return t.ask("consent")
+    parsed = parse_answer("consent", r.text)
+    if parsed.ok and parsed.value == "yes":
+        t.record("consent", "yes", acknowledge=False)
+        t.say("Dank je wel! Dan beginnen we.")
+        return t.ask(next_item(t.out.answers))
+    if parsed.ok and not r.maybe_question:
+        t.erase()
+        return t.end(NO_CONSENT, texts.no_consent(t.clinic))
+    if t.signal(sig.ENGLISH):
+        t.say(texts.ENGLISH)
+    else:
+        t.out.failures += 1
+        t.say(texts.CONSENT_NEEDED)
+    return t.ask("consent")
+
+
+def on_back(t: Turn) -> Optional[Outcome]:
+    r = t.reading
+    strong = any(sig.has_phrase(r.text, p) for p in sig.STRONG_BACK)
+    if not (r.is_short(sig.BACK) or strong or r.nlu.intent == "go_back" and t.signal(sig.BACK)):
+        return None
+    previous = t.previous()
+    if previous is None:
+        t.say(texts.NOTHING_TO_GO_BACK)
+        return t.ask(t.requested)
+    t.out.pending = None
+    t.out.order.pop()
+    del t.out.answers[previous]
+    t.out.words.pop(previous, None)
+    t.say(texts.BACK)
+    return t.ask(previous)
+
+
+def on_correction(t: Turn) -> Optional[Outcome]:
+    """"Nee wacht, het zijn er vier": the previous answer, corrected."""
+    previous = t.previous()
+    if not (t.signal(sig.CORRECTION) and previous) or _in_review(t):
+        return None
+    corrected = parse_answer(previous, sig.strip_correction(t.reading.text))
+    if not corrected.ok:
+        return None
+    t.record(previous, corrected.value, acknowledge=False)
+    t.say("Aangepast. " + _describe(previous, corrected.value))
+    return t.ask(next_item(t.out.answers) if not _in_review(t) else t.requested)
+
+
+def on_question(t: Turn) -> Optional[Outcome]:
+    """A clear question ("wat is ...", "waarom ...?") gets an answer, then the question again."""
+    r = t.reading
+    if not (r.question or t.signal(sig.WHY) or t.signal(sig.MEANING)):
+        return None
+    t.say(_answer_question(t) or _no_answer(r))
+    return t.ask(t.requested)
+
+
+def _no_answer(r: Reading) -> str:
+    """An honest reply to a question without a fixed answer; "not for me" when it is off topic."""
+    off_topic = r.nlu.intent == "out_of_scope" and r.nlu.confidence >= OUT_OF_SCOPE_CONFIDENCE
+    return texts.NOT_AN_ANSWER if off_topic else texts.NO_RELIABLE_ANSWER
+
+
+def on_review(t: Turn) -> Optional[Outcome]:
+    """The summary before the results: "ja" shows them; naming an item corrects or re-asks it."""
+    if not _in_review(t):
+        return None
+    if _yes_no(t.reading) == "yes" and not review.named_item(t.reading.text):
+        t.out.pending, t.out.status, t.out.requested = None, COMPLETE, None
+        return t.out
+    item_id = review.named_item(t.reading.text)
+    if item_id is None:
+        t.say(texts.REVIEW_WHICH)
+        return t.out
+    parsed = parse_answer(item_id, review.after_name(t.reading.text, item_id))
+    if parsed.ok and review.gives_value(t.reading.text):
+        t.record(item_id, parsed.value, acknowledge=False)
+        t.say("Aangepast. " + _describe(item_id, parsed.value))
+        return _review_again(t)
+    t.out.pending = None
+    t.say("Goed, dan vraag ik dat opnieuw.")
+    t.out.requested, t.out.failures = item_id, 0
+    t.out.messages.append(question(t.out.answers, item_id))
+    return t.out
+
+
+def on_skip(t: Turn) -> Optional[Outcome]:
+    r = t.reading
+    if not t.signal(sig.SKIP) or (t.parsed.ok and conclusion(r.text)):
+        return None
+    t.record(t.requested, None, acknowledge=False)
+    t.say(texts.SKIPPED)
+    return t.ask(next_item(t.out.answers))
+
+
+def on_junk(t: Turn) -> Optional[Outcome]:
+    """Markup, code or a very long text is never read as an answer."""
+    if not t.reading.junk:
+        return None
+    t.say(texts.JUNK + " " + q.ITEMS_BY_ID[t.requested].hint)
+    return t.ask(t.requested)
+
+
+def on_answer(t: Turn) -> Optional[Outcome]:
+    """A readable answer is recorded; a surprising one is confirmed first."""
+    parsed = t.parsed
+    item_id = t.requested
+    if parsed.problem == UNDER_AGE or (parsed.ok and not _plausible(item_id, parsed.value)):
+        t.out.pending = {"kind": CONFIRM_VALUE, "item": item_id, "value": parsed.value, "problem": parsed.problem,
+                         "words": t.reading.text[:WORDS_KEPT]}  # fmt: skip
+        t.say(texts.confirm_value(_shown(item_id, parsed.value)), texts.CONFIRM_BUTTONS)
+        return t.out
+    if not parsed.ok:
+        return None
+    t.record(item_id, parsed.value)
+    _add_facts(t, exclude=item_id)
+    return t.ask(next_item(t.out.answers))
+
+
+def on_facts(t: Turn) -> Optional[Outcome]:
+    if not _add_facts(t, exclude=t.requested):
+        return None
+    return t.ask(t.requested)
+
+
+def on_maybe_question(t: Turn) -> Optional[Outcome]:
+    """"Heeft magnesium invloed op slaap": not an answer, so a question after all."""
+    r = t.reading
+    if not (r.maybe_question or r.topic or (r.nlu.intent == "question_other" and r.nlu.confidence >= 0.6)):
+        return None
+    t.say(_answer_question(t) or _no_answer(r))
+    return t.ask(t.requested)
+
+
+def on_english(t: Turn) -> Optional[Outcome]:
+    if not t.signal(sig.ENGLISH):
+        return None
+    t.say(texts.ENGLISH)
+    return t.ask(t.requested)
+
+
+def on_small_talk(t: Turn) -> Optional[Outcome]:
+    r = t.reading
+    if t.signal(sig.THANKS):
+        t.say(texts.THANKED)
+    elif t.signal(sig.GREETING):
+        t.say(texts.GREETED)
+    elif r.nlu.intent == "out_of_scope" and r.nlu.confidence >= 0.6:
+        t.say(texts.NOT_AN_ANSWER)
+    else:
+        return None
+    return t.ask(t.requested)
+
+
+def on_not_understood(t: Turn) -> Outcome:
+    if _in_review(t):
+        t.say(texts.REVIEW_WHICH)
+        return t.out
+    t.out.failures += 1
+    t.say(_hint(t.requested, t.parsed.problem))
+    if t.out.failures >= MAX_FAILURES:
+        t.say(texts.SKIP_OFFER)
+    return t.ask(t.requested)
+
+
+HANDLERS: tuple = (
+    on_crisis, on_delete, on_pending, on_pause, on_stop, on_restart, on_human, on_consent, on_back, on_correction,
+    on_english, on_question, on_review, on_skip, on_junk, on_answer, on_facts, on_maybe_question, on_small_talk,
+    on_not_understood,
+)  # fmt: skip
+
+
 def take_turn(
     answers: dict,
     order: list,
@@ -159,169 +527,92 @@ def take_turn(
     text: str,
     intent: Optional[str] = None,
     confidence: float = 0.0,
-    clinic: Clinic | None = None,
+    clinic: Clinic = EXAMPLE_CLINIC,
+    *,
+    nlu: Optional[Nlu] = None,
+    pending: Optional[dict] = None,
+    words: Optional[dict] = None,
 ) -> Outcome:
-    """Handle one user message while ``requested`` is being asked."""
-    clinic = clinic or clinic_from_env()
-    out = Outcome(dict(answers), list(order), requested, failures)
-    say = out.messages.append
-    looks_like_question = _is_question(text)
-    parsed = parse_answer(requested, text) if not looks_like_question else None
-    keywords = sig.detect(text)
-    # The NLU's intent is a second opinion, only for messages that are not a readable answer.
-    trusted = confidence >= INTENT_CONFIDENCE and not (parsed is not None and parsed.ok)
-    nlu_only = {INTENT_SIGNALS[intent]} - keywords if trusted and intent in INTENT_SIGNALS else set()
-    signals = keywords | nlu_only
-
-    def ask(item_id: Optional[str]) -> Outcome:
-        if out.requested != item_id:
-            out.failures = 0
-        out.requested = item_id
-        if item_id is None:
-            out.status = COMPLETE
-        else:
-            say(question(out.answers, item_id, out.failures))
-        return out
-
-    def end(status: str, message: str) -> Outcome:
-        out.status, out.requested = status, None
-        say(Message(message))
-        return out
-
-    if sig.CRISIS in signals:
-        say(Message(texts.CRISIS))
-        say(Message(texts.CRISIS_CONTINUE))
-        return ask(requested)
-    if sig.DELETE_DATA in signals:
-        out.answers, out.order = {}, []
-        return end(DELETED, texts.DELETED)
-    short = {s for s in (sig.STOP, sig.PAUSE, sig.RESTART, sig.BACK) if sig.is_short_command(text, s)}
-    if sig.PAUSE in signals and (sig.PAUSE in short or sig.PAUSE in nlu_only or len(text) < 60):
-        return end(PAUSED, texts.PAUSED)
-    if sig.STOP in short or sig.STOP in nlu_only:
-        return end(STOPPED, texts.STOPPED)
-    if sig.RESTART in signals:
-        out.answers, out.order = {}, []
-        say(Message(texts.RESTARTED))
-        return ask(next_item(out.answers))
-    if sig.HUMAN in signals:
-        say(Message(texts.contact(clinic)))
-        return ask(requested)
-
-    if requested == "consent":
-        return _consent_turn(out, text, signals, clinic, ask, end)
-
-    if sig.BACK in short or sig.BACK in nlu_only:
-        if not out.order or out.order[-1] == "consent":
-            say(Message(texts.NOTHING_TO_GO_BACK))
-            return ask(requested)
-        previous = out.order.pop()
-        del out.answers[previous]
-        say(Message("Geen probleem, we gaan terug naar de vorige vraag."))
-        return ask(previous)
-    if sig.CORRECTION in signals and out.order and out.order[-1] != "consent":
-        previous = out.order[-1]
-        corrected = parse_answer(previous, sig.strip_correction(text))
-        if corrected.ok:
-            out.answers[previous] = corrected.value
-            _prune(out.answers, out.order)
-            say(Message("Aangepast: " + _describe(previous, corrected.value)))
-            return ask(next_item(out.answers))
-
-    if looks_like_question or signals & {sig.WHY, sig.MEANING}:
-        reply = _answer_question(requested, text, signals)
-        if reply:
-            say(Message(reply))
-            return ask(requested)
-
-    if sig.SKIP in signals and not (parsed is not None and parsed.ok and conclusion(text)):
-        out.answers[requested] = None
-        out.order.append(requested)
-        say(Message(texts.SKIPPED))
-        return ask(next_item(out.answers))
-
-    facts = {k: v for k, v in extract_facts(text).items() if k not in out.answers and k != requested}
-    if parsed is not None and parsed.ok:
-        out.answers[requested] = parsed.value
-        out.order.append(requested)
-        say(Message(_acknowledge(requested, parsed.value)))
-        _add_facts(out, facts, say)
-        return ask(next_item(out.answers))
-    if parsed is not None and parsed.problem == UNDER_AGE:
-        out.answers, out.order = {}, []
-        return end(UNDER_AGE_STATUS, texts.under_age(clinic))
-    if facts:
-        _add_facts(out, facts, say)
-        return ask(requested)
-    if sig.ENGLISH in signals:
-        say(Message(texts.ENGLISH))
-        return ask(requested)
-    if looks_like_question:
-        say(Message(texts.NOT_AN_ANSWER))
-        return ask(requested)
-    if signals & {sig.GREETING, sig.THANKS}:
-        say(Message(texts.THANKED if sig.THANKS in signals else texts.GREETED))
-        return ask(requested)
-    out.failures += 1
-    say(Message(_hint(requested, parsed.problem if parsed else None)))
-    if out.failures >= MAX_FAILURES:
-        say(Message(texts.SKIP_OFFER))
-    return ask(requested)
+    """Handle one user message while ``requested`` is being asked (``pending``: what else it waits for)."""
+    nlu = nlu or Nlu(intent, confidence, ((intent, confidence),) if intent else ())
+    out = Outcome(dict(answers), list(order), requested, failures, pending=pending, words=dict(words or {}))
+    turn = Turn(read(text, nlu), clinic, out, pending)
+    for handler in HANDLERS:
+        outcome = handler(turn)
+        if outcome is not None:
+            return outcome
+    raise AssertionError("on_not_understood always answers")  # pragma: no cover
 
 
-def _consent_turn(out: Outcome, text: str, signals: set, clinic: Clinic, ask, end) -> Outcome:
-    if signals & {sig.WHY, sig.MEANING}:
-        q = QUESTIONS["consent"]
-        out.messages.append(Message(q.why if sig.WHY in signals else q.meaning))
-        return ask("consent")
-    parsed = parse_answer("consent", text)
-    if parsed.ok and parsed.value == "yes":
-        out.answers["consent"] = "yes"
-        out.order.append("consent")
-        out.messages.append(Message("Dank je wel! Dan beginnen we."))
-        return ask(next_item(out.answers))
-    if parsed.ok:
-        out.answers, out.order = {}, []
-        return end(NO_CONSENT, texts.no_consent(clinic))
-    if sig.ENGLISH in signals:
-        out.messages.append(Message(texts.ENGLISH))
-    else:
-        out.failures += 1
-        out.messages.append(Message(texts.CONSENT_NEEDED))
-    return ask("consent")
+# --- small helpers ---------------------------------------------------------------------------------
+def _in_review(t: Turn) -> bool:
+    return bool(t.out.pending and t.out.pending.get("kind") == REVIEW)
 
 
-def _add_facts(out: Outcome, facts: dict, say) -> None:
+def _yes_no(r: Reading) -> Optional[str]:
+    if r.question or len(r.words) > 8:
+        return None
+    return parse_yes_no(r.text)
+
+
+def _plausible(item_id: str, value) -> bool:
+    bounds = q.ITEMS_BY_ID[item_id].plausible
+    return bounds is None or value is None or bounds[0] <= value <= bounds[1]
+
+
+def _shown(item_id: str, value) -> str:
+    """"4 bij je leeftijd": the value and what it answers."""
+    return f"{answer_label(item_id, value)} bij {q.ITEMS_BY_ID[item_id].name}"
+
+
+def _add_facts(t: Turn, exclude: str) -> bool:
     """Volunteered facts fill their items too, when the user has consented and they are still open."""
+    out = t.out
     if out.answers.get("consent") != "yes":
-        return
-    for item_id in [it.id for it in ITEMS if it.id in facts]:
-        out.answers[item_id] = facts[item_id]
-        out.order.append(item_id)
+        return False
+    facts = {k: v for k, v in extract_facts(t.reading.text).items() if k not in out.answers and k != exclude}
+    for item_id in [it.id for it in q.ITEMS if it.id in facts]:
+        t.record(item_id, facts[item_id], acknowledge=False)
         if item_id == "red_flags":
-            say(Message(texts.RED_FLAG_NOW))
+            t.say(texts.RED_FLAG_NOW, alone=True)
         else:
-            say(Message("Ik heb ook genoteerd: " + _describe(item_id, facts[item_id])))
+            t.say("Ik heb ook genoteerd: " + _describe(item_id, facts[item_id]))
+    return bool(facts)
 
 
-def _answer_question(requested: str, text: str, signals: set) -> Optional[str]:
-    q = QUESTIONS[requested]
-    topic = sig.faq_topic(text)
-    if sig.WHY in signals:
-        return q.why
-    if topic:
-        return texts.FAQ[topic]
-    if sig.MEANING in signals:
-        return q.meaning
+def _answer_question(t: Turn) -> Optional[str]:
+    r = t.reading
+    it = q.ITEMS_BY_ID.get(t.requested)
+    if it and t.signal(sig.WHY) and not r.topic:
+        return it.why
+    if r.topic:
+        return faq.answer(r.topic)
+    if it and (t.signal(sig.MEANING) or _about_the_question(r, it)):
+        return it.meaning
     return None
 
 
+STOPWORDS = frozenset("bedoel bedoelt betekent eigenlijk precies wordt worden hiermee daarmee vraag vragen".split())
+
+
+def _about_the_question(r: Reading, it: q.Item) -> bool:
+    """A question that uses the words of the question asked ("telt tofu ook?") is about its meaning."""
+    own = {w for w in r.words if len(w) >= 4 and w not in STOPWORDS}
+    asked = set(re.findall(r"[a-z]+", normalise(it.text + " " + it.meaning)))
+    return bool(own & asked)
+
+
+def _review_again(t: Turn) -> Outcome:
+    t.out.messages.append(Message(review.summary(t.out.answers, t.out.order)))
+    t.say(texts.REVIEW_QUESTION, texts.REVIEW_BUTTONS)
+    return t.out
+
+
 def _hint(item_id: str, problem: Optional[str]) -> str:
-    it = ITEMS_BY_ID[item_id]
+    it = q.ITEMS_BY_ID[item_id]
     if problem == OUT_OF_RANGE:
-        return (
-            f"Dat getal kan ik niet goed plaatsen: ik verwacht een getal van {int(it.minimum)} tot {int(it.maximum)}."
-        )
+        low, high = int(it.minimum), int(it.maximum)
+        return f"Dat getal kan ik niet goed plaatsen: ik verwacht een getal van {low} tot {high}."
     if problem == VAGUE_FREQUENCY:
         return "Kun je het iets preciezer zeggen? Bijvoorbeeld 'een paar keer per maand' of '2 keer per week'."
-    return "Dat begreep ik niet helemaal. " + QUESTIONS[item_id].hint
+    return "Dat begreep ik niet helemaal. " + it.hint

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional
 
-from bot.labels import CODE_LABELS, LABEL_TABLE_OF
 from bot.parsing.quantities import WEEKS_PER_MONTH, parse_quantity, parse_rate
 from bot.parsing.text import normalise, similar, tokens
-from bot.questionnaire import CODE, CODE_LIST, ITEMS_BY_ID, TAXA
+from bot.questionnaire import ADULT_AGE, ITEMS_BY_ID, OLDEST_AGE, TAXA
 from bot.scoring.arithmetic import round_half_up
 
 # Problems, each with its own Dutch hint in bot.dialogue.
@@ -254,7 +253,8 @@ def parse_diabetes(text: str) -> Parsed:
     return Parsed(answer) if answer else Parsed(problem=NOT_UNDERSTOOD)
 
 
-SKIN_WORDS = {
+# Words for each skin complaint code (the results have their own SKIN_IMPACT_WORDS for the impact bands).
+SKIN_COMPLAINT_WORDS = {
     "acne": ("acne", "puistjes", "puistje", "pukkels", "pukkel", "meeeters", "mee-eters", "jeugdpuistjes", "ontstekingen"),
     "rosacea": ("rosacea", "couperose", "roodheid", "rood", "rode", "blozen"),
     "eczema": ("eczeem", "dauwworm", "jeuk", "eczema", "constitutioneel"),
@@ -312,13 +312,7 @@ def _negated_everywhere(text: str) -> bool:
     return bool(words) and (words[0] in ("geen", "nee", "niks", "niets", "nergens") or _has_phrase(text, "geen van"))
 
 
-def parse_code_list(item_id: str, text: str) -> Parsed:
-    if item_id in ("taxa_low", "taxa_high"):
-        found = taxa_in(text)
-    elif item_id == "skin_complaints":
-        found = _codes_in(text, SKIN_WORDS, phrases=False)
-    else:
-        found = _codes_in(text, RED_FLAG_PHRASES, phrases=True) or _codes_in(text, RED_FLAG_WORDS, phrases=False)
+def _code_list(item_id: str, text: str, found: list) -> Parsed:
     found += [code for code in label_codes(item_id, text) if code not in found]
     if found and not (_negated_everywhere(text) and len(_words(text)) <= 3):
         order = ITEMS_BY_ID[item_id].codes
@@ -326,6 +320,19 @@ def parse_code_list(item_id: str, text: str) -> Parsed:
     if any(_has_phrase(text, phrase) for phrase in NONE_PHRASES):
         return Parsed([])
     return Parsed(problem=NOT_UNDERSTOOD)
+
+
+def parse_skin_list(item_id: str, text: str) -> Parsed:
+    return _code_list(item_id, text, _codes_in(text, SKIN_COMPLAINT_WORDS, phrases=False))
+
+
+def parse_taxa_list(item_id: str, text: str) -> Parsed:
+    return _code_list(item_id, text, taxa_in(text))
+
+
+def parse_red_flag_list(item_id: str, text: str) -> Parsed:
+    found = _codes_in(text, RED_FLAG_PHRASES, phrases=True) or _codes_in(text, RED_FLAG_WORDS, phrases=False)
+    return _code_list(item_id, text, found)
 
 
 def red_flag_facts(text: str) -> list:
@@ -350,25 +357,50 @@ def taxa_in(text: str) -> list:
 
 def label_codes(item_id: str, text: str) -> list:
     """Codes whose Dutch button label is the whole message (what a button sends)."""
-    table = CODE_LABELS.get(LABEL_TABLE_OF.get(item_id, item_id), {})
-    return [code for code, label in table.items() if normalise(text) == normalise(label)]
+    labels = ITEMS_BY_ID[item_id].labels
+    return [code for code, label in labels.items() if normalise(text) == normalise(label)]
 
 
-def _number_answer(item_id: str, text: str) -> Parsed:
+# Units written after a number that are not part of the answer: "eGFR 72 ml/min/1.73m2".
+UNIT_TAILS = re.compile(r"\b(ml\s*/\s*min(\s*/\s*1[.,]73\s*m2?)?|mmol\s*/\s*l|1[.,]73\s*m2?)\b|\begfr\b", re.I)
+# "10, het beheerst echt mijn leven": a number first, then a remark.
+NUMBER_THEN_REMARK = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[,.;:!-]\s+\D")
+GLASSES_PER_BOTTLE = 7  # a 75 cl bottle of wine holds about 7 standard glasses
+
+
+def _quantity(text: str) -> Optional[Fraction]:
+    value = parse_quantity(UNIT_TAILS.sub(" ", text))
+    if value is None:
+        lead = NUMBER_THEN_REMARK.match(text)
+        value = parse_quantity(lead.group(1)) if lead else None
+    return value
+
+
+def parse_drinks(item_id: str, text: str) -> Parsed:
+    """Glasses on a drinking day; a bottle of wine counts as GLASSES_PER_BOTTLE glasses."""
+    if _has_phrase(text, "fles"):
+        bottles = parse_quantity(text.replace("fles", "")) or 1
+        return _in_range(item_id, bottles * GLASSES_PER_BOTTLE)
+    return parse_number(item_id, text)
+
+
+def parse_number(item_id: str, text: str) -> Parsed:
     it = ITEMS_BY_ID[item_id]
     value: Optional[Fraction] = None
     if it.period:
         rate = parse_rate(text)
         if rate is not None:
             value = rate.per_week if it.period == "week" else rate.per_week / 7
-    if item_id == "audit_c_quantity" and _has_phrase(text, "fles"):
-        bottles = parse_quantity(text.replace("fles", "")) or 1
-        value = bottles * 7  # a 75 cl bottle of wine holds about 7 standard glasses
     if value is None:
-        value = parse_quantity(text)
+        value = _quantity(text)
     if value is None:
         return Parsed(problem=NOT_UNDERSTOOD)
-    if item_id == "age" and value < it.minimum:
+    return _in_range(item_id, value)
+
+
+def _in_range(item_id: str, value: Fraction) -> Parsed:
+    it = ITEMS_BY_ID[item_id]
+    if it.minimum == ADULT_AGE and it.integer and value < it.minimum:
         return Parsed(value=int(value), problem=UNDER_AGE)
     value = round_half_up(value, 0 if it.integer else 1)
     if not it.minimum <= value <= it.maximum:
@@ -395,32 +427,39 @@ def parse_answer(item_id: str, text: str) -> Parsed:
     return _parse_answer(item_id, text)
 
 
+def _coded(read):
+    """A reader of one code: a button's label wins, then ``read(text)``."""
+
+    def reader(item_id: str, text: str) -> Parsed:
+        buttons = label_codes(item_id, text)
+        if len(buttons) == 1:
+            return Parsed(buttons[0])
+        parsed = read(item_id, text)
+        return parsed if isinstance(parsed, Parsed) else Parsed(parsed) if parsed else Parsed(problem=NOT_UNDERSTOOD)
+
+    return reader
+
+
+# The readers an item names (bot.questionnaire, Item.reader): item id and text -> Parsed.
+READERS = {
+    "yes_no": _coded(lambda _item, text: parse_yes_no(text)),
+    "sex": _coded(lambda _item, text: parse_sex(text)),
+    "audit_frequency": _coded(lambda _item, text: parse_audit_frequency(text)),
+    "audit_binge": _coded(lambda _item, text: parse_audit_binge(text)),
+    "pss": _coded(lambda _item, text: parse_pss(text)),
+    "medicine": _coded(parse_medicine),
+    "antibiotics": _coded(lambda _item, text: parse_antibiotics(text)),
+    "diabetes": _coded(lambda _item, text: parse_diabetes(text)),
+    "number": parse_number,
+    "drinks": parse_drinks,
+    "skin_list": parse_skin_list,
+    "taxa_list": parse_taxa_list,
+    "red_flag_list": parse_red_flag_list,
+}
+
+
 def _parse_answer(item_id: str, text: str) -> Parsed:
-    it = ITEMS_BY_ID[item_id]
-    if it.kind == CODE_LIST:
-        return parse_code_list(item_id, text)
-    if it.kind != CODE:
-        return _number_answer(item_id, text)
-    buttons = label_codes(item_id, text)
-    if len(buttons) == 1:
-        return Parsed(buttons[0])
-    if item_id == "sex":
-        code = parse_sex(text)
-        return Parsed(code) if code else Parsed(problem=NOT_UNDERSTOOD)
-    if item_id == "audit_c_frequency":
-        return parse_audit_frequency(text)
-    if item_id == "audit_c_binge":
-        return parse_audit_binge(text)
-    if item_id.startswith("pss_"):
-        return parse_pss(text)
-    if item_id in ("med_ppi", "med_diuretic"):
-        return parse_medicine(item_id, text)
-    if item_id == "med_antibiotics_12m":
-        return parse_antibiotics(text)
-    if item_id == "cond_diabetes_t2":
-        return parse_diabetes(text)
-    answer = parse_yes_no(text)  # consent, microbiome_test
-    return Parsed(answer) if answer else Parsed(problem=NOT_UNDERSTOOD)
+    return READERS[ITEMS_BY_ID[item_id].reader](item_id, text)
 
 
 AGE_PATTERN = re.compile(r"\b(\d{2,3})\s*(?:jaar|jr)\b")
@@ -435,10 +474,10 @@ def extract_facts(text: str) -> dict:
     if match:
         facts["sex"] = "female" if match.group(1) == "vrouw" else "male"
         age = parse_quantity(match.group(2))
-        if age is not None and 18 <= age <= 110 and age.denominator == 1:
+        if age is not None and ADULT_AGE <= age <= OLDEST_AGE and age.denominator == 1:
             facts["age"] = int(age)
     match = AGE_PATTERN.search(plain)
-    if match and 18 <= int(match.group(1)) <= 110:
+    if match and ADULT_AGE <= int(match.group(1)) <= OLDEST_AGE:
         facts["age"] = int(match.group(1))
     if any(_has_phrase(text, phrase) for phrase in ("ik drink nooit", "ik drink geen alcohol", "ik drink niet")):
         facts["audit_c_frequency"] = "never"

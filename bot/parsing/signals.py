@@ -1,16 +1,16 @@
-"""What a message does besides answering: skip, go back, correct, ask why, stop, crisis, English...
+"""What a message does besides answering: skip, go back, correct, ask why, stop, English...
 
 Keyword rules, deterministic and testable; the Rasa NLU's intents are a second
-opinion that the dialogue consults for paraphrases these rules miss.
+opinion that the dialogue consults for paraphrases these rules miss (bot.parsing.reading).
+Crisis wording has its own module (bot.parsing.crisis), the FAQ topics theirs (bot.faq).
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.parsing.text import normalise, similar
+from bot.parsing.text import normalise
 
-CRISIS = "crisis"
 STOP = "stop"
 PAUSE = "pause"
 RESTART = "restart"
@@ -27,12 +27,6 @@ THANKS = "thanks"
 DELETE_DATA = "delete_data"
 
 PHRASES = {
-    CRISIS: ("zelfmoord", "suicide", "suicidaal", "zelfdoding", "dood willen", "wil dood", "niet meer leven",
-             "niet meer willen leven", "wil niet meer leven", "einde aan mijn leven", "mezelf van kant",
-             "mezelf iets aandoen", "mezelf wat aandoen", "uit het leven stappen", "er een eind aan maken",
-             "er een einde aan maken", "mijn leven beeindigen", "kill myself", "doodgaan wil",
-             "er niet meer zijn", "niet meer wakker worden", "leven niet meer zitten", "eind aan mijn leven",
-             "einde aan mijn leven", "mezelf doden", "mezelf ombrengen"),
     DELETE_DATA: ("verwijder mijn gegevens", "verwijder mijn data", "wis mijn gegevens", "gegevens verwijderen",
                   "gegevens wissen", "mijn gegevens weg"),
     STOP: ("stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen",
@@ -40,7 +34,7 @@ PHRASES = {
     PAUSE: ("later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
             "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg"),
     RESTART: ("opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "reset", "alles opnieuw",
-              "van voren af aan", "overnieuw"),
+              "van voren af aan", "overnieuw", "opnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw"),
     HUMAN: ("medewerker", "een mens", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
             "met iemand praten", "contact met de kliniek", "contact opnemen", "telefoonnummer", "bellen met",
             "mens spreken", "persoon spreken", "assistente", "doktersassistent", "de arts spreken"),
@@ -50,10 +44,14 @@ PHRASES = {
     BACK: ("vorige vraag", "ga terug", "terug naar de vorige", "een vraag terug", "ik wil terug", "terug",
            "vorige", "even terug"),
     WHY: ("waarom vraag je dat", "waarom wil je dat weten", "waarom is dat belangrijk", "waarom", "wat heb je daaraan",
-          "waar is dat voor nodig", "waarvoor is dat", "waar heb je dat voor nodig"),
+          "waar is dat voor nodig", "waarvoor is dat", "waar heb je dat voor nodig", "wat heeft dat ermee te maken",
+          "wat heeft dat met", "wat maakt dat uit", "waarom is dat nodig", "waarvoor wil je dat weten", "waarom die vraag",
+          "wat doe je met dat antwoord", "waarom vraagt u dat", "waarom wilt u dat weten"),
     MEANING: ("wat bedoel je", "hoe bedoel je", "wat betekent", "wat is een", "wat is dat", "wat houdt dat in",
               "snap ik niet", "begrijp ik niet", "snap het niet", "begrijp het niet", "wat wordt bedoeld",
-              "wat telt als", "telt", "hoe tel ik", "uitleg", "wat is het verschil"),
+              "wat telt als", "telt", "hoe tel ik", "uitleg", "wat is het verschil", "anders formuleren", "anders vragen",
+              "anders zeggen", "leg uit", "uitleggen", "in andere woorden", "duidelijker", "simpeler", "wat wordt er bedoeld",
+              "wat bedoelt u", "hoe bedoelt u", "wat moet ik invullen", "wat moet ik antwoorden", "geen idee wat je bedoelt"),
     CORRECTION: ("nee wacht", "wacht", "ik bedoel", "ik bedoelde", "correctie", "sorry ik bedoel", "oeps", "foutje",
                  "moet zijn", "ik vergis me", "ik heb me vergist", "verbetering", "niet goed ingevuld",
                  "dat klopt niet", "pas aan", "verander"),
@@ -62,17 +60,11 @@ PHRASES = {
              "verder gaan", "hervatten", "ik ben terug"),
     THANKS: ("dank je", "dankjewel", "bedankt", "dank u", "thanks", "top dank", "merci", "fijn dank"),
 }  # fmt: skip
-# Questions about the topics of the FAQ; the answers live in bot.dialogue.faq.
-FAQ_PHRASES = {
-    "microbiome": ("wat is het microbioom", "wat is een microbioom", "wat is microbioom", "wat is darmflora",
-                   "wat is de darmflora", "wat zijn darmbacterien", "microbioom"),
-    "probiotics": ("probiotica", "probiotic", "probiotisch", "probiotische", "goede bacterien slikken"),
-    "gut_skin": ("darm huid", "darm-huid", "darmen en huid", "darmen en mijn huid", "huid en darmen",
-                 "darmen met mijn huid", "darmen met huid", "huid te maken met", "verband tussen huid"),
-    "gut_liver": ("darm lever", "darmen en lever", "darmen en mijn lever", "lever en darmen", "vette lever",
-                  "leververvetting", "lever te maken", "mijn lever", "de lever"),
-    "magnesium": ("magnesium", "waar zit magnesium", "magnesiumtekort", "magnesium supplement"),
-}  # fmt: skip
+# Going back in so many words, whatever the message's length: "kunnen we terug naar de vorige vraag".
+STRONG_BACK = ("vorige vraag", "terug naar de vorige", "een vraag terug", "ga terug", "vraag hiervoor",
+               "vorige stap", "stapje terug")  # fmt: skip
+# Not understanding the question: "ik begrijp de vraag niet helemaal", "snap je vraag niet".
+NOT_UNDERSTANDING = re.compile(r"\b(begrijp|snap|volg|begreep|snapte)\b(\s+\S+){0,4}\s+niet\b|\bweet niet wat (je|u) bedoel")
 ENGLISH_WORDS = {
     "the",
     "is",
@@ -171,30 +163,14 @@ def has_phrase(text: str, phrase: str) -> bool:
     return " " + " ".join(re.findall(r"[a-z0-9]+", normalise(phrase))) + " " in _plain(text)
 
 
-# Crisis wording with other words in between: "ik wil er gewoon niet meer zijn".
-CRISIS_PATTERNS = (
-    re.compile(r"\bwil\b.{0,30}\bniet meer (leven|zijn|bestaan)\b"),
-    re.compile(r"\b(einde|eind)\b.{0,20}\bmaken\b.{0,20}\bleven\b|\bleven\b.{0,20}\b(einde|eind)\b"),
-)
-
-
 def detect(text: str) -> set:
     """Every signal whose phrase occurs in the message."""
     found = {signal for signal, phrases in PHRASES.items() if any(has_phrase(text, p) for p in phrases)}
-    words = _plain(text).split()
-    if any(similar(w, "zelfmoord") for w in words) or any(p.search(_plain(text)) for p in CRISIS_PATTERNS):
-        found.add(CRISIS)
     if is_english(text):
         found.add(ENGLISH)
+    if NOT_UNDERSTANDING.search(_plain(text)):
+        found.add(MEANING)
     return found
-
-
-def faq_topic(text: str):
-    """The FAQ topic a message asks about, or None."""
-    for topic, phrases in FAQ_PHRASES.items():
-        if any(has_phrase(text, phrase) for phrase in phrases):
-            return topic
-    return None
 
 
 def is_english(text: str) -> bool:

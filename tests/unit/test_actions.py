@@ -10,20 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.conversation
 import actions.results
-from actions.conversation import (
-    ActionAnswerFaq,
-    ActionContact,
-    ActionCrisis,
-    ActionDeleteData,
-    ActionEnglish,
-    ActionGoodbye,
-    ActionOutOfScope,
-    ActionRestartIntake,
-    ActionThanks,
-)
+from actions.conversation import ActionConverse
 from actions.intake_form import ValidateIntakeForm
 from actions.results import ActionFinishIntake
 from actions.tracker_state import DELETE_MARKER
+from bot import faq
 from bot.dialogue import texts
 from bot.questionnaire import ITEM_IDS
 from bot.records import RecordStore
@@ -79,7 +70,7 @@ class TestValidateIntakeForm:
         assert len(dispatcher.messages) == 1
         intro, asked = dispatcher.messages[0]["text"].split("\n\n")
         assert "Huidkliniek Test" in intro
-        assert asked.startswith("Vraag 1 van 28. ")
+        assert asked.startswith("Vraag 1 van 31. ")  # every item this user may still be asked
         assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == [
             "Ja, ik geef toestemming",
             "Nee, liever niet",
@@ -99,8 +90,8 @@ class TestValidateIntakeForm:
         assert "sex" not in set_ and "intake_status" not in set_  # unchanged slots are not written again
         [message] = dispatcher.messages
         acknowledged, asked = message["text"].split("\n\n")
-        assert acknowledged == "Genoteerd: groente en fruit (porties per dag): 2,5."
-        assert asked.startswith("Vraag 5 van 28. ")
+        assert acknowledged == "Genoteerd. Groente en fruit (porties per dag): 2,5."
+        assert asked.startswith("Vraag 5 van 31. ")
 
     def test_the_same_message_twice_only_asks_again(self):
         slots = {**answered(["consent"]), "requested_slot": "sex", "last_turn": "1000.0"}
@@ -189,55 +180,88 @@ class TestFinishIntake:
         assert (dispatcher.messages, events) == ([], [])
 
 
-class TestConversationActions:
-    @pytest.mark.parametrize("topic", sorted(texts.FAQ))
-    def test_faq(self, topic):
-        dispatcher, events = run(ActionAnswerFaq(), tracker(text="vraag", intent=f"faq_{topic}"))
-        assert dispatcher.messages[0]["text"] == texts.FAQ[topic]
-        assert events == []
+def converse(text, intent=None, confidence=0.99, **slots):
+    dispatcher, events = run(ActionConverse(), tracker(slots, text=text, intent=intent, confidence=confidence))
+    return [m["text"] for m in dispatcher.messages if m.get("text")], dispatcher.messages, events
 
-    def test_crisis(self):
-        dispatcher, _ = run(ActionCrisis(), tracker(text="ik wil niet meer leven", intent="crisis"))
-        assert "0800-0113" in dispatcher.messages[0]["text"] and "112" in dispatcher.messages[0]["text"]
+
+def listens(events) -> bool:
+    return events[-1] == {"event": "followup", "timestamp": None, "name": "action_listen"}
+
+
+class TestConverse:
+    """action_converse: every message outside the interview, in every closing state."""
+
+    @pytest.mark.parametrize("topic", [topic.key for topic in faq.TOPICS])
+    def test_faq_by_intent(self, topic):
+        said, _, events = converse("vraagje", intent=faq.intent_of(topic))
+        assert said == [faq.answer(topic) + "\n\n" + texts.INVITE]  # one bubble: the answer, then what is possible
+        assert listens(events)
+
+    def test_crisis_first_and_flagged(self):
+        said, messages, events = converse("ik wil er niet meer zijn", intent="stop", intake_status="complete")
+        assert said[0] == texts.CRISIS and "0800-0113" in said[0] and "112" in said[0]
+        assert said[1] == texts.AFTER_RESULTS  # its own bubble, then what is possible
+        assert slot_events(events)["crisis_mentioned"] is True
 
     def test_contact(self):
-        dispatcher, _ = run(ActionContact(), tracker(text="mens", intent="human_handoff"))
-        assert dispatcher.messages[0]["text"] == (
+        said, _, _ = converse("ik wil een mens spreken", intent="human_handoff")
+        assert said == [
             "Wil je iemand van Huidkliniek Test spreken? Bel 030 111 22 33 of mail intake@huid.example. "
             "Een medewerker helpt je graag verder."
-        )
+        ]
 
     def test_delete_removes_the_intake_record(self, records):
         slots = {**answered([i for i in ITEM_IDS if i in WORKED_EXAMPLE]), "intake_status": "complete"}
         _, events = run(ActionFinishIntake(), tracker(slots))
         reference = slot_events(events)["intake_result"]["booking"]["reference"]
         assert records.get(reference) is not None
-        dispatcher, _ = run(ActionDeleteData(), tracker(slots, text="verwijder mijn gegevens", intent="delete_data"))
+        said, messages, events = converse("verwijder mijn gegevens", intent="delete_data", **slots)
         assert records.get(reference) is None
-        assert dispatcher.messages[-1]["custom"] == DELETE_MARKER
+        assert said == [texts.DELETED] and messages[-1]["custom"] == DELETE_MARKER
+        assert slot_events(events)["sex"] is None and slot_events(events)["answered_items"] == []
 
-    @pytest.mark.parametrize(
-        "action, message", [(ActionRestartIntake(), texts.RESTARTED), (ActionDeleteData(), texts.DELETED)]
-    )
-    def test_restart_and_delete_forget_everything(self, action, message):
-        dispatcher, events = run(action, tracker(answered(["consent", "sex"])))
-        assert dispatcher.messages[0]["text"] == message
+    def test_an_nlu_guess_never_deletes(self):
+        said, _, events = converse("weg ermee", intent="delete_data", **answered(["consent", "sex"]))
+        assert said == [texts.HOW_TO_DELETE] and "sex" not in slot_events(events)
+
+    def test_start_over_forgets_and_starts_the_form(self):
+        said, _, events = converse("opnieuw beginnen", intent="start_over", intake_status="complete",
+                                   **answered(["consent", "sex"]))  # fmt: skip
         cleared = slot_events(events)
-        assert cleared["sex"] is None and cleared["intake_result"] is None and cleared["answered_items"] == []
+        assert said == [texts.RESTARTED] and cleared["sex"] is None and cleared["intake_start"] is True
 
-    @pytest.mark.parametrize("action", [ActionGoodbye(), ActionThanks(), ActionEnglish(), ActionOutOfScope()])
-    def test_crisis_wording_wins_over_any_intent(self, action):
-        dispatcher, _ = run(action, tracker(text="ik wil er niet meer zijn", intent="stop"))
-        assert dispatcher.messages[0]["text"] == texts.CRISIS
+    @pytest.mark.parametrize("status", [None, "no_consent", "paused", "stopped", "deleted", "under_age"])
+    def test_a_change_of_mind_starts_the_check(self, status):
+        said, _, events = converse("ik wil toch meedoen", intent="start_intake", intake_status=status)
+        assert said == [] and slot_events(events)["intake_start"] is True
 
-    def test_goodbye_thanks_english(self):
-        assert run(ActionGoodbye(), tracker(text="doei", intent="goodbye"))[0].messages[0]["text"] == texts.GOODBYE
-        assert run(ActionThanks(), tracker(text="bedankt"))[0].messages[0]["text"] == texts.YOU_ARE_WELCOME
-        assert run(ActionEnglish(), tracker(text="hello"))[0].messages[0]["text"] == texts.ENGLISH_OUTSIDE
+    def test_after_the_results_the_check_does_not_start_again(self):
+        said, _, events = converse("hallo", intent="greet", intake_status="complete")
+        assert said == [texts.HELLO_AGAIN + " " + texts.AFTER_RESULTS] and listens(events)
+        said, _, events = converse("oke", intent="affirm", intake_status="complete")
+        assert said == [texts.HELLO_AGAIN + " " + texts.AFTER_RESULTS] and listens(events)
 
-    def test_out_of_scope(self):
-        dispatcher, _ = run(ActionOutOfScope(), tracker(text="hoe laat is het", intent="out_of_scope"))
-        assert dispatcher.messages[0]["text"] == texts.OUTSIDE_SCOPE
+    def test_after_the_results_thanks_and_questions(self):
+        slots = {**answered([i for i in ITEM_IDS if i in WORKED_EXAMPLE]), "intake_status": "complete"}
+        _, events = run(ActionFinishIntake(), tracker(slots))
+        result = slot_events(events)["intake_result"]
+        done = {**slots, "intake_result": result}
+        assert converse("dank je", intent="thanks", **done)[0] == [texts.YOU_ARE_WELCOME]
+        said = converse("wat betekent mijn score?", intent="faq_scores", **done)[0]
+        assert said[0].startswith("In het kort: je darmflora: ") and texts.SCORES_MEAN in said[0]
+        said = converse("afspraak", intent="inform", **done)[0]
+        assert result["booking"]["reference"] in said[0] and result["booking"]["url"] in said[0]
+
+    def test_anything_else_says_what_is_possible(self):
+        said, _, events = converse("hoe laat is het", intent="out_of_scope", intake_status="paused",
+                                   answered_items=["consent"])  # fmt: skip
+        assert said == [texts.NOT_FOR_ME + " " + texts.AFTER_PAUSE] and listens(events)
+        assert "intake_start" not in slot_events(events)
+
+    def test_goodbye_and_english(self):
+        assert converse("doei", intent="goodbye")[0] == [texts.GOODBYE]
+        assert converse("hello, do you speak english")[0] == [texts.ENGLISH_OUTSIDE]
 
 
 def test_slot_set_is_the_sdk_event():

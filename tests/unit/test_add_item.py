@@ -34,7 +34,7 @@ def test_the_item_is_asked_after_the_one_it_follows_with_its_labels_as_buttons(t
     answers = {"consent": "yes", "sex": "female"}
     outcome = take_turn(answers, list(answers), "age", 0, "40")
     assert outcome.requested == toy.id
-    assert outcome.messages[-1].text == "Vraag 4 van 29. Sport je elke week?"
+    assert outcome.messages[-1].text == "Vraag 4 van 32. Sport je elke week?"
     assert outcome.messages[-1].buttons == ("ja, elke week", "nee, bijna nooit")
 
 
@@ -43,7 +43,7 @@ def test_a_label_records_the_code(toy):
     assert outcome.answers[toy.id] == "yes"
     assert outcome.order == [*BEFORE, toy.id]
     assert outcome.requested == "veg_fruit_per_day"
-    assert outcome.messages[0].text.startswith("Genoteerd: sport (elke week): ja, elke week.")
+    assert outcome.messages[0].text.startswith("Genoteerd. Sport (elke week): ja, elke week.")
 
 
 def test_free_text_is_read_by_the_items_reader(toy):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot import faq
 from bot.clinic import Clinic
 from bot.dialogue import texts
 from bot.dialogue.questions import QUESTIONS
@@ -42,7 +43,8 @@ class Chat:
 
     def say(self, text, intent=None, confidence=0.0):
         o = self.outcome
-        self.outcome = take_turn(o.answers, o.order, o.requested, o.failures, text, intent, confidence, CLINIC)
+        self.outcome = take_turn(o.answers, o.order, o.requested, o.failures, text, intent, confidence, CLINIC,
+                                 pending=o.pending, words=o.words)  # fmt: skip
         self.replies = [m.text for m in self.outcome.messages]
         return self.outcome
 
@@ -56,13 +58,18 @@ def test_intro_says_what_how_long_and_no_diagnosis():
     chat = Chat()
     intro = chat.replies[0]
     assert "Testkliniek" in intro and "10 minuten" in intro and "geen diagnose" in intro
-    assert chat.replies[1].startswith("Vraag 1 van 28. Mag ik je antwoorden over je gezondheid gebruiken")
+    assert chat.replies[1].startswith("Vraag 1 van 31. Mag ik je antwoorden over je gezondheid gebruiken")
     assert chat.outcome.requested == "consent"
     assert chat.outcome.messages[1].buttons == ("Ja, ik geef toestemming", "Nee, liever niet")
 
 
 def test_worked_example_by_free_text():
-    outcome = Chat().run(WORKED_EXAMPLE_CHAT)
+    chat = Chat()
+    outcome = chat.run(WORKED_EXAMPLE_CHAT)
+    assert outcome.status is None and outcome.pending == {"kind": "review"}  # "Klopt dit?" first
+    assert chat.replies[1].startswith(texts.REVIEW_INTRO) and "• Leeftijd: 40" in chat.replies[1]
+    assert outcome.words["age"] == "40" and outcome.words["egfr"] == "weet ik niet"
+    outcome = chat.say("ja, dat klopt")
     assert outcome.status == COMPLETE and outcome.requested is None
     assert outcome.answers == WORKED_EXAMPLE
     assert compute_scores(outcome.answers)["microbiome_score"] == 90
@@ -79,9 +86,10 @@ def test_requested_item_and_progress_follow_the_questionnaire():
 
 
 def test_progress_counts_only_what_will_be_asked():
-    assert progress({}, "consent") == (1, 28)
+    assert progress({}, "consent") == (1, 31)  # every item this user may still be asked
     never = {"consent": "yes", "audit_c_frequency": "never", "skin_complaints": []}
-    assert progress(never, "red_flags") == (26, 26)
+    assert progress(never, "red_flags") == (28, 28)  # the test items may still come
+    assert progress({**never, "microbiome_test": "no"}, "red_flags") == (26, 26)
     tested = {"microbiome_test": "yes", "skin_complaints": ["acne"]}
     assert progress(tested, "taxa_high") == (30, 31)
 
@@ -91,7 +99,7 @@ def test_never_drinks_skips_quantity_and_binge():
     chat.run(WORKED_EXAMPLE_CHAT[:12])
     assert chat.say("ik drink nooit").requested == "pss_1"
     assert chat.outcome.answers["audit_c_frequency"] == "never"
-    assert chat.replies[-1].startswith("Vraag 14 van 26. ")
+    assert chat.replies[-1].startswith("Vraag 14 van 29. ")
 
 
 def test_no_consent_asks_nothing_and_keeps_nothing():
@@ -105,6 +113,8 @@ def test_under_18_ends_politely_and_forgets():
     chat = Chat()
     chat.run(["ja", "man"])
     outcome = chat.say("ik ben 16")
+    assert chat.replies == ["Je schreef 16 bij leeftijd: klopt dat?"] and outcome.answers["sex"] == "male"
+    outcome = chat.say("ja")
     assert (outcome.status, outcome.requested, outcome.answers, outcome.order) == (UNDER_AGE_STATUS, None, {}, [])
     assert "18 jaar" in chat.replies[0]
 
@@ -125,7 +135,7 @@ def test_medicine_named_mid_interview_fills_its_item_and_repeats_the_question():
     outcome = chat.say("trouwens, ik gebruik omeprazol")
     assert outcome.answers["med_ppi"] == "yes"
     assert outcome.requested == "veg_fruit_per_day" and outcome.failures == 0
-    assert chat.replies[0] == "Ik heb ook genoteerd: maagzuurremmer: ja."
+    assert chat.replies[0] == "Ik heb ook genoteerd: Maagzuurremmer: ja."
 
 
 def test_unclear_answer_gets_a_hint_then_skip_after_three():
@@ -164,7 +174,7 @@ def test_go_back_and_correction():
     chat.run(["ja", "vrouw", "40", "drie"])
     outcome = chat.say("nee wacht, het zijn er vier")
     assert outcome.answers["veg_fruit_per_day"] == 4 and outcome.requested == "whole_grain_per_day"
-    assert chat.replies[0] == "Aangepast: groente en fruit (porties per dag): 4."
+    assert chat.replies[0] == "Aangepast. Groente en fruit (porties per dag): 4."
     outcome = chat.say("vorige vraag")
     assert outcome.requested == "veg_fruit_per_day" and "veg_fruit_per_day" not in outcome.answers
     assert outcome.answers["age"] == 40
@@ -191,9 +201,9 @@ def test_why_meaning_and_faq_keep_the_question():
     chat.say("wat bedoel je?")
     assert chat.replies[0] == QUESTIONS["veg_fruit_per_day"].meaning
     outcome = chat.say("wat is het microbioom eigenlijk?")
-    assert chat.replies[0] == texts.FAQ["microbiome"]
+    assert chat.replies[0] == faq.answer("microbiome")
     assert outcome.requested == "veg_fruit_per_day" and outcome.failures == 0
-    assert chat.replies[-1].startswith("Vraag 4 van 28. ")
+    assert chat.replies[-1].startswith("Vraag 4 van 31. ")
 
 
 def test_nlu_intent_helps_only_when_the_text_is_no_answer():
@@ -244,10 +254,10 @@ def test_a_turns_messages_become_one_bubble_with_the_questions_buttons():
 def test_crisis_and_red_flag_warnings_keep_their_own_bubble():
     outcome = start({}, [], CLINIC, text="hoi, ik wil er eigenlijk niet meer zijn")
     shown = bubbles(outcome.messages)
-    assert shown[0] == Message(texts.CRISIS)
-    assert len(shown) == 2 and shown[1].text.startswith(texts.CRISIS_CONTINUE + "\n\n")
-    assert shown[1].buttons == outcome.messages[-1].buttons
-    warned = bubbles([Message("Genoteerd: x."), Message(texts.RED_FLAG_NOW), Message("Vraag 9 van 28. Y?", ("ja",))])
+    assert shown[0] == Message(texts.CRISIS, alone=True)
+    assert len(shown) == 2 and shown[1].text.startswith(texts.intro(CLINIC) + "\n\n")
+    alone = Message(texts.RED_FLAG_NOW, alone=True)
+    warned = bubbles([Message("Genoteerd: x."), alone, Message("Vraag 9 van 28. Y?", ("ja",))])
     assert [m.text for m in warned] == ["Genoteerd: x.", texts.RED_FLAG_NOW, "Vraag 9 van 28. Y?"]
 
 
@@ -271,6 +281,8 @@ def test_stop_pause_restart_and_person():
     assert chat.say("stop").status == STOPPED
     chat.outcome = start(chat.outcome.answers, chat.outcome.order, CLINIC)
     outcome = chat.say("ik wil opnieuw beginnen")
+    assert chat.replies[0] == texts.CONFIRM_RESTART and outcome.answers["age"] == 40
+    outcome = chat.say("ja")
     assert (outcome.answers, outcome.requested) == ({}, "consent")
 
 

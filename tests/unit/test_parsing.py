@@ -138,10 +138,9 @@ def test_taxa_matched_leniently():
     [("weet ik niet", sig.SKIP), ("geen idee", sig.SKIP), ("sla over", sig.SKIP), ("vorige vraag", sig.BACK),
      ("waarom vraag je dat?", sig.WHY), ("wat bedoel je?", sig.MEANING), ("nee wacht, het zijn er vier", sig.CORRECTION),
      ("ik wil stoppen", sig.STOP), ("ik kom later terug", sig.PAUSE), ("opnieuw beginnen", sig.RESTART),
-     ("kan ik een medewerker spreken", sig.HUMAN), ("ik denk aan zelfmoord", sig.CRISIS),
-     ("ik wil niet meer leven", sig.CRISIS), ("ik denk aan zelfmord", sig.CRISIS),
-     ("ik wil er gewoon niet meer zijn", sig.CRISIS), ("ik zie het leven niet meer zitten", sig.CRISIS),
-     ("verwijder mijn gegevens", sig.DELETE_DATA), ("do you speak english", sig.ENGLISH)],
+     ("kan ik een medewerker spreken", sig.HUMAN), ("verwijder mijn gegevens", sig.DELETE_DATA),
+     ("do you speak english", sig.ENGLISH), ("ik begrijp de vraag niet helemaal", sig.MEANING),
+     ("wat heeft dat ermee te maken?", sig.WHY), ("kunt u de vraag anders formuleren", sig.MEANING)],
 )  # fmt: skip
 def test_signals(text, signal):
     assert signal in sig.detect(text)
@@ -155,13 +154,3 @@ def test_plain_answers_carry_no_signal(text):
 def test_correction_words_are_stripped():
     assert sig.strip_correction("Nee wacht, het zijn er vier") == "het zijn er vier"
     assert sig.strip_correction("ik bedoel drie") == "drie"
-
-
-@pytest.mark.parametrize(
-    "text, topic",
-    [("wat is het microbioom?", "microbiome"), ("helpen probiotica?", "probiotics"),
-     ("wat hebben mijn darmen en huid met elkaar te maken", "gut_skin"), ("wat is een vette lever", "gut_liver"),
-     ("waar zit magnesium in?", "magnesium"), ("hoe laat is het", None)],
-)  # fmt: skip
-def test_faq_topics(text, topic):
-    assert sig.faq_topic(text) == topic

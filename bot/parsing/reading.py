@@ -1,0 +1,99 @@
+"""A user message, read once: its words, what it signals, and the NLU's opinion.
+
+``read(text, nlu)`` is called once per turn; the dialogue passes the ``Reading`` down
+instead of each part normalising and tokenising the text again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from bot import faq
+from bot.parsing import signals as sig
+from bot.parsing.crisis import mentions_crisis
+from bot.parsing.text import normalise
+
+# The NLU's crisis intent counts from this confidence on, wherever it ranks: when in doubt, support.
+CRISIS_CONFIDENCE = 0.3
+# Other NLU intents count as a signal from this confidence on.
+INTENT_CONFIDENCE = 0.8
+# Intents that mean the same as a keyword signal.
+INTENT_SIGNALS = {
+    "stop": sig.STOP, "pause": sig.PAUSE, "start_over": sig.RESTART, "human_handoff": sig.HUMAN,
+    "skip": sig.SKIP, "go_back": sig.BACK, "ask_why": sig.WHY, "ask_meaning": sig.MEANING,
+    "correct": sig.CORRECTION, "delete_data": sig.DELETE_DATA, "greet": sig.GREETING, "thanks": sig.THANKS,
+    "resume": sig.RESUME, "english": sig.ENGLISH,
+}  # fmt: skip
+QUESTION_WORDS = ("wat", "waarom", "hoe", "hoeveel", "wie", "waar", "welke", "welk", "wanneer", "waarvoor",
+                  "waardoor", "hoezo", "waaraan", "waarmee", "waarover", "wat's")  # fmt: skip
+# "kan ik", "is het", "heeft magnesium": a question, unless the message also reads as an answer.
+QUESTION_VERBS = ("kan", "kun", "kunt", "kunnen", "mag", "mogen", "moet", "moeten", "is", "zijn", "heeft", "hebben",
+                  "heb", "hebt", "doet", "doen", "wordt", "worden", "telt", "tellen", "zit", "zitten", "helpt",
+                  "helpen", "werkt", "werken", "geldt", "weet", "snap", "begrijp", "bestaat", "maakt", "zou", "zouden",
+                  "klopt", "hoort", "speelt", "gaat")  # fmt: skip
+# Words before the question word: "en wat ...", "in welk eten ...", "sorry, waarom ...".
+LEAD_INS = ("en", "maar", "in", "op", "met", "bij", "van", "voor", "dus", "oh", "o", "oke", "ok", "hmm", "he", "sorry",
+            "trouwens", "ehm", "uhm", "nou", "ja", "nee", "hallo", "hoi", "vraagje", "vraag")  # fmt: skip
+MARKUP = re.compile(r"<[^>]*>|[{}\[\];=]|\b(script|onerror|javascript|select|function|return)\b|&[a-z]+;|\\x")
+LONG_MESSAGE = 400  # characters; an answer is never this long
+
+
+@dataclass(frozen=True)
+class Nlu:
+    """The NLU's parse of the message: its top intent and the ranking."""
+
+    intent: Optional[str] = None
+    confidence: float = 0.0
+    ranking: tuple = ()  # (intent, confidence) pairs, best first
+
+    def confidence_of(self, name: str) -> float:
+        return max([c for n, c in self.ranking if n == name] + [self.confidence if self.intent == name else 0.0])
+
+
+def nlu_from_parse(parse: Optional[dict]) -> Nlu:
+    """An ``Nlu`` from Rasa's parse data ({"intent": {...}, "intent_ranking": [...]})."""
+    parse = parse or {}
+    intent = parse.get("intent") or {}
+    ranking = tuple((r.get("name"), float(r.get("confidence") or 0.0)) for r in parse.get("intent_ranking") or ())
+    return Nlu(intent.get("name"), float(intent.get("confidence") or 0.0), ranking)
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    plain: str  # lower case, accents removed, spaces folded
+    words: tuple  # the plain words
+    signals: frozenset  # keyword signals (bot.parsing.signals) and confident NLU intents
+    keywords: frozenset  # the keyword signals alone
+    crisis: bool
+    question: bool  # clearly a question: a question word first, or a question mark
+    maybe_question: bool  # "heb je ...", "kan ik ...": a question unless it also reads as an answer
+    junk: bool  # markup, code or a very long text: never read as an answer
+    topic: Optional[str]  # the FAQ topic it is about, if any
+    nlu: Nlu = field(default_factory=Nlu)
+
+    def has(self, signal: str) -> bool:
+        return signal in self.signals
+
+    def is_short(self, signal: str) -> bool:
+        """The whole message is (about) the command: "stop", "terug", "vorige vraag"."""
+        return sig.is_short_command(self.text, signal)
+
+
+def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
+    nlu = nlu or Nlu()
+    plain = normalise(text or "")
+    words = tuple(re.findall(r"[a-z0-9']+", plain))
+    keywords = sig.detect(text or "")
+    trusted = {INTENT_SIGNALS[nlu.intent]} if nlu.intent in INTENT_SIGNALS and nlu.confidence >= INTENT_CONFIDENCE else set()
+    crisis = mentions_crisis(text or "") or nlu.confidence_of("crisis") >= CRISIS_CONFIDENCE
+    first_two = words[:2]
+    opening = words[1:2] if words[:1] and words[0] in LEAD_INS else words[:1]
+    question = bool(opening) and (opening[0] in QUESTION_WORDS or (plain.endswith("?") and len(words) >= 3))
+    maybe = not question and (plain.endswith("?") or (len(first_two) == 2 and first_two[0] in QUESTION_VERBS))
+    topic = faq.match(words) or faq.key_of(nlu.intent if nlu.confidence >= INTENT_CONFIDENCE else None)
+    junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE
+    return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, question, maybe,
+                   junk, topic, nlu)  # fmt: skip

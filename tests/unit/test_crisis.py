@@ -1,0 +1,32 @@
+"""Crisis wording (bot/parsing/crisis.py): every phrasing the issue names, and everyday words that are no alarm.
+
+The frozen sets in tests/frozen measure recall and false alarms over hundreds of phrasings at every item.
+"""
+
+import pytest
+
+from bot.parsing.crisis import mentions_crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik denk aan zelfmoord", "ik denk aan zelfmord", "ik wil niet meer leven", "ik wil er gewoon niet meer zijn",
+     "ik zie het leven niet meer zitten", "niemand zou me missen als ik er niet meer was",
+     "soms denk ik erover om er een einde aan te maken", "ik wil er gewoon een eind aan maken",
+     "ik wil mezelf van kant maken", "iedereen is beter af zonder mij", "ik wil niet meer wakker worden",
+     "ik wil mezelf iets aandoen", "ik wil dood", "soms, en dan denk ik aan zelfmoord", "k wil nie meer leve",
+     "3 glazen, en ik wil er een einde aan maakn", "Ik zou liever dood zijn"],
+)  # fmt: skip
+def test_crisis_wording(text):
+    assert mentions_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik ben doodmoe", "mijn planten gaan dood", "het einde van het jaar is druk", "ik lach me dood",
+     "ik ben kapot van het werk", "ik wil stoppen met roken", "aan het einde van de dag 2 glazen wijn", "ik ben op",
+     "dood normaal eigenlijk", "ik verveel me dood", "tot het eind van de week", "nee", "soms", "3 handjes",
+     "wat kan ik doen aan mijn huid", "ik eet liever niet meer vlees"],
+)  # fmt: skip
+def test_everyday_words_are_no_alarm(text):
+    assert not mentions_crisis(text)
