@@ -51,6 +51,7 @@ ASSETS = {
 }  # fmt: skip
 MAX_MESSAGE_CHARS = 2000
 REQUESTED = "requested_slot"
+PENDING = "intake_pending"  # set while the interview waits for a confirmation instead of an answer
 # Offered under every question (the dialogue understands these texts), and the answer kinds with an input
 # of their own: a 0-10 scale, and checkboxes with "Klaar" that send the chosen labels joined by ", ".
 EXTRAS = ("Weet ik niet", "Sla over", "Vorige vraag")
@@ -103,21 +104,28 @@ def input_for(item_id: Optional[str]) -> Optional[dict]:
     return found
 
 
-async def requested_item(store: Any, sender_id: str) -> Optional[str]:
-    """The item the interview asks now: one row from an SQL tracker store, else the whole tracker."""
+async def asked_item(store: Any, sender_id: str) -> Optional[str]:
+    """The item whose answer the interview waits for now; None outside the interview, and while it waits for
+    something else (a "Klopt dit?", a yes or no). Reads two rows from an SQL tracker store, else the tracker."""
     sql = unwrap(store)
     if hasattr(sql, "session_scope") and hasattr(sql, "SQLEvent"):
-        event = sql.SQLEvent
+        event, latest = sql.SQLEvent, {}
         with sql.session_scope() as session:
-            row = (
-                session.query(event.data)
-                .filter(event.sender_id == sender_id, event.type_name == "slot", event.action_name == REQUESTED)
-                .order_by(event.id.desc())
-                .first()
-            )
-        return None if row is None else json.loads(row[0]).get("value")
+            for name in (REQUESTED, PENDING):
+                row = (
+                    session.query(event.data)
+                    .filter(event.sender_id == sender_id, event.type_name == "slot", event.action_name == name)
+                    .order_by(event.id.desc())
+                    .first()
+                )
+                latest[name] = None if row is None else json.loads(row[0]).get("value")
+        return None if latest[PENDING] else latest[REQUESTED]
     tracker = await store.retrieve(sender_id)
-    return None if tracker is None else tracker.get_slot(REQUESTED)
+    return None if tracker is None else item_of(tracker)
+
+
+def item_of(tracker) -> Optional[str]:
+    return None if tracker.get_slot(PENDING) else tracker.get_slot(REQUESTED)
 
 
 def frame_ancestors(path: str, origins: tuple) -> str:
@@ -239,7 +247,7 @@ class IntakeWebChannel(InputChannel):
             if len(messages) < len(collector.messages):  # "verwijder mijn gegevens": the page clears the screen
                 messages = [{**m, "deleted": True} for m in messages]
             elif messages:
-                wanted = input_for(await requested_item(store, sender_id))
+                wanted = input_for(await asked_item(store, sender_id))
                 if wanted:
                     messages[-1] = {**messages[-1], "input": wanted}
             return response.json(messages)
@@ -252,7 +260,7 @@ class IntakeWebChannel(InputChannel):
             store = request.app.ctx.agent.tracker_store
             tracker = await store.retrieve(sender_id)
             shown = transcript(tracker) if tracker else []
-            wanted = input_for(tracker.get_slot(REQUESTED)) if tracker else None
+            wanted = input_for(item_of(tracker)) if tracker else None
             if shown and wanted and shown[-1]["from"] == "bot":
                 shown[-1]["input"] = wanted
             return response.json(shown)

@@ -89,6 +89,7 @@
   // Draws what the question asks for after the last bot message; returns the first control to focus.
   function drawAnswers(target, buttons, spec) {
     var box = el("div", "answers");
+    if (spec) box.dataset.item = spec.item;
     var titles = (buttons || []).filter(function (b) { return !b.url; }).map(function (b) { return b.title; });
     var kind = spec ? spec.kind : (titles.length ? "choice" : "text");
     if (kind === "checkboxes") box.appendChild(checkboxGroup(spec));
@@ -101,7 +102,7 @@
       input.setAttribute("inputmode", spec.integer ? "numeric" : "decimal");
       input.placeholder = "Typ een getal";
     }
-    if (box.childNodes.length) target.appendChild(box);
+    if (box.childNodes.length || spec) target.appendChild(box);
     if (kind === "number" || kind === "text") return input;
     return box.querySelector("button, input") || input;
   }

@@ -1,6 +1,8 @@
-"""The whole stack as `make run` starts it (scripts/run.sh), on free loopback ports, with its own databases."""
+"""The whole stack as `make run` starts it (scripts/run.sh), on free loopback ports, with its own databases;
+Debian's chromium driven by Playwright; axe-core from the npm registry."""
 
 import os
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -13,6 +15,17 @@ from tests.conftest import free_port
 ROOT = Path(__file__).resolve().parents[2]
 CLINIC_TOKEN = "clinic-test-token"
 ALLOWED_ORIGIN = "https://kliniek.example"
+SIGNIN_WINDOW_SECONDS = 4  # the failed sign-in window of the test stack: short, so the lock-out test can wait it out
+SCREENS = ROOT / "results" / "screens"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+AXE_VERSION = "4.10.2"
+AXE_DIR = ROOT / ".venv" / "axe-core"  # outside the repository, kept between runs
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHAT = ["hallo", "ja", "vrouw", "40", "drie", "2", "geen", "2", "1", "0", "1", "4 keer", "twee keer per dag",
+        "2 tot 3 keer per week", "drie glazen", "elke maand", "soms", "soms", "bijna nooit", "vaak", "zes uur",
+        "ik slik pantoprazol", "nee", "1 kuur", "nee", "weet ik niet", "acne", "5", "nee", "geen"]  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +45,7 @@ def stack(tmp_path_factory):
         "CHAT_ALLOWED_ORIGINS": ALLOWED_ORIGIN,
         "CLINIC_NAME": "Testkliniek",
         "CLINIC_BOOKING_URL": "https://kliniek.example/plan",
+        "CLINIC_SIGNIN_WINDOW_SECONDS": str(SIGNIN_WINDOW_SECONDS),
     }
     log = open(data / "server.log", "w")
     process = subprocess.Popen(["scripts/run.sh"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -64,9 +78,9 @@ class WebUser:
         self.session = requests.post(f"{base}/webhooks/rest/session", timeout=10).json()["session"]
         self.replies: list = []
 
-    def say(self, text: str) -> list:
-        reply = requests.post(f"{self.base}/webhooks/rest/webhook", json={"sender": self.session, "message": text},
-                              timeout=120)  # fmt: skip
+    def say(self, text: str, **extra) -> list:
+        reply = requests.post(f"{self.base}/webhooks/rest/webhook",
+                              json={"sender": self.session, "message": text, **extra}, timeout=120)  # fmt: skip
         reply.raise_for_status()
         self.replies = reply.json()
         return self.replies
@@ -76,4 +90,79 @@ class WebUser:
                             timeout=10)  # fmt: skip
 
     def results_view(self):
-        return next(m["custom"]["intake_results"] for m in self.replies if "custom" in m)
+        return next(m["custom"]["intake_results"] for m in self.replies if "intake_results" in (m.get("custom") or {}))
+
+    def complete(self, chat) -> dict:
+        """Says every line of ``chat``; when the dialogue then asks "Klopt dit?", says yes. The results card."""
+        for text in chat:
+            self.say(text)
+        if not any("intake_results" in (m.get("custom") or {}) for m in self.replies):
+            yes = [b["title"] for m in self.replies for b in (m.get("buttons") or [])]
+            self.say(yes[0] if yes else "ja")
+        return self.results_view()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium (no browser download), headless."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it) or apt-get install chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's browser script, installed once from the npm registry into .venv/axe-core."""
+    script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.exists():
+        if not shutil.which("npm"):
+            pytest.fail("npm is not installed: run `make test` (scripts/install_system.sh installs it)")
+        AXE_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(AXE_DIR), "--no-audit", "--no-fund", "--silent",
+                        f"axe-core@{AXE_VERSION}"], check=True, capture_output=True, timeout=300)  # fmt: skip
+    return script.read_text(encoding="utf-8")
+
+
+def axe_violations(page, axe_source: str) -> list:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, as (rule, first target) pairs.
+
+    The script goes in through the DevTools protocol, so the page's own CSP (no inline script) stays on.
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source + "\n;0")
+    found = page.evaluate("opts => axe.run(document, opts).then(r => r.violations)",
+                          {"runOnly": {"type": "tag", "values": WCAG_AA}})  # fmt: skip
+    return [(v["id"], v["nodes"][0]["target"], v["nodes"][0].get("failureSummary", "")[:200]) for v in found]
+
+
+def screenshot(page, name: str, **options) -> Path:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    path = SCREENS / f"{name}.png"
+    page.screenshot(path=str(path), **options)
+    return path
+
+
+def csp_errors(page) -> list:
+    """Collects the console's Content Security Policy complaints for this page."""
+    errors: list = []
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    return errors
+
+
+@pytest.fixture(scope="session")
+def completed(stack):
+    """A finished intake of the worked example over REST: (the user, its reference)."""
+    user = WebUser(stack["base"])
+    return user, user.complete(CHAT)["booking"]["reference"]
+
+
+@pytest.fixture(scope="session")
+def red_flag_intake(stack):
+    """A finished intake that names a red flag: its reference."""
+    user = WebUser(stack["base"])
+    return user.complete(CHAT[:-1] + ["zwarte ontlasting"])["booking"]["reference"]

@@ -1,6 +1,7 @@
 """The web channel and the clinic API against the running stack (scripts/run.sh)."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -8,13 +9,20 @@ import pytest
 import requests
 from fhir.resources.questionnaireresponse import QuestionnaireResponse
 
+from bot.questionnaire import ITEM_IDS, ITEMS
 from bot.scoring import compute_scores
 from tests.answers import WORKED_EXAMPLE
-from tests.web.conftest import ALLOWED_ORIGIN, CLINIC_TOKEN, ROOT, WebUser
+from tests.web.conftest import ALLOWED_ORIGIN, CHAT, CLINIC_TOKEN, ROOT, WebUser
 
-CHAT = ["hallo", "ja", "vrouw", "40", "drie", "2", "geen", "2", "1", "0", "1", "4 keer", "twee keer per dag",
-        "2 tot 3 keer per week", "drie glazen", "elke maand", "soms", "soms", "bijna nooit", "vaak", "zes uur",
-        "ik slik pantoprazol", "nee", "1 kuur", "nee", "weet ik niet", "acne", "5", "nee", "geen"]  # fmt: skip
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+}
+# English words that must not reach the Dutch report: the engine's bands and factor codes, item ids, codes.
+ENGLISH = {"low", "moderate", "high", "borderline", "increased", "adequate", "middle", "severe", "mild", "none",
+           "skincare_consult", "intake_consult", "gp_first", "low_whole_grain", "much_red_meat", "egfr", "true",
+           "false", "null"} | set(ITEM_IDS) | {code for it in ITEMS for code in it.codes if "_" in code}  # fmt: skip
 
 
 def clinic(base, reference, token=CLINIC_TOKEN, **params):
@@ -22,20 +30,74 @@ def clinic(base, reference, token=CLINIC_TOKEN, **params):
     return requests.get(f"{base}/clinic/intakes/{reference}", headers=headers, params=params, timeout=30)
 
 
-@pytest.fixture(scope="module")
-def completed(stack):
-    user = WebUser(stack["base"])
-    for text in CHAT:
-        user.say(text)
-    return user, user.results_view()["booking"]["reference"]
-
-
-def test_chat_page_is_served_with_framing_limited_to_allowed_origins(stack):
+def test_chat_page_headers(stack):
     page = requests.get(f"{stack['base']}/chat", timeout=10)
     assert page.status_code == 200 and '<html lang="nl">' in page.text and "Testkliniek" in page.text
-    assert page.headers["Content-Security-Policy"] == f"frame-ancestors 'self' {ALLOWED_ORIGIN}"
+    assert page.headers["Content-Security-Policy"] == (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        f"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self' {ALLOWED_ORIGIN}"
+    )
+    assert "<script>" not in page.text and " style=" not in page.text  # no inline script or style
+    assert page.headers["Cache-Control"] == "no-store"
+    head = requests.head(f"{stack['base']}/chat", timeout=10)  # curl -I
+    assert head.status_code == 200
+    for response in (page, head):
+        assert {k: response.headers.get(k) for k in SECURITY_HEADERS} == SECURITY_HEADERS
+        assert "Access-Control-Allow-Credentials" not in response.headers
+
+
+def test_every_response_gets_the_security_headers(stack):
+    base = stack["base"]
+    replies = [requests.get(base + "/", timeout=10), requests.get(base + "/nowhere", timeout=10),
+               requests.post(base + "/webhooks/rest/session", timeout=10), requests.get(base + "/clinic", timeout=10),
+               requests.get(base + "/clinic/intakes", timeout=10)]  # fmt: skip
+    assert [r.status_code for r in replies] == [200, 404, 200, 200, 401]
+    for reply in replies:
+        assert {k: reply.headers.get(k) for k in SECURITY_HEADERS} == SECURITY_HEADERS, reply.url
+        assert reply.headers["Content-Security-Policy"].startswith("default-src 'self'; script-src 'self';")
+        assert "frame-ancestors 'none'" in reply.headers["Content-Security-Policy"]
+        assert "Access-Control-Allow-Credentials" not in reply.headers
+
+
+def test_static_assets_are_cached_by_content_hash(stack):
+    page = requests.get(f"{stack['base']}/chat", timeout=10).text
+    script = re.search(r'src="(/chat/chat\.js\?v=[0-9a-f]{12})"', page).group(1)
+    asset = requests.get(stack["base"] + script, timeout=10)
+    assert asset.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert asset.headers["Content-Type"].startswith("application/javascript")
+    stale = requests.get(f"{stack['base']}/chat/chat.js?v=000000000000", timeout=10)
+    assert stale.headers["Cache-Control"] == "no-cache"
     embed = requests.get(f"{stack['base']}/chat/embed.js", timeout=10)
     assert embed.status_code == 200 and "iframe" in embed.text
+    icon = requests.get(f"{stack['base']}/favicon.ico", timeout=10)
+    assert icon.status_code == 200 and icon.headers["Content-Type"] == "image/svg+xml"
+
+
+def test_the_webhook_says_what_input_fits_the_question(stack):
+    user = WebUser(stack["base"])
+    user.say("hallo", start=True)
+    asked = {}
+    for text in ["ja", "vrouw", "40"]:
+        asked[text] = user.say(text)[-1].get("input")
+    assert asked["ja"] == {"item": "sex", "kind": "choice", "extras": ["Weet ik niet", "Sla over", "Vorige vraag"]}
+    assert asked["vrouw"]["kind"] == "number" and asked["vrouw"]["integer"] is True
+    assert (asked["vrouw"]["min"], asked["vrouw"]["max"]) == (18, 110)
+    assert asked["40"]["item"] == "veg_fruit_per_day" and asked["40"]["integer"] is False
+    texts = [m["text"] for m in user.history().json() if m["from"] == "user"]
+    assert texts == ["ja", "vrouw", "40"]  # the page's own "hallo" is not shown
+
+
+def test_checkboxes_and_scale(stack):
+    user = WebUser(stack["base"])
+    upto_skin = CHAT[: CHAT.index("acne")]
+    for text in upto_skin:
+        user.say(text)
+    skin = user.replies[-1]["input"]
+    assert skin["kind"] == "checkboxes" and skin["none"] == "geen"
+    assert skin["options"][:2] == ["acne (puistjes)", "rosacea (rode huid, vooral in het gezicht)"]
+    scale = user.say(", ".join(skin["options"][:2]))[-1]["input"]
+    assert scale == {"item": "skin_impact", "kind": "scale", "min": 0, "max": 10,
+                     "extras": ["Weet ik niet", "Sla over", "Vorige vraag"]}  # fmt: skip
 
 
 def test_cors_only_for_configured_origins(stack):
@@ -81,10 +143,15 @@ def test_record_as_json_html_pdf_and_fhir(stack, completed):
 
     page = clinic(stack["base"], reference, format="html")
     assert page.headers["Content-Type"].startswith("text/html")
-    assert f"Intake Testkliniek: {reference}" in page.text and "Darmflora-index (0-100)</th><td>90" in page.text
+    assert f"Intake Testkliniek: {reference}" in page.text
+    assert "<h3>Darmflora: <span class=\"band\">verhoogd</span></h3><p>index 90 van 100</p>" in page.text
+    assert "<th scope=\"row\">Afspraak</th><td>skincare-consult</td>" in page.text
+    assert re.search(r"Afgerond: \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2} ", page.text)  # Amsterdam time, to the minute
+    assert page.headers["Content-Security-Policy"].startswith("default-src 'none'; style-src 'sha256-")
 
     pdf = clinic(stack["base"], reference, format="pdf")
     assert pdf.headers["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
+    assert pdf.headers["Content-Disposition"] == f'attachment; filename="intake-{reference}.pdf"'
 
     fhir = clinic(stack["base"], reference, format="fhir")
     assert fhir.headers["Content-Type"].startswith("application/fhir+json")
@@ -98,6 +165,32 @@ def test_record_as_json_html_pdf_and_fhir(stack, completed):
     assert scores["score.microbiome_score"].answer[0].valueInteger == 90
 
 
+def test_the_html_report_holds_no_english_code_words(stack, completed):
+    _, reference = completed
+    page = clinic(stack["base"], reference, format="html").text
+    visible = re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S)
+    words = set(re.findall(r"[A-Za-z_]+", visible))
+    assert words & ENGLISH == set()
+
+
+def test_the_list_of_intakes(stack, completed):
+    _, reference = completed
+    base, auth = stack["base"], {"Authorization": f"Bearer {CLINIC_TOKEN}"}
+    listed = requests.get(f"{base}/clinic/intakes", params={"since": "2020-01-01"}, headers=auth, timeout=10).json()
+    entry = next(e for e in listed if e["reference"] == reference)
+    assert entry["booking"] == "skincare_consult" and entry["booking_label"] == "skincare-consult"
+    assert entry["red_flag"] is False and entry["crisis"] is False
+    assert [e["completed_at"] for e in listed] == sorted((e["completed_at"] for e in listed), reverse=True)
+    assert requests.get(f"{base}/clinic/intakes", params={"since": "2999-01-01"}, headers=auth, timeout=10).json() == []
+    flagged = requests.get(f"{base}/clinic/intakes", params={"red_flag": "1"}, headers=auth, timeout=10).json()
+    assert reference not in [e["reference"] for e in flagged]
+    kind = requests.get(f"{base}/clinic/intakes", params={"booking": "gp_first"}, headers=auth, timeout=10).json()
+    assert reference not in [e["reference"] for e in kind]
+    malformed = requests.get(f"{base}/clinic/intakes", params={"since": "gisteren"}, headers=auth, timeout=10)
+    assert malformed.status_code == 400
+    assert requests.get(f"{base}/clinic/intakes", timeout=10).status_code == 401
+
+
 def test_without_a_valid_token_401_says_nothing_about_the_reference(stack, completed):
     _, reference = completed
     replies = [clinic(stack["base"], ref, token=token) for ref in (reference, "IN-ZZZZZZ") for token in (None, "wrong")]
@@ -109,9 +202,7 @@ def test_without_a_valid_token_401_says_nothing_about_the_reference(stack, compl
 
 def test_purge_removes_records_past_retention(stack):
     user = WebUser(stack["base"])
-    for text in CHAT:
-        user.say(text)
-    reference = user.results_view()["booking"]["reference"]
+    reference = user.complete(CHAT)["booking"]["reference"]
     assert clinic(stack["base"], reference).status_code == 200
     run = subprocess.run([sys.executable, "-m", "bot.records", "purge", "--days", "0"], cwd=ROOT, env=stack["env"],
                          capture_output=True, text=True, timeout=60)  # fmt: skip
@@ -121,11 +212,9 @@ def test_purge_removes_records_past_retention(stack):
 
 def test_delete_my_data_removes_record_and_conversation(stack):
     user = WebUser(stack["base"])
-    for text in CHAT:
-        user.say(text)
-    reference = user.results_view()["booking"]["reference"]
+    reference = user.complete(CHAT)["booking"]["reference"]
     replies = user.say("verwijder mijn gegevens")
-    assert replies[0]["text"] == "Je gegevens zijn verwijderd. Je kunt altijd opnieuw beginnen door 'hallo' te typen."
+    assert "verwijderd" in replies[0]["text"] and replies[0]["deleted"] is True
     assert clinic(stack["base"], reference).status_code == 404
     assert user.history().json() == []
 
