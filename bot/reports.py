@@ -261,7 +261,7 @@ def to_html(record: IntakeRecord, clinic_name: str, links: tuple = ()) -> str:
     advice = "".join(f"<li><strong>{e(title)}</strong>: {e(text)}</li>" for title, text in model.advice)
     return f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(model.title)}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<title>{e(model.title)}</title><link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <style>{REPORT_CSS}</style></head><body>
 {f'<nav aria-label="Rapport">{nav}</nav>' if nav else ""}<main>
 <h1>{e(model.title)}</h1>

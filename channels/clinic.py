@@ -145,8 +145,7 @@ def add_routes(bp: Blueprint, access: ClinicAccess, records: RecordStore, page) 
 
     @bp.route("/clinic/session", methods=["GET"])
     async def who(request: Request):
-        signed_in = access.cookie_ok(request.cookies.get(COOKIE))
-        return response.json({"signed_in": signed_in}, status=200 if signed_in else 401)
+        return response.json({"signed_in": access.cookie_ok(request.cookies.get(COOKIE))})
 
     @bp.route("/clinic/session", methods=["POST"])
     async def sign_in(request: Request):

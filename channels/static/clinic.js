@@ -79,5 +79,7 @@
     });
   });
   $("list-title").tabIndex = -1;
-  fetch("/clinic/session", { credentials: "same-origin" }).then(function (r) { show(r.ok); });
+  fetch("/clinic/session", { credentials: "same-origin" })
+    .then(function (r) { return r.json(); })
+    .then(function (state) { show(state.signed_in === true); });
 })();
