@@ -106,6 +106,10 @@ class Sender:
             self._session = aiohttp.ClientSession(timeout=TIMEOUT)
         return self._session
 
+    async def close(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
     async def post(self, url: str, **kwargs: Any) -> Optional[dict]:
         delay = BACKOFF
         for attempt in range(1, RETRIES + 1):
@@ -215,6 +219,10 @@ class MessagingChannel(InputChannel):
         if not self.settings:
             return bp  # the channel is off: no routes
 
+        @bp.listener("after_server_stop")
+        async def close(app, loop):
+            await self.sender.close()
+
         @bp.route("/webhook", methods=["GET"])
         async def verify(request: Request):
             return self.verify_subscription(request)
@@ -250,9 +258,11 @@ class MessagingChannel(InputChannel):
                 await self.acknowledge(event, STALE_BUTTON)
                 return
         await self.acknowledge(event)
-        if text is None or not text.strip():
+        if text is None:
             await self.repeat_question(event.user, agent, sender_id)
             return
+        if not text.strip():
+            return  # nothing to read (no provider sends this to a bot, but nothing breaks)
         collector = CollectingOutputChannel()
         try:
             await on_new_message(UserMessage(text[:MAX_TEXT], collector, sender_id, input_channel=self.name()))

@@ -44,6 +44,8 @@ class TwilioChannel(MessagingChannel):
 
     def events(self, request) -> list:
         form = form_of(request)
+        if "Body" not in form and "NumMedia" not in form:
+            return []  # a status callback, not a message
         body = (form.get("Body") or "").strip()
         not_text = not body and (int(form.get("NumMedia") or 0) > 0 or form.get("Latitude") is not None)
         event_id = form.get("MessageSid") or form.get("SmsMessageSid")

@@ -167,8 +167,12 @@ class TelegramUser(ChannelUser):
     def tap_event(self, reply, title, event_id):
         self.callback_id = f"cb{event_id}"
         chat = {"id": int(self.user), "type": "private"}
-        query = {"id": self.callback_id, "from": {"id": int(self.user)}, "data": reply,
-                 "message": {"message_id": 1, "date": int(time.time()), "chat": chat}}
+        query = {
+            "id": self.callback_id,
+            "from": {"id": int(self.user)},
+            "data": reply,
+            "message": {"message_id": 1, "date": int(time.time()), "chat": chat},
+        }
         return self.update(event_id, callback_query=query)  # fmt: skip
 
     def media_event(self, event_id):

@@ -97,8 +97,9 @@ def test_a_replayed_whatsapp_message_from_long_ago_is_ignored(messaging_stack, p
     assert tracker_events(messaging_stack, user.sender_id) == []
 
 
-@pytest.mark.parametrize("channel, token", [("whatsapp", "WHATSAPP_VERIFY_TOKEN"),
-                                            ("facebook", "MESSENGER_VERIFY_TOKEN")])
+@pytest.mark.parametrize(
+    "channel, token", [("whatsapp", "WHATSAPP_VERIFY_TOKEN"), ("facebook", "MESSENGER_VERIFY_TOKEN")]
+)
 def test_meta_subscription_needs_the_verify_token(channel, token, messaging_stack):
     url = f"{messaging_stack['base']}/webhooks/{channel}/webhook"
     params = {"hub.mode": "subscribe", "hub.challenge": "12345", "hub.verify_token": messaging_stack["env"][token]}

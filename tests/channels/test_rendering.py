@@ -105,16 +105,3 @@ def test_twilio_numbers_the_options():
     ]
     [single] = render.twilio(ChannelMessage("Weet je je eGFR?", ("Weet ik niet",)))
     assert single["Body"].endswith("Of typ: Weet ik niet")
-
-
-def test_half_configured_channels_refuse_to_start_and_name_what_is_missing():
-    from channels.messaging import config
-
-    assert config.settings(config.TELEGRAM, {}) is None
-    with pytest.raises(config.ChannelConfigError, match="set TELEGRAM_SECRET_TOKEN"):
-        config.settings(config.TELEGRAM, {"TELEGRAM_TOKEN": "1:x"})
-    twilio = {"TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t", "TWILIO_FROM": "+31970"}
-    with pytest.raises(config.ChannelConfigError, match="set CHANNEL_PUBLIC_URL"):
-        config.settings(config.TWILIO, twilio)
-    on = config.settings(config.WHATSAPP, {name: "x" for name in config.WHATSAPP.required})
-    assert on["WHATSAPP_API_URL"] == "https://graph.facebook.com/v19.0"

@@ -16,7 +16,9 @@ def test_registers_every_channel_that_is_on(providers):
     calls = {name: providers[name].since(mark) for name, mark in marks.items()}
     [whatsapp] = calls["whatsapp"]
     assert whatsapp.path == "/1234567890" and whatsapp.json["webhook_configuration"] == {
-        "override_callback_uri": f"{PUBLIC_URL}/webhooks/whatsapp/webhook", "verify_token": "wa-verify"}
+        "override_callback_uri": f"{PUBLIC_URL}/webhooks/whatsapp/webhook",
+        "verify_token": "wa-verify",
+    }
     [telegram] = calls["telegram"]
     assert telegram.path == "/bot123:tg-token/setWebhook" and telegram.json["secret_token"] == "tg-secret"
     assert telegram.json["url"] == f"{PUBLIC_URL}/webhooks/telegram/webhook"
