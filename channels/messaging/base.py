@@ -70,10 +70,12 @@ class Duplicates:
         self.seen: OrderedDict = OrderedDict()
 
     def _first_in_memory(self, key: str, now: float) -> bool:
-        while self.seen and (next(iter(self.seen.values())) < now - self.window or len(self.seen) >= self.capacity):
+        while self.seen and next(iter(self.seen.values())) < now - self.window:
             self.seen.popitem(last=False)
         if key in self.seen:
             return False
+        while len(self.seen) >= self.capacity:
+            self.seen.popitem(last=False)
         self.seen[key] = now
         return True
 
