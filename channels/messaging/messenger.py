@@ -8,18 +8,14 @@ Out: POST {MESSENGER_API_URL}/me/messages with the page token.
 
 from __future__ import annotations
 
-from channels.messaging import config, meta
-from channels.messaging.base import Incoming, MessagingChannel, number_or_none
+from channels.messaging import config
+from channels.messaging.base import Incoming, number_or_none
+from channels.messaging.meta import MetaChannel
 
 
-class MessengerChannel(MessagingChannel):
+class MessengerChannel(MetaChannel):
     provider = config.MESSENGER
-
-    def authenticate(self, request):
-        return meta.signature_status(request, self.settings["MESSENGER_APP_SECRET"])
-
-    def verify_subscription(self, request):
-        return meta.subscription(request, self.settings["MESSENGER_VERIFY_TOKEN"])
+    prefix = "MESSENGER"
 
     def events(self, request) -> list:
         body = request.json or {}

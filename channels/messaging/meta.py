@@ -9,6 +9,8 @@ from typing import Optional
 from sanic import response
 from sanic.request import Request
 
+from channels.messaging.base import MessagingChannel
+
 
 def signature_status(request: Request, app_secret: str) -> Optional[int]:
     """None when X-Hub-Signature-256 is the HMAC-SHA256 of the raw body with the app secret;
@@ -26,3 +28,16 @@ def subscription(request: Request, verify_token: str):
     if request.args.get("hub.mode") == "subscribe" and hmac.compare_digest(token.encode(), verify_token.encode()):
         return response.text(request.args.get("hub.challenge", ""))
     return response.text("Forbidden", status=403)
+
+
+class MetaChannel(MessagingChannel):
+    """WhatsApp and Messenger: the app secret and verify token are ``<prefix>_APP_SECRET`` and
+    ``<prefix>_VERIFY_TOKEN``."""
+
+    prefix = ""
+
+    def authenticate(self, request: Request) -> Optional[int]:
+        return signature_status(request, self.settings[f"{self.prefix}_APP_SECRET"])
+
+    def verify_subscription(self, request: Request):
+        return subscription(request, self.settings[f"{self.prefix}_VERIFY_TOKEN"])

@@ -7,20 +7,16 @@ Out: POST {WHATSAPP_API_URL}/{WHATSAPP_PHONE_NUMBER_ID}/messages with the bearer
 
 from __future__ import annotations
 
-from channels.messaging import config, meta
-from channels.messaging.base import Incoming, MessagingChannel, number_or_none
+from channels.messaging import config
+from channels.messaging.base import Incoming, number_or_none
+from channels.messaging.meta import MetaChannel
 
 IGNORED = ("reaction", "system", "unsupported")
 
 
-class WhatsAppChannel(MessagingChannel):
+class WhatsAppChannel(MetaChannel):
     provider = config.WHATSAPP
-
-    def authenticate(self, request):
-        return meta.signature_status(request, self.settings["WHATSAPP_APP_SECRET"])
-
-    def verify_subscription(self, request):
-        return meta.subscription(request, self.settings["WHATSAPP_VERIFY_TOKEN"])
+    prefix = "WHATSAPP"
 
     def events(self, request) -> list:
         body = request.json or {}
