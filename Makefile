@@ -14,7 +14,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install lint unit validate train test run shell evaluate bench purge clean channel-webhooks
+.PHONY: help install lint unit validate train test run shell evaluate bench purge clean cluster channel-webhooks
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +50,10 @@ test: install lint ## Install what is missing, then lint, unit tests, validate, 
 
 run: train ## Start the assistant: REST channel on $$RASA_PORT (5005), SQLite tracker store
 	@scripts/run.sh
+
+cluster: train ## Production topology here: nginx on $$RASA_PORT, 2 Rasa servers, action servers, PostgreSQL, Redis
+	@scripts/install_system.sh
+	$(PY) scripts/cluster.py
 
 shell: train ## Chat with the assistant in this terminal
 	@scripts/shell.sh

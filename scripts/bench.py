@@ -271,9 +271,22 @@ def summary(results: dict) -> list:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "results"))
+    parser.add_argument("--section", choices=("all", "single", "cluster"), default="all",
+                        help="single: ours vs the starter bot; cluster: 1 vs 2 Rasa servers (scripts/bench_cluster.py)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.section != "cluster":
+        single(out)
+    if args.section != "single":
+        import bench_cluster  # scripts/ is on the path: this file's folder
+
+        bench_cluster.run(ROOT / "models" / "intake.tar.gz", out)
+    return 0
+
+
+def single(out: Path) -> None:
+    """Ours beside Rasa's starter bot (the section above)."""
 
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as tmp:
         tmp = Path(tmp)
@@ -306,7 +319,6 @@ def main() -> int:
         ratio = "-" if row["ratio"] is None else row["ratio"]
         print(f"{row['figure']:45} {row['ours']:>10} {row['baseline']:>10} {ratio:>10}")
     print(f"\nWrote {out / 'bench.json'} and {out / 'bench_latency.png'}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import random
 import secrets
 import shutil
 import signal
@@ -77,6 +78,63 @@ def http_ok(url: str, timeout: float = 4) -> bool:
             return reply.status == 200
     except Exception:
         return False
+
+
+def nginx_conf(prefix: Path, port: int, action_port: int, action_timeout: float) -> str:
+    text = (TEMPLATES / "nginx.conf.template").read_text(encoding="utf-8")
+    values = {"user_line": "user nobody nogroup;" if as_root() else "", "prefix": str(prefix), "port": str(port),
+              "action_port": str(action_port), "read_timeout": "60", "action_timeout": str(int(action_timeout)),
+              "error_text": ERROR_TEXT}  # fmt: skip
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def upstreams(rasa: list, actions: list) -> str:
+    """nginx's upstream blocks from (port, ready) pairs. Servers that are not ready are left out; when none
+    is ready, all stay in (fail open: each server then answers for itself, with the Dutch error when its
+    stores are down)."""
+
+    def block(name: str, servers: list, fail_timeout: int) -> str:
+        any_ready = any(ready for _, ready in servers)
+        options = f"max_fails=1 fail_timeout={fail_timeout}s"
+        lines = [f"    server 127.0.0.1:{port} {options}{'' if ready or not any_ready else ' down'};"
+                 for port, ready in servers]  # fmt: skip
+        return f"upstream {name} {{\n" + "\n".join(lines) + "\n}\n"
+
+    return block("rasa", rasa, 5) + block("actions", actions, 3)
+
+
+def free_port_block(count: int) -> int:
+    """The first of ``count`` consecutive free loopback ports."""
+    while True:
+        base = random.randint(20000, 60000)
+        if all(port_free(port) for port in range(base, base + count)):
+            return base
+
+
+def launch(directory: Path, env: dict) -> subprocess.Popen:
+    """This script as a child process, with its output in ``directory``/cluster.log."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / "cluster.log", "a") as log:
+        return subprocess.Popen([PYTHON, str(Path(__file__).resolve())], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                env={**os.environ, **env, "CLUSTER_DIR": str(directory)})  # fmt: skip
+
+
+def wait_ready(process: subprocess.Popen, directory: Path, timeout: float = 600) -> dict:
+    """The state of a launched cluster once every server is ready."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the cluster stopped: " + (directory / "cluster.log").read_text()[-3000:])
+        try:
+            state = json.loads((directory / "state.json").read_text())
+            if state["ready"]:
+                return state
+        except (OSError, ValueError, KeyError):
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"the cluster was not ready within {timeout:.0f} s")
 
 
 class Config:
@@ -227,26 +285,13 @@ class Cluster:
         return shutil.which("nginx") or "/usr/sbin/nginx"
 
     def render_nginx(self) -> None:
-        text = (TEMPLATES / "nginx.conf.template").read_text(encoding="utf-8")
-        values = {"user_line": "user nobody nogroup;" if as_root() else "", "prefix": str(self.nginx_dir),
-                  "port": str(self.c.port), "action_port": str(self.c.action_port), "read_timeout": "60",
-                  "action_timeout": str(int(self.c.action_timeout)), "error_text": ERROR_TEXT}  # fmt: skip
-        for key, value in values.items():
-            text = text.replace("{" + key + "}", value)
-        (self.nginx_dir / "nginx.conf").write_text(text)
+        conf = nginx_conf(self.nginx_dir, self.c.port, self.c.action_port, self.c.action_timeout)
+        (self.nginx_dir / "nginx.conf").write_text(conf)
         self.write_upstreams()
 
     def write_upstreams(self) -> None:
-        def block(name: str, services: list, ports: list, fail_timeout: int) -> str:
-            """Servers that are not ready are left out; when none is ready, all stay in (fail open: each
-            server then answers for itself, with the Dutch error when its stores are down)."""
-            options = f"max_fails=1 fail_timeout={fail_timeout}s"
-            any_ready = any(s.ready for s in services)
-            lines = [f"    server 127.0.0.1:{port} {options}{'' if s.ready or not any_ready else ' down'};"
-                     for s, port in zip(services, ports)]
-            return f"upstream {name} {{\n" + "\n".join(lines) + "\n}\n"
-
-        text = block("rasa", self.rasa, self.c.rasa_ports, 5) + block("actions", self.actions, self.c.action_ports, 3)
+        text = upstreams([(p, s.ready) for s, p in zip(self.rasa, self.c.rasa_ports)],
+                         [(p, s.ready) for s, p in zip(self.actions, self.c.action_ports)])  # fmt: skip
         (self.nginx_dir / "upstreams.conf").write_text(text)
 
     def reload_nginx(self) -> None:

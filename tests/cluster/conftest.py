@@ -4,11 +4,9 @@ drives an intake by the `requested_slot` read through the tracker API."""
 
 import json
 import os
-import random
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,31 +16,12 @@ import requests
 
 from bot.labels import code_label, format_number
 from channels.cluster import ERROR_TEXT
-from tests.conftest import ROOT
+from scripts.cluster import free_port_block, launch, wait_ready
 
 SECRET = "cluster-test-secret"
 TOKEN = "cluster-test-token"
 ACTION_TIMEOUT_S = 3
-
-
-def free_ports(count: int) -> int:
-    """The first of ``count`` consecutive free loopback ports."""
-    import socket
-
-    while True:
-        base = random.randint(20000, 60000)
-        try:
-            sockets = []
-            for port in range(base, base + count):
-                s = socket.socket()
-                sockets.append(s)
-                s.bind(("127.0.0.1", port))
-            return base
-        except OSError:
-            continue
-        finally:
-            for s in sockets:
-                s.close()
+CONFIRM_TEXT = "ja, dat klopt"
 
 
 class Cluster:
@@ -101,36 +80,23 @@ class Cluster:
 @pytest.fixture(scope="module")
 def cluster():
     directory = Path(tempfile.mkdtemp(prefix="intake-cluster-"))
-    base = free_ports(10)
-    env = {**os.environ, "CLUSTER_DIR": str(directory), "RASA_PORT": str(base), "ACTION_PORT": str(base + 4),
-           "CLUSTER_PG_PORT": str(base + 8), "CLUSTER_REDIS_PORT": str(base + 9), "CLUSTER_REPLICAS": "2",
-           "CLUSTER_ACTION_REPLICAS": "2", "CHAT_SESSION_SECRET": SECRET, "RASA_AUTH_TOKEN": TOKEN,
-           "ACTION_TIMEOUT_S": str(ACTION_TIMEOUT_S), "CLINIC_NAME": "Testkliniek",
-           "CLINIC_BOOKING_URL": "https://kliniek.example/plan"}  # fmt: skip
-    log = open(directory / "cluster.log", "w")
-    process = subprocess.Popen([sys.executable, "scripts/cluster.py"], cwd=ROOT, env=env, stdout=log,
-                               stderr=subprocess.STDOUT)  # fmt: skip
-    handle = Cluster(directory, process)
-    deadline = time.time() + 400
-    while time.time() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the cluster stopped: {(directory / 'cluster.log').read_text()[-3000:]}")
-        try:
-            if handle.state["ready"]:
-                break
-        except (OSError, ValueError, KeyError):
-            pass
-        time.sleep(1)
-    else:
-        process.terminate()
-        pytest.fail("the cluster did not get ready within 400 s")
-    yield handle
+    base = free_port_block(10)
+    env = {"RASA_PORT": str(base), "ACTION_PORT": str(base + 4), "CLUSTER_PG_PORT": str(base + 8),
+           "CLUSTER_REDIS_PORT": str(base + 9), "CLUSTER_REPLICAS": "2", "CLUSTER_ACTION_REPLICAS": "2",
+           "CHAT_SESSION_SECRET": SECRET, "RASA_AUTH_TOKEN": TOKEN, "ACTION_TIMEOUT_S": str(ACTION_TIMEOUT_S),
+           "CLINIC_NAME": "Testkliniek", "CLINIC_BOOKING_URL": "https://kliniek.example/plan"}  # fmt: skip
+    process = launch(directory, env)
+    try:
+        wait_ready(process, directory, timeout=400)
+    except RuntimeError as error:
+        process.kill()
+        pytest.fail(str(error))
+    yield Cluster(directory, process)
     process.send_signal(signal.SIGTERM)
     try:
         process.wait(timeout=120)
     except subprocess.TimeoutExpired:
         process.kill()
-    log.close()
     if not os.environ.get("CLUSTER_TEST_KEEP"):  # set it to read the servers' logs after a failure
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -144,6 +110,15 @@ def answer_text(item_id: str, value) -> str:
     if isinstance(value, str):
         return code_label(item_id, value)
     return format_number(value)
+
+
+def next_message(slots: dict, answers: dict):
+    """What the patient says next, read from the slots: a confirmation when the interview waits for one
+    (a value to confirm, the review of all answers), else the answer to the item asked; None when done."""
+    if slots.get("intake_pending"):
+        return CONFIRM_TEXT
+    item = slots.get("requested_slot")
+    return None if item is None else answer_text(item, answers[item])
 
 
 class Failed(Exception):
@@ -213,9 +188,9 @@ class User:
         send("hallo", bases[0])
         for step in range(1, 80):
             slots = self.slots()
-            item = slots.get("requested_slot")
-            if item is None:
+            text = next_message(slots, answers)
+            if text is None:
                 return slots
-            send(answer_text(item, answers[item]), bases[step % len(bases)])
+            send(text, bases[step % len(bases)])
         raise AssertionError("the intake did not end")
 

@@ -13,7 +13,7 @@ import requests
 from bot.scoring import compute_scores
 from channels.cluster import ERROR_TEXT
 from tests.answers import NO_RISK, WORKED_EXAMPLE, with_answers
-from tests.cluster.conftest import User, answer_text
+from tests.cluster.conftest import User, answer_text, next_message
 
 ACTIONS = ["actions-1", "actions-2"]
 
@@ -155,10 +155,11 @@ def wait_for_actions(cluster, timeout: float = 120) -> None:
 
 def continue_intake(user: User, answers: dict) -> dict:
     for _ in range(80):
-        item = user.slots().get("requested_slot")
-        if item is None:
-            return user.slots()
-        user.say(answer_text(item, answers[item]))
+        slots = user.slots()
+        text = next_message(slots, answers)
+        if text is None:
+            return slots
+        user.say(text)
     raise AssertionError("the intake did not end")
 
 
