@@ -231,7 +231,7 @@
   function moveFocus(target) {
     if (!target) return;
     target.focus({ preventScroll: true });
-    if (target.id === "results-title") target.scrollIntoView({ block: "start" });
+    if (target.id === "results-title") target.closest(".results").scrollIntoView({ block: "start" });
     else toBottom();
   }
 
@@ -294,7 +294,9 @@
       status.textContent = "Even geduld: de assistent antwoordt nog. Je tekst blijft staan.";
       return false;
     }
+    var hadFocus = document.activeElement && document.activeElement.closest(".answers, .results");
     clearAnswers();
+    if (hadFocus && !document.body.contains(hadFocus)) scroller.focus({ preventScroll: true });  // never the body
     var bubble = null;
     if (!start) {
       bubble = el("div", "msg user", text);

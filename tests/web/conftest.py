@@ -162,7 +162,23 @@ def completed(stack):
 
 
 @pytest.fixture(scope="session")
-def red_flag_intake(stack):
-    """A finished intake that names a red flag: its reference."""
-    user = WebUser(stack["base"])
-    return user.complete(CHAT[:-1] + ["zwarte ontlasting"])["booking"]["reference"]
+def seeded(stack):
+    """Two intake records written straight into the stack's database: (worked example, red flag with crisis)."""
+    from bot.clinic import Clinic
+    from bot.dialogue.results import advice_record, build_result, shown_advice
+    from bot.records import IntakeRecord, RecordStore, now
+    from tests.answers import WORKED_EXAMPLE
+
+    clinic = Clinic("Testkliniek", "https://kliniek.example/plan", "020", "a@b.example")
+    flagged = {**WORKED_EXAMPLE, "red_flags": ["black_stool"]}
+    store, references = RecordStore(stack["env"]["INTAKE_DB_URL"]), []
+    for reference, answers, words, crisis in (
+        ("IN-SEED22", WORKED_EXAMPLE, {"veg_fruit_per_day": "drie stuks", "med_ppi": "ik slik pantoprazol"}, False),
+        ("IN-FLAG22", flagged, {"red_flags": "zwart, soms"}, True),
+    ):
+        result = build_result(answers, clinic, reference)
+        advice = advice_record(shown_advice(answers, result["scores"]))
+        store.save(IntakeRecord(reference, "seed-" + reference, answers, result["scores"], result["booking"], advice,
+                                now(), now(), words, crisis))  # fmt: skip
+        references.append(reference)
+    return tuple(references)

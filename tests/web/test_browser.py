@@ -4,12 +4,16 @@ The test waits for each question by its item (the page marks the answers of a qu
 by its wording, so a change of wording in the dialogue does not break it.
 """
 
+import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from bot.clinic import Clinic
 from bot.dialogue import texts
+from bot.dialogue.results import build_result, results_view
+from tests.answers import WORKED_EXAMPLE
 from tests.web.conftest import axe_violations, csp_errors, screenshot
 
 PHONE = {"width": 390, "height": 844}
@@ -96,6 +100,7 @@ def answer(page, item, action, value):
     elif action == "choose":
         tab_to(page, value)
         page.keyboard.press("Enter")
+        assert focused(page)["tag"] != "BODY"  # the chosen button goes, the focus stays in the conversation
     elif action == "back":
         tab_to(page, value, backwards=True)
         page.keyboard.press("Enter")
@@ -238,8 +243,29 @@ def test_complete_intake_by_keyboard(stack, browser, axe_source, size):
     check_results_card(page)
     assert axe_violations(page, axe_source) == []
     screenshot(page, f"results-{size}")
-    screenshot(page, f"results-{size}-full", full_page=False)
+    page.locator(".booking").scroll_into_view_if_needed()
+    screenshot(page, f"results-{size}-booking")
     assert blocked == []  # nothing of the page is refused by its own CSP
+    context.close()
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_results_card_as_the_server_sends_it(stack, browser, axe_source, size):
+    """The card alone, from the view the action sends for the worked example (independent of the dialogue)."""
+    clinic = Clinic("Testkliniek", "https://kliniek.example/plan", "020", "a@b.example")
+    view = results_view(WORKED_EXAMPLE, build_result(WORKED_EXAMPLE, clinic), clinic)
+    context = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP)
+    page = context.new_page()
+    page.goto(f"{stack['base']}/chat")
+    wait_for_item(page, "consent")
+    page.route("**/webhooks/rest/webhook", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps([{"custom": {"intake_results": view}}])))
+    tab_to(page, element_id="input")
+    page.keyboard.type("geen")
+    page.keyboard.press("Enter")
+    check_results_card(page)
+    assert axe_violations(page, axe_source) == []
+    screenshot(page, f"card-{size}")
     context.close()
 
 
