@@ -104,6 +104,15 @@ class ClinicAccess:
         return unauthorised()
 
 
+def with_cookie(reply: response.HTTPResponse, value: str, seconds: int) -> response.HTTPResponse:
+    """The staff cookie: HttpOnly, Secure, SameSite=Strict, only for /clinic; ``seconds`` 0 removes it."""
+    reply.cookies[COOKIE] = value
+    for name, setting in (("httponly", True), ("secure", True), ("samesite", "Strict"), ("path", "/clinic"),
+                          ("max-age", seconds)):  # fmt: skip
+        reply.cookies[COOKIE][name] = setting
+    return reply
+
+
 def unauthorised() -> response.HTTPResponse:
     return response.json({"error": "unauthorised"}, status=401, headers={"WWW-Authenticate": "Bearer"})
 
@@ -157,21 +166,11 @@ def add_routes(bp: Blueprint, access: ClinicAccess, records: RecordStore, page) 
         if not access.token_ok(str(body.get("token") or "")):
             access.limiter.fail(client)
             return unauthorised()
-        reply = response.json({"signed_in": True})
-        reply.cookies[COOKIE] = access.cookie_value()
-        for name, value in (("httponly", True), ("secure", True), ("samesite", "Strict"), ("path", "/clinic"),
-                            ("max-age", COOKIE_SECONDS)):  # fmt: skip
-            reply.cookies[COOKIE][name] = value
-        return reply
+        return with_cookie(response.json({"signed_in": True}), access.cookie_value(), COOKIE_SECONDS)
 
     @bp.route("/clinic/signout", methods=["POST"])
     async def sign_out(request: Request):
-        reply = response.json({"signed_in": False})
-        reply.cookies[COOKIE] = ""
-        for name, value in (("httponly", True), ("secure", True), ("samesite", "Strict"), ("path", "/clinic"),
-                            ("max-age", 0)):  # fmt: skip
-            reply.cookies[COOKIE][name] = value
-        return reply
+        return with_cookie(response.json({"signed_in": False}), "", 0)
 
     @bp.route("/clinic/intakes", methods=["GET"])
     async def intakes(request: Request):

@@ -2,6 +2,7 @@
 Debian's chromium driven by Playwright; axe-core from the npm registry."""
 
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from bot.questionnaire import ITEM_IDS, ITEMS
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +25,10 @@ FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "-
 AXE_VERSION = "4.10.2"
 AXE_DIR = ROOT / ".venv" / "axe-core"  # outside the repository, kept between runs
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# English words that must not reach the Dutch report: the engine's bands and factor codes, item ids, codes.
+ENGLISH = {"low", "moderate", "high", "borderline", "increased", "adequate", "middle", "severe", "mild", "none",
+           "skincare_consult", "intake_consult", "gp_first", "low_whole_grain", "much_red_meat", "egfr", "true",
+           "false", "null"} | set(ITEM_IDS) | {code for it in ITEMS for code in it.codes if "_" in code}  # fmt: skip
 CHAT = ["hallo", "ja", "vrouw", "40", "drie", "2", "geen", "2", "1", "0", "1", "4 keer", "twee keer per dag",
         "2 tot 3 keer per week", "drie glazen", "elke maand", "soms", "soms", "bijna nooit", "vaak", "zes uur",
         "ik slik pantoprazol", "nee", "1 kuur", "nee", "weet ik niet", "acne", "5", "nee", "geen"]  # fmt: skip
@@ -182,3 +188,7 @@ def seeded(stack):
                                 now(), now(), words, crisis))  # fmt: skip
         references.append(reference)
     return tuple(references)
+
+
+def visible_words(page: str) -> set:
+    return set(re.findall(r"[A-Za-z_]+", re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S)))

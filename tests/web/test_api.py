@@ -9,20 +9,15 @@ import pytest
 import requests
 from fhir.resources.questionnaireresponse import QuestionnaireResponse
 
-from bot.questionnaire import ITEM_IDS, ITEMS
 from bot.scoring import compute_scores
 from tests.answers import WORKED_EXAMPLE
-from tests.web.conftest import ALLOWED_ORIGIN, CHAT, CLINIC_TOKEN, ROOT, WebUser
+from tests.web.conftest import ALLOWED_ORIGIN, CHAT, CLINIC_TOKEN, ENGLISH, ROOT, WebUser, visible_words
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
 }
-# English words that must not reach the Dutch report: the engine's bands and factor codes, item ids, codes.
-ENGLISH = {"low", "moderate", "high", "borderline", "increased", "adequate", "middle", "severe", "mild", "none",
-           "skincare_consult", "intake_consult", "gp_first", "low_whole_grain", "much_red_meat", "egfr", "true",
-           "false", "null"} | set(ITEM_IDS) | {code for it in ITEMS for code in it.codes if "_" in code}  # fmt: skip
 
 
 def clinic(base, reference, token=CLINIC_TOKEN, **params):
@@ -168,9 +163,7 @@ def test_record_as_json_html_pdf_and_fhir(stack, completed):
 def test_the_html_report_holds_no_english_code_words(stack, completed):
     _, reference = completed
     page = clinic(stack["base"], reference, format="html").text
-    visible = re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S)
-    words = set(re.findall(r"[A-Za-z_]+", visible))
-    assert words & ENGLISH == set()
+    assert visible_words(page) & ENGLISH == set()
 
 
 def test_the_list_of_intakes(stack, completed):

@@ -18,17 +18,13 @@ from actions.results import ActionFinishIntake
 from bot import reports
 from bot.clinic import Clinic
 from bot.dialogue.results import WEB_CHANNEL, build_result, results_view
-from bot.questionnaire import ITEM_IDS, ITEMS
 from bot.records import IntakeRecord, RecordStore
 from bot.scoring import compute_scores
 from tests.answers import WORKED_EXAMPLE
+from tests.web.conftest import ENGLISH, visible_words
 
 CLINIC = Clinic("Testkliniek", "https://kliniek.example/plan", "020 1", "a@b.example")
 T0 = datetime(2026, 1, 10, 9, 0, tzinfo=timezone.utc)  # 10:00 in Amsterdam
-# English words that must not reach the Dutch report: the engine's bands and factor codes, item ids, codes.
-ENGLISH = {"low", "moderate", "high", "borderline", "increased", "adequate", "middle", "severe", "mild", "none",
-           "skincare_consult", "intake_consult", "gp_first", "low_whole_grain", "much_red_meat", "egfr", "true",
-           "false", "null"} | set(ITEM_IDS) | {code for it in ITEMS for code in it.codes if "_" in code}  # fmt: skip
 HIGH_RISK = {**WORKED_EXAMPLE, "sex": "male", "audit_c_frequency": "4_plus_per_week", "audit_c_quantity": 8,
              "audit_c_binge": "daily_or_almost", "med_diuretic": "yes", "cond_diabetes_t2": "yes", "egfr": 45,
              "pss_1": "very_often", "pss_4": "very_often", "red_flags": ["black_stool", "jaundice"]}  # fmt: skip
@@ -113,10 +109,6 @@ def test_a_database_from_before_the_new_columns_gets_them(tmp_path):
     assert store.get("IN-TEST22").words == {"age": "veertig"} and store.get("IN-TEST22").crisis is True
     assert [r.reference for r in store.listing(since=T0 - timedelta(days=1))] == ["IN-TEST22"]
     assert store.listing(since=T0 + timedelta(minutes=1)) == []
-
-
-def visible_words(page: str) -> set:
-    return set(re.findall(r"[A-Za-z_]+", re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S)))
 
 
 @pytest.mark.parametrize("answers", [WORKED_EXAMPLE, HIGH_RISK, LOW_RISK], ids=["worked", "high", "low"])
