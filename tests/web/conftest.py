@@ -28,7 +28,9 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # English words that must not reach the Dutch report: the engine's bands and factor codes, item ids, codes.
 ENGLISH = {"low", "moderate", "high", "borderline", "increased", "adequate", "middle", "severe", "mild", "none",
            "skincare_consult", "intake_consult", "gp_first", "low_whole_grain", "much_red_meat", "egfr", "true",
-           "false", "null"} | set(ITEM_IDS) | {code for it in ITEMS for code in it.codes if "_" in code}  # fmt: skip
+           "false", "null", "yes", "no", "never", "monthly", "weekly", "female", "male", "other", "eczema",
+           "ageing", "pigmentation", "jaundice"}  # fmt: skip
+ENGLISH |= set(ITEM_IDS) | {code for it in ITEMS for code in it.codes if "_" in code}
 CHAT = ["hallo", "ja", "vrouw", "40", "drie", "2", "geen", "2", "1", "0", "1", "4 keer", "twee keer per dag",
         "2 tot 3 keer per week", "drie glazen", "elke maand", "soms", "soms", "bijna nooit", "vaak", "zes uur",
         "ik slik pantoprazol", "nee", "1 kuur", "nee", "weet ik niet", "acne", "5", "nee", "geen"]  # fmt: skip
