@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.results import RECORDS
 from actions.tracker_state import ANSWERED, CRISIS, DELETE_MARKER, RESULT, STATUS, clear_interview, nlu_of, send
 from bot.clinic import clinic_from_env
+from bot.dialogue.message import DELETED
 from bot.dialogue.outside import State, converse
 from bot.dialogue.turn import bubbles
 from bot.parsing.reading import read
@@ -36,8 +37,8 @@ class ActionConverse(Action):
             RECORDS.delete_for_sender(tracker.sender_id)
             dispatcher.utter_message(json_message=DELETE_MARKER)  # the channel deletes the conversation
         if reply.delete or reply.erase:
-            events += clear_interview()
+            events += clear_interview(DELETED if reply.delete else None)
         if reply.start:  # the rule in data/rules/intake.yml runs the form next
             return events + [SlotSet(STATUS, None), SlotSet(START, True)]
-        # Listen next, whatever else would be predicted: nothing chains after this action.
-        return events + [FollowupAction(LISTEN)]
+        # Listen next (the rules say so too): nothing chains after this action.
+        return events + [SlotSet(START, False), FollowupAction(LISTEN)]

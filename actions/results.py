@@ -55,7 +55,7 @@ class ActionFinishIntake(Action):
             RECORDS.delete_for_sender(tracker.sender_id)
             dispatcher.utter_message(json_message=DELETE_MARKER)
         if status in (NO_CONSENT, UNDER_AGE_STATUS, DELETED):
-            return clear_interview()  # store nothing
+            return clear_interview(status)  # store nothing, but remember how it ended
         if status != COMPLETE:
             return []  # stopped or paused: the answers stay for later
         answers, _ = answers_from(tracker)

@@ -76,13 +76,13 @@ def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> li
     return events
 
 
-def clear_interview() -> list:
+def clear_interview(status: Optional[str] = None) -> list:
     """Events that forget every answer and the result (restart, delete, no consent). The crisis flag stays:
     it is no answer, and the clinic follows it up (README, "Crisis wording")."""
     return [SlotSet(item, None) for item in ITEM_IDS] + [
         SlotSet(ANSWERED, []),
         SlotSet(FAILURES, 0.0),
-        SlotSet(STATUS, None),
+        SlotSet(STATUS, status),  # how it ended stays, so the next message gets a fitting reply
         SlotSet(LAST_TURN, None),
         SlotSet(RESULT, None),
         SlotSet(REQUESTED, None),

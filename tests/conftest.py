@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "models" / "intake.tar.gz"
+MODEL = Path(os.environ.get("INTAKE_TEST_MODEL") or ROOT / "models" / "intake.tar.gz")
 
 
 def free_port() -> int:

@@ -226,6 +226,13 @@ class Turn:
         self.out.answers, self.out.order, self.out.words, self.out.pending = {}, [], {}, None
 
     def previous(self) -> Optional[str]:
+        """The answered item before the one asked now, in questionnaire order (never consent)."""
+        asked = [it.id for it in q.asked_items(self.out.answers) if it.id != "consent"]
+        before = asked[: asked.index(self.requested)] if self.requested in asked else asked
+        answered = [i for i in before if i in self.out.answers]
+        return answered[-1] if answered else None
+
+    def last_answered(self) -> Optional[str]:
         return self.out.order[-1] if self.out.order and self.out.order[-1] != "consent" else None
 
 
@@ -366,6 +373,7 @@ def on_consent(t: Turn) -> Optional[Outcome]:
 
 
 def on_back(t: Turn) -> Optional[Outcome]:
+    """Back to the previous question; its answer stays until the user gives another."""
     r = t.reading
     strong = any(sig.has_phrase(r.text, p) for p in sig.STRONG_BACK)
     if not (r.is_short(sig.BACK) or strong or r.nlu.intent == "go_back" and t.signal(sig.BACK)):
@@ -375,16 +383,15 @@ def on_back(t: Turn) -> Optional[Outcome]:
         t.say(texts.NOTHING_TO_GO_BACK)
         return t.ask(t.requested)
     t.out.pending = None
-    t.out.order.pop()
-    del t.out.answers[previous]
-    t.out.words.pop(previous, None)
     t.say(texts.BACK)
-    return t.ask(previous)
+    t.out.requested, t.out.failures = previous, 0
+    t.out.messages.append(question(t.out.answers, previous))
+    return t.out
 
 
 def on_correction(t: Turn) -> Optional[Outcome]:
     """"Nee wacht, het zijn er vier": the previous answer, corrected."""
-    previous = t.previous()
+    previous = t.last_answered()
     if not (t.signal(sig.CORRECTION) and previous) or _in_review(t):
         return None
     corrected = parse_answer(previous, sig.strip_correction(t.reading.text))

@@ -176,8 +176,11 @@ def test_go_back_and_correction():
     assert outcome.answers["veg_fruit_per_day"] == 4 and outcome.requested == "whole_grain_per_day"
     assert chat.replies[0] == "Aangepast. Groente en fruit (porties per dag): 4."
     outcome = chat.say("vorige vraag")
-    assert outcome.requested == "veg_fruit_per_day" and "veg_fruit_per_day" not in outcome.answers
+    assert outcome.requested == "veg_fruit_per_day" and outcome.answers["veg_fruit_per_day"] == 4  # kept until replaced
     assert outcome.answers["age"] == 40
+    assert chat.say("vorige vraag").requested == "age"
+    assert chat.say("40").requested == "whole_grain_per_day"
+    outcome = chat.say("vorige vraag")
     outcome = chat.say("5")
     assert outcome.answers["veg_fruit_per_day"] == 5 and outcome.requested == "whole_grain_per_day"
 

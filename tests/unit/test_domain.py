@@ -8,7 +8,7 @@ from rasa_sdk import Action
 import actions.conversation  # noqa: F401  (registers the actions)
 import actions.intake_form  # noqa: F401
 import actions.results  # noqa: F401
-from bot.dialogue import texts
+from bot import faq
 from bot.dialogue.turn import INTENT_SIGNALS
 from bot.dutch_pipeline import PIPELINE_PATH
 from bot.questionnaire import CODE, CODE_LIST, ITEM_IDS, ITEMS, NUMBER
@@ -45,7 +45,21 @@ def test_domain_actions_are_the_implemented_ones():
 def test_intents_behind_signals_and_faq_exist():
     intents = set(DOMAIN["intents"])
     assert set(INTENT_SIGNALS) <= intents
-    assert {f"faq_{topic}" for topic in texts.FAQ} <= intents
+    assert {faq.intent_of(topic.key) for topic in faq.TOPICS} <= intents
+
+
+def test_every_intent_outside_the_interview_goes_to_action_converse():
+    """No intent falls through to the core fallback, and no rule chains actions (issue 9)."""
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "outside_the_interview.yml").read_text(encoding="utf-8"))
+    routed = {}
+    for rule in rules["rules"]:
+        steps = rule["steps"]
+        assert [list(step) for step in steps] == [["intent"], ["action"], ["slot_was_set"]], rule["rule"]
+        assert steps[1]["action"] == "action_converse" and steps[2]["slot_was_set"] == [{"intake_start": False}]
+        routed[steps[0]["intent"]] = rule["rule"]
+    assert set(routed) == set(DOMAIN["intents"]) | {"nlu_fallback"}
+    policy = next(p for p in CONFIG["policies"] if p["name"] == "RulePolicy")
+    assert policy["core_fallback_action_name"] == "action_converse"
 
 
 def test_config_names_the_pipeline_folder_the_install_builds():

@@ -23,7 +23,7 @@ RULES = [
 RULE_INTENTS = {
     rule["steps"][0]["intent"]
     for rule in RULES
-    if len(rule["steps"]) == 2 and "intent" in rule["steps"][0] and "action" in rule["steps"][1]
+    if len(rule["steps"]) >= 2 and "intent" in rule["steps"][0] and "action" in rule["steps"][1]
 }
 LIBRARY_SOURCES = {value for name, value in vars(library).items() if name.isupper() and isinstance(value, str)} | {
     source for advice in [*library.FACTOR_ADVICE.values(), *library.BAND_ADVICE.values()] for source in advice.sources
