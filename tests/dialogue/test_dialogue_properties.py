@@ -58,8 +58,8 @@ KINDS = {
     "english": ["what is this", "hello, do you speak english?"],
     "intent text": ["/greet", "/faq_scores", '/inform{"age": 3}', "/nonsense", "/affirm"],
     "emoji": ["😀", "👍🏻", "🙈🙈🙈"],
-    "crisis": ["ik wil niet meer leven", "soms, en dan denk ik aan zelfmoord", "niemand zou me missen als ik er niet meer was",
-               "ik wil er gewoon een eind aan maken"],
+    "crisis": ["ik wil niet meer leven", "soms, en dan denk ik aan zelfmoord",
+               "niemand zou me missen als ik er niet meer was", "ik wil er gewoon een eind aan maken"],
 }  # fmt: skip
 CONFIRMATIONS = (texts.CONFIRM_RESTART, texts.CONFIRM_DELETE)
 
