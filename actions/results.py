@@ -11,6 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.tracker_state import DELETE_MARKER, RESULT, STATUS, answers_from, clear_interview, send
 from bot.clinic import clinic_from_env
+from bot.dialogue import texts
+from bot.dialogue.message import Message
 from bot.dialogue.results import (
     DEFAULT_LIMIT,
     WEB_CHANNEL,
@@ -62,6 +64,8 @@ class ActionFinishIntake(Action):
         clinic = clinic_from_env()
         previous = tracker.get_slot(RESULT) or {}
         result = build_result(answers, clinic, reference=(previous.get("booking") or {}).get("reference"))
+        if tracker.get_slot(CRISIS):  # crisis wording earlier in the conversation: the results open with 113
+            send(dispatcher, [Message(texts.CRISIS, alone=True)])
         if tracker.get_latest_input_channel() != WEB_CHANNEL:  # the web page draws the card alone
             send(dispatcher, result_messages(answers, result, clinic))
         dispatcher.utter_message(json_message={"intake_results": results_view(answers, result, clinic)})

@@ -72,7 +72,7 @@ def help_text(state: State) -> str:
 
 
 def _crisis(r: Reading, state: State, reply: Reply) -> bool:
-    if not r.crisis:
+    if not (r.crisis or r.crisis_nlu):
         return False
     reply.crisis = True
     reply.messages += [Message(texts.CRISIS, alone=True), Message(help_text(state))]

@@ -142,7 +142,8 @@ def start(answers: dict, order: list, clinic: Clinic = EXAMPLE_CLINIC, text: str
     """
     item_id = next_item(answers)
     outcome = Outcome(dict(answers), list(order), item_id, words=dict(words or {}))
-    if read(text, nlu).crisis:
+    reading = read(text, nlu)
+    if reading.crisis or reading.crisis_nlu:
         outcome.crisis = True
         outcome.messages.append(Message(texts.CRISIS, alone=True))
     if item_id is None:
@@ -254,7 +255,8 @@ Handler = Callable[[Turn], Optional[Outcome]]
 
 def on_crisis(t: Turn) -> Optional[Outcome]:
     """Crisis wording, in any message and any state: 113 and 112 at once, and nothing recorded."""
-    if not t.reading.crisis:
+    r = t.reading
+    if not (r.crisis or (r.crisis_nlu and not t.parsed.ok)):
         return None
     t.out.crisis = True
     t.say(texts.CRISIS, alone=True)

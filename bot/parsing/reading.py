@@ -16,6 +16,8 @@ from bot.parsing.crisis import mentions_crisis
 from bot.parsing.text import normalise
 
 # The NLU's crisis intent counts from this confidence on, wherever it ranks: when in doubt, support.
+# Inside the interview it counts for messages that are no readable answer; the lexicon catches crisis
+# wording mixed with an answer (README, "Crisis wording").
 CRISIS_CONFIDENCE = 0.3
 # Other NLU intents count as a signal from this confidence on.
 INTENT_CONFIDENCE = 0.8
@@ -67,7 +69,8 @@ class Reading:
     words: tuple  # the plain words
     signals: frozenset  # keyword signals (bot.parsing.signals) and confident NLU intents
     keywords: frozenset  # the keyword signals alone
-    crisis: bool
+    crisis: bool  # crisis wording by the lexicon (bot.parsing.crisis)
+    crisis_nlu: bool  # the NLU's crisis intent at CRISIS_CONFIDENCE or more
     question: bool  # clearly a question: a question word first, or a question mark
     maybe_question: bool  # "heb je ...", "kan ik ...": a question unless it also reads as an answer
     junk: bool  # markup, code or a very long text: never read as an answer
@@ -88,12 +91,13 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     words = tuple(re.findall(r"[a-z0-9']+", plain))
     keywords = sig.detect(text or "")
     trusted = {INTENT_SIGNALS[nlu.intent]} if nlu.intent in INTENT_SIGNALS and nlu.confidence >= INTENT_CONFIDENCE else set()
-    crisis = mentions_crisis(text or "") or nlu.confidence_of("crisis") >= CRISIS_CONFIDENCE
+    crisis = mentions_crisis(text or "")
+    crisis_nlu = nlu.confidence_of("crisis") >= CRISIS_CONFIDENCE
     first_two = words[:2]
     opening = words[1:2] if words[:1] and words[0] in LEAD_INS else words[:1]
     question = bool(opening) and (opening[0] in QUESTION_WORDS or (plain.endswith("?") and len(words) >= 3))
     maybe = not question and (plain.endswith("?") or (len(first_two) == 2 and first_two[0] in QUESTION_VERBS))
     topic = faq.match(words) or faq.key_of(nlu.intent if nlu.confidence >= INTENT_CONFIDENCE else None)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE
-    return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, question, maybe,
-                   junk, topic, nlu)  # fmt: skip
+    return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, crisis_nlu,
+                   question, maybe, junk, topic, nlu)  # fmt: skip
