@@ -106,6 +106,13 @@ def _human(r: Reading, state: State, reply: Reply, clinic: Clinic) -> bool:
     return True
 
 
+def _english(r: Reading, state: State, reply: Reply) -> bool:
+    if not r.has(sig.ENGLISH):
+        return False
+    reply.messages.append(Message(texts.ENGLISH_OUTSIDE))
+    return True
+
+
 def _results_question(r: Reading, state: State, reply: Reply, clinic: Clinic) -> bool:
     """After the results: "wat betekent mijn score?", "waarom?" and "afspraak"."""
     if state.status != COMPLETE or not state.result:
@@ -158,8 +165,6 @@ def _small_talk(r: Reading, state: State, reply: Reply) -> bool:
         reply.messages.append(Message(texts.YOU_ARE_WELCOME + more))
     elif r.nlu.intent == "goodbye" and r.nlu.confidence >= START_CONFIDENCE:
         reply.messages.append(Message(texts.GOODBYE))
-    elif r.has(sig.ENGLISH):
-        reply.messages.append(Message(texts.ENGLISH_OUTSIDE))
     elif len(r.words) <= 6 and parse_yes_no(r.text) == "no":
         reply.messages.append(Message("Prima. " + help_text(state)))
     else:
@@ -174,7 +179,7 @@ def _anything_else(r: Reading, state: State, reply: Reply) -> bool:
 
 Handler = Callable[..., bool]
 HANDLERS: tuple = (
-    _crisis, _delete, _restart, _human, _results_question, _question, _start, _small_talk, _anything_else,
+    _crisis, _delete, _restart, _human, _english, _results_question, _question, _start, _small_talk, _anything_else,
 )  # fmt: skip
 NEEDS_CLINIC = (_human, _results_question)
 
