@@ -23,6 +23,7 @@ from bot.advice import why
 from bot.labels import ITEM_NAMES, answer_label, format_number
 from bot.questionnaire import CODE, CODE_LIST, ITEM_IDS, ITEMS_BY_ID
 from bot.records import IntakeRecord
+from bot.scoring.stress import SHORT_SLEEP_BELOW_HOURS
 
 QUESTIONNAIRE_URL = "urn:intake-assistant:questionnaire:intake:1"
 CODE_SYSTEM = "urn:intake-assistant:codes:"
@@ -35,7 +36,8 @@ SCORE_NAMES = {
     "magnesium_risk": "Magnesiumrisico", "magnesium_factors": "Magnesium: factoren", "audit_c": "AUDIT-C (0-12)",
     "alcohol_risk": "Alcoholrisico", "alcohol_glasses_per_week": "Glazen per week",
     "above_alcohol_advice": "Boven advies Gezondheidsraad", "heavy_drinking": "Zwaar drinken (MDS)",
-    "pss4": "PSS-4 (0-16)", "stress_level": "Stressniveau", "short_sleep": "Korte slaap (< 7 uur)",
+    "pss4": "PSS-4 (0-16)", "stress_level": "Stressniveau",
+    "short_sleep": f"Korte slaap (< {SHORT_SLEEP_BELOW_HOURS} uur)",
     "skin_concern": "Huid", "red_flag": "Alarmsignaal", "unanswered": "Niet beantwoord",
 }  # fmt: skip
 BOOKING_NAMES = {

@@ -1,4 +1,4 @@
-"""The assistant's fixed Dutch messages and FAQ answers (own wording, facts from the seeds)."""
+"""The assistant's fixed Dutch messages (own wording, facts from the seeds). The FAQ answers are in bot/faq.py."""
 
 from __future__ import annotations
 
@@ -99,39 +99,6 @@ RED_FLAG_NOW = (
     "niet overgaat of verlies je veel bloed? Bel dan meteen de huisartsenpost, of 112 bij levensgevaar. "
     "Ik heb het genoteerd; we gaan verder met de vragen."
 )
-
-FAQ = {
-    "microbiome": (
-        "Je microbioom is het geheel van bacteriën en andere kleine organismen die in en op je lichaam leven, vooral "
-        "in je darmen en op je huid. Je darmbacteriën helpen bij je spijsvertering, je afweer en je hormonen. Welke "
-        "bacteriën je hebt, hangt onder meer af van wat je eet, van stress en slaap, en van medicijnen zoals "
-        "antibiotica."
-    ),
-    "probiotics": (
-        "Probiotica zijn levende bacteriën, bijvoorbeeld in yoghurt en kefir of als supplement. Ze kunnen je "
-        "darmflora ondersteunen, en onderzoek wijst erop dat ze ontstekingen kunnen remmen en bij acne of rosacea "
-        "kunnen helpen. Een wondermiddel zijn ze niet: vezelrijk eten, minder stress en goede huidverzorging blijven "
-        "de basis. Gebruik je medicijnen? Vraag je huisarts of apotheker of een supplement daarbij past."
-    ),
-    "gut_skin": (
-        "Je darmen en je huid staan met elkaar in contact via je afweersysteem en je hormonen: de darm-huid-as. "
-        "Raakt je darmflora uit balans, door stress, veel suiker of alcohol, of antibiotica, dan kan dat zichtbaar "
-        "worden als roodheid, puistjes of een doffe huid. Bij acne en rosacea zien onderzoekers vaker een verstoorde "
-        "darmflora."
-    ),
-    "gut_liver": (
-        "Je darmen en je lever zijn verbonden door een groot bloedvat, de poortader. Wat je darmen opnemen, ook "
-        "stoffen die bacteriën maken, komt eerst bij je lever aan. Een verstoorde darmflora hangt samen met een "
-        "vette lever, ook bij mensen die weinig drinken. Vezelrijk eten en weinig suiker en alcohol helpen je darmen "
-        "en je lever allebei."
-    ),
-    "magnesium": (
-        "Magnesium zit vooral in noten en zaden, peulvruchten, volkoren, groene bladgroente zoals spinazie, en pure "
-        "chocolade. In sterk bewerkt eten zit weinig, omdat het bij de bewerking grotendeels verloren gaat. Een "
-        "volwassen vrouw heeft ongeveer 300 mg per dag nodig, een man ongeveer 350 mg. Denk je aan een supplement en "
-        "gebruik je medicijnen of werken je nieren niet goed? Overleg dan eerst met je huisarts of apotheker."
-    ),
-}
 
 INVITE = "Wil je de check doen, of verder gaan waar je was? Typ dan 'hallo'."
 AFTER_RESULTS = (
