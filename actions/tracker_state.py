@@ -7,6 +7,7 @@ from typing import Any, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
+from bot import channel_messages
 from bot.dialogue.message import Message, Outcome
 from bot.parsing.reading import Nlu, nlu_from_parse
 from bot.questionnaire import ITEM_IDS
@@ -91,8 +92,8 @@ def clear_interview(status: Optional[str] = None) -> list:
     ]
 
 
-# Tells the web channel to delete this conversation from the tracker store (channels/web.py).
-DELETE_MARKER = {"intake_deleted": True}
+# Tells the channel to delete this conversation from the tracker store (channels/deletion.py).
+DELETE_MARKER = channel_messages.DELETE_MARKER
 
 
 def send(dispatcher, messages: list) -> None:
