@@ -17,6 +17,17 @@ from typing import Optional, Sequence
 # The custom JSON the delete actions send: "delete this conversation"; never shown to a user.
 DELETE_MARKER = {"intake_deleted": True}
 
+# Rasa reads a message that starts with "/" as an intent ("/restart" would silently reset the
+# conversation): text a person typed never is one, so it gets an invisible character in front.
+INTENT_PREFIX = "/"
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def typed(text: str) -> str:
+    """A person's text as Rasa must read it: as text, never as an intent command."""
+    return ZERO_WIDTH_SPACE + text if text.lstrip().startswith(INTENT_PREFIX) else text
+
+
 # Each provider's limits (characters; Telegram's callback_data in bytes). Sources: the WhatsApp
 # Cloud API, Telegram Bot API, Messenger Platform and Twilio Messaging API references.
 WHATSAPP_TEXT = 4096

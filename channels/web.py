@@ -32,6 +32,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot import sessions
+from bot.channel_messages import typed
 from bot.clinic import clinic_from_env
 from bot.dialogue.results import WEB_CHANNEL
 from bot.labels import answer_label
@@ -238,7 +239,7 @@ class IntakeWebChannel(InputChannel):
             sender_id = sessions.verify(self.secret, body.get("sender") or bearer(request))
             if sender_id is None:
                 return response.json({"error": "invalid or missing session"}, status=403)
-            text = str(body.get("message") or "")[:MAX_MESSAGE_CHARS]
+            text = typed(str(body.get("message") or "")[:MAX_MESSAGE_CHARS])
             metadata = {"start": True} if body.get("start") is True else None
             collector = CollectingOutputChannel()
             await on_new_message(UserMessage(text, collector, sender_id, input_channel=self.name(), metadata=metadata))

@@ -267,7 +267,8 @@ class MessagingChannel(InputChannel):
             return  # nothing to read (no provider sends this to a bot, but nothing breaks)
         collector = CollectingOutputChannel()
         try:
-            await on_new_message(UserMessage(text[:MAX_TEXT], collector, sender_id, input_channel=self.name()))
+            message = UserMessage(cm.typed(text[:MAX_TEXT]), collector, sender_id, input_channel=self.name())
+            await on_new_message(message)
         except Exception:
             self.duplicates.forget(key)  # a redelivery may try again
             raise

@@ -105,3 +105,9 @@ def test_twilio_numbers_the_options():
     ]
     [single] = render.twilio(ChannelMessage("Weet je je eGFR?", ("Weet ik niet",)))
     assert single["Body"].endswith("Of typ: Weet ik niet")
+
+
+def test_typed_text_is_never_an_intent_command():
+    """Rasa reads "/restart" as its restart intent; what a person types stays text."""
+    assert cm.typed("/restart") == "\u200b/restart" and not cm.typed("/restart").startswith("/")
+    assert cm.typed("hallo") == "hallo" and cm.typed("1/2 stuk") == "1/2 stuk"
