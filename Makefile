@@ -14,7 +14,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install lint unit validate train test run shell evaluate bench purge clean cluster channel-webhooks
+.PHONY: help install lint unit validate train test run shell evaluate fuzz bench purge clean cluster channel-webhooks
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,7 +46,7 @@ test: install lint ## Install what is missing, then lint, unit tests, validate, 
 	@$(MAKE) --no-print-directory train
 	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
 	@scripts/install_system.sh
-	$(PY) -m pytest tests/conversation tests/heldout tests/frozen tests/dialogue tests/web tests/channels tests/cluster
+	$(PY) -m pytest tests/conversation tests/heldout tests/dialogue tests/web tests/channels tests/cluster
 
 run: train ## Start the assistant: REST channel on $$RASA_PORT (5005), SQLite tracker store
 	@scripts/run.sh
@@ -62,12 +62,16 @@ evaluate: train ## Held-out intent and slot-filling reports, 5-fold cross-valida
 	$(RASA) test nlu --nlu tests/heldout/nlu.yml --model $(MODEL) --out results/nlu --quiet
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/cv --quiet
 	$(PY) scripts/evaluate_slots.py --cases tests/heldout/answers.yml --model $(MODEL) --out results/slot_filling.json
+	$(PY) scripts/evaluate_frozen.py --model $(MODEL) --out results/frozen.json
 
 bench: train ## Latency, throughput, memory, start-up and training time, ours vs Rasa's starter bot
 	$(PY) scripts/bench.py --out results
 
 channel-webhooks: install ## Register the messaging channels' webhooks with the providers ($$CHANNEL_PUBLIC_URL)
 	$(PY) scripts/channel_webhooks.py
+
+fuzz: train ## The dialogue's property-based test with many more examples ($$FUZZ_EXAMPLES, default 400)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-400} $(PY) -m pytest tests/dialogue -q
 
 purge: install ## Delete intake records older than the retention period ($$INTAKE_RETENTION_DAYS, default 90)
 	$(PY) -m bot.records purge

@@ -178,8 +178,15 @@ async def _load(agent_class, model: str):
     return agent_class.load(model)
 
 
+BASELINE = ROOT / "docs" / "frozen-baseline.json"  # measured once, before the fixes (never rewritten)
+
+
 def report(figures: dict) -> str:
+    before = json.loads(BASELINE.read_text(encoding="utf-8"))
     return "\n".join((
+        f"before the fixes ({before['measured']}, {before['code']}): crisis recall {before['crisis_recall']:.1%}, "
+        f"false alarms {before['false_alarm_rate']:.1%}, questions and requests {before['question_accuracy']:.1%}",
+        "now:",
         f"crisis recall: {figures['crisis_recall']:.1%} ({figures['crisis_phrasings']} phrasings x every item = "
         f"{figures['crisis_cases']} turns, {len(figures['crisis_misses'])} missed)",
         f"crisis false alarms: {figures['false_alarm_rate']:.1%} of {figures['everyday_answers']} everyday answers",
