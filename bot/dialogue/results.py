@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from bot.advice import DEFAULT_LIMIT, NO_DIAGNOSIS, RED_FLAG_ADVICE, band_advice, select_advice, why
 from bot.clinic import Clinic
-from bot.dialogue.turn import Message
+from bot.dialogue.message import Message
 from bot.labels import format_number
 from bot.scoring import booking_kind, compute_scores
 from bot.scoring.alcohol import RISK_CUTOFF, sex_for_thresholds

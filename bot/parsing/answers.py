@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Optional
 
 from bot.parsing.quantities import WEEKS_PER_MONTH, parse_quantity, parse_rate
-from bot.parsing.text import normalise, similar, tokens
+from bot.parsing.text import has_phrase, normalise, similar, tokens
 from bot.questionnaire import ADULT_AGE, ITEMS_BY_ID, OLDEST_AGE, TAXA
 from bot.scoring.arithmetic import round_half_up
 
@@ -43,8 +43,7 @@ def _lemmas(text: str) -> list:
     return [t.lemma for t in tokens(normalise(text)) if re.match(r"[a-z0-9]", t.plain)]
 
 
-def _has_phrase(text: str, phrase: str) -> bool:
-    return f" {phrase} " in " " + " ".join(_words(text)) + " "
+_has_phrase = has_phrase
 
 
 def _first_phrase(text: str, table: tuple) -> Optional[str]:

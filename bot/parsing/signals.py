@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.parsing.text import normalise
+from bot.parsing.text import has_phrase, normalise
 
 STOP = "stop"
 PAUSE = "pause"
@@ -159,8 +159,6 @@ def _plain(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z0-9]+", normalise(text))) + " "
 
 
-def has_phrase(text: str, phrase: str) -> bool:
-    return " " + " ".join(re.findall(r"[a-z0-9]+", normalise(phrase))) + " " in _plain(text)
 
 
 def detect(text: str) -> set:

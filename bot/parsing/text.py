@@ -27,6 +27,17 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=4096)
+def plain_words(text: str) -> tuple:
+    """The message's words and numbers, lower case without accents: "Één keer, hè?" -> ("een", "keer", "he")."""
+    return tuple(re.findall(r"[a-z0-9]+", normalise(text)))
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """``phrase`` occurs in ``text`` as whole words: the one phrase matcher of bot/parsing."""
+    return f" {' '.join(plain_words(phrase))} " in f" {' '.join(plain_words(text))} "
+
+
 @lru_cache(maxsize=2048)
 def tokens(text: str) -> tuple:
     """The message's tokens, with lemmas from the Dutch pipeline."""
