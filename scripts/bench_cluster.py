@@ -69,18 +69,35 @@ def profile(pid: int, seconds: int, out: Path):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
 
 
-def top_frames(raw: Path, count: int = 15) -> list:
-    """From py-spy's raw (collapsed) output: the share of samples in which each function appears."""
-    totals: dict = {}
-    samples = 0
+# Steps of a turn, each matched by a frame "function (file" anywhere in a sample's stack.
+STEPS = {
+    "NLU (parse_message)": "parse_message (rasa/core/processor.py",
+    "read the tracker (retrieve, replay the events)": "fetch_tracker_and_update_session (rasa/core/processor.py",
+    "policies and actions (prediction loop)": "_run_prediction_loop (rasa/core/processor.py",
+    "  of which the action server call": "request (rasa/utils/endpoints.py",
+    "  of which tracker copies per action": "copy (rasa/shared/core/trackers.py",
+    "save the tracker": "save (rasa/core/tracker_store.py",
+    "PostgreSQL client (psycopg2, SQLAlchemy)": "sqlalchemy/",
+    "Redis client (lock store)": "redis/",
+    "TensorFlow (DIET inference)": "tensorflow/",
+    "JSON (events in and out)": "json/",
+}
+
+
+def breakdown(raw: Path) -> list:
+    """From py-spy's raw output: the share of the server's busy samples in which each step of a turn
+    appears (idle worker threads left out)."""
+    counts = dict.fromkeys(STEPS, 0)
+    busy = 0
     for line in raw.read_text().splitlines():
         stack, _, n = line.rpartition(" ")
-        samples += int(n)
-        for frame in set(stack.split(";")):
-            name = frame.split(" (")[0] + " (" + frame.split(" (")[-1].split(":")[0].rsplit("/", 1)[-1] + ")"
-            totals[name] = totals.get(name, 0) + int(n)
-    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
-    return [{"function": name, "share": round(n / samples, 3)} for name, n in ranked[:count]] if samples else []
+        if stack.split(";")[-1].startswith("_worker ("):
+            continue  # a thread-pool worker waiting for work
+        busy += int(n)
+        for step, marker in STEPS.items():
+            if marker in stack:
+                counts[step] += int(n)
+    return [{"step": step, "share": round(n / busy, 3)} for step, n in counts.items()] if busy else []
 
 
 def curve(target: Target) -> dict:
@@ -123,7 +140,7 @@ def measure(model: Path, out: Path) -> dict:
                              if s["pid"] and name.startswith(("rasa-", "actions-"))}  # fmt: skip
         results["curve"] = curve(targets["1 server"])
         if (out / "cluster_profile.raw").exists():
-            results["profile_rasa_32_concurrent_1_server"] = top_frames(out / "cluster_profile.raw")
+            results["profile_rasa_32_concurrent_1_server"] = breakdown(out / "cluster_profile.raw")
         return results
     finally:
         if one is not None:
@@ -157,8 +174,11 @@ def report(results: dict) -> None:
     print("  " + " ".join(str(round(v)) for v in c["p50_ms_by_position"]))
     print(f"  first question {c['first_question_ms']} ms, last question {c['last_question_ms']} ms: "
           f"last / first = {c['last_over_first']} (target <= 1.3); the results turn {c['results_turn_ms']} ms")
-    for row in results.get("profile_rasa_32_concurrent_1_server", [])[:12]:
-        print(f"  profile {row['share']:6.1%}  {row['function']}")
+    profile = results.get("profile_rasa_32_concurrent_1_server", [])
+    if profile:
+        print("\nWhere Rasa server 1 spends its busy time (py-spy, 32 concurrent, 1 server; steps overlap):")
+    for row in profile:
+        print(f"  {row['share']:6.1%}  {row['step']}")
 
 
 def main() -> int:

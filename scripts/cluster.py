@@ -344,6 +344,7 @@ class Cluster:
         temporary.replace(self.c.dir / "state.json")
 
     def run(self) -> int:
+        self.parent = os.getppid()
         self.prepare()
         signal.signal(signal.SIGTERM, lambda *_: self.request_stop())
         signal.signal(signal.SIGINT, lambda *_: self.request_stop())
@@ -354,6 +355,10 @@ class Cluster:
 
     def request_stop(self) -> None:
         self.stopping = True
+
+    def should_stop(self) -> bool:
+        """Asked to stop, or the parent (make) is gone: SIGTERM to `make cluster` stops everything too."""
+        return self.stopping or os.getppid() != self.parent
 
     def serve(self) -> int:
         print(f"Starting PostgreSQL (:{self.c.pg_port}), Redis (:{self.c.redis_port}) in {self.c.dir}", flush=True)
@@ -367,14 +372,14 @@ class Cluster:
         self.write_state()
         began = time.monotonic()
         with ThreadPoolExecutor(max_workers=8) as pool:
-            while not self.stopping and not all(s.ready for s in self.actions + self.rasa):
+            while not self.should_stop() and not all(s.ready for s in self.actions + self.rasa):
                 if time.monotonic() - began > START_TIMEOUT_S:
                     print("the servers did not get ready in time; see the logs in " + str(self.logs), flush=True)
                     return 1
                 self.restart_dead()
                 self.check_readiness(pool)
                 time.sleep(1)
-            if self.stopping:
+            if self.should_stop():
                 return 0
             self.write_upstreams()
             self.nginx.start()
@@ -384,7 +389,7 @@ class Cluster:
             print(f"  REST channel: http://localhost:{self.c.port}/webhooks/rest/webhook", flush=True)
             print(f"  tracker API:  token in $RASA_AUTH_TOKEN or {self.c.dir / 'auth.token'}", flush=True)
             print(f"  nginx log (which server answered): {self.nginx_dir / 'access.log'}", flush=True)
-            while not self.stopping:
+            while not self.should_stop():
                 if self.restart_dead() | self.check_readiness(pool):
                     self.write_upstreams()
                     self.reload_nginx()

@@ -42,7 +42,8 @@ async def _answers(check: Callable[[], Any], timeout_s: float) -> bool:
 
 async def readiness(app: Any, timeout_s: float) -> dict:
     agent = getattr(app.ctx, "agent", None)
-    checks = {"model": bool(agent is not None and agent.is_ready()), "stopping": getattr(app.ctx, "stopping", False)}
+    loaded = agent is not None and agent.is_ready() and getattr(agent, "cluster_guarded", False)  # turns.install ran
+    checks = {"model": bool(loaded), "stopping": getattr(app.ctx, "stopping", False)}
     for name, store in (("tracker_store", getattr(agent, "tracker_store", None)),
                         ("lock_store", getattr(agent, "lock_store", None))):  # fmt: skip
         ping = getattr(_inner(store), "ping", None)

@@ -61,6 +61,21 @@ def start(user: User, answers: dict, items: int) -> None:
         user.say(answer_text(item, answers[item]))
 
 
+def midway(cluster, items: int):
+    """A user ``items`` answers into the worked example: the user, the item asked, what was sent, the answer."""
+    user = User(cluster)
+    start(user, WORKED_EXAMPLE, items)
+    asked = user.slots()["requested_slot"]
+    return user, asked, list(user.sent), answer_text(asked, WORKED_EXAMPLE[asked])
+
+
+def assert_goes_on(cluster, user: User, asked: str, sent: list) -> None:
+    """Nothing of the failed message was kept; the interview then goes on to the exact scores."""
+    assert user.slots()["requested_slot"] == asked and user.user_texts() == sent
+    assert_complete(continue_intake(user, WORKED_EXAMPLE), WORKED_EXAMPLE)
+    assert_stored_exactly(cluster, user)
+
+
 def test_health_endpoints(cluster):
     assert requests.get(f"{cluster.base}/health/live", timeout=10).json() == {"live": True}
     for name in ("rasa-1", "rasa-2"):
@@ -123,10 +138,7 @@ def test_a_conversation_moving_between_servers_keeps_its_answers(cluster):
 
 
 def test_action_server_slow_or_down_gets_the_dutch_error_and_the_interview_goes_on(cluster):
-    user = User(cluster)
-    start(user, WORKED_EXAMPLE, 4)
-    asked, sent = user.slots()["requested_slot"], list(user.sent)
-    text = answer_text(asked, WORKED_EXAMPLE[asked])
+    user, asked, sent, text = midway(cluster, 4)
     cluster.signal(ACTIONS, signal.SIGSTOP)  # hanging: the call times out after ACTION_TIMEOUT_S
     try:
         assert raw_texts(user, text) == [ERROR_TEXT]
@@ -135,11 +147,8 @@ def test_action_server_slow_or_down_gets_the_dutch_error_and_the_interview_goes_
     assert user.slots()["requested_slot"] == asked and user.user_texts() == sent
     cluster.signal(ACTIONS, signal.SIGKILL)  # gone: refused at once, until the supervisor starts them again
     assert raw_texts(user, text) == [ERROR_TEXT]
-    assert user.slots()["requested_slot"] == asked and user.user_texts() == sent
     wait_for_actions(cluster)
-    slots = continue_intake(user, WORKED_EXAMPLE)
-    assert_complete(slots, WORKED_EXAMPLE)
-    assert_stored_exactly(cluster, user)
+    assert_goes_on(cluster, user, asked, sent)
 
 
 def wait_for_actions(cluster, timeout: float = 120) -> None:
@@ -165,20 +174,14 @@ def continue_intake(user: User, answers: dict) -> dict:
 
 
 def test_postgresql_restart_mid_conversation(cluster):
-    user = User(cluster)
-    start(user, WORKED_EXAMPLE, 6)
+    user, asked, sent, _text = midway(cluster, 6)
     pg = cluster.state["postgres"]
     cluster.pg([pg["pg_ctl"], "-D", pg["data"], "-m", "fast", "-w", "-l", pg["log"], "restart"])
-    slots = continue_intake(user, WORKED_EXAMPLE)  # the first message after the restart goes through as well
-    assert_complete(slots, WORKED_EXAMPLE)
-    assert_stored_exactly(cluster, user)
+    assert_goes_on(cluster, user, asked, sent)  # the first message after the restart goes through as well
 
 
 def test_redis_down_no_message_is_handled_without_the_lock(cluster):
-    user = User(cluster)
-    start(user, WORKED_EXAMPLE, 5)
-    asked, sent = user.slots()["requested_slot"], list(user.sent)
-    text = answer_text(asked, WORKED_EXAMPLE[asked])
+    user, asked, sent, text = midway(cluster, 5)
     cluster.signal(["redis"], signal.SIGSTOP)
     try:
         assert raw_texts(user, text, cluster.server("rasa-1")) == [ERROR_TEXT]
@@ -187,10 +190,7 @@ def test_redis_down_no_message_is_handled_without_the_lock(cluster):
         assert ready.status_code == 503 and ready.json()["lock_store"] is False
     finally:
         cluster.signal(["redis"], signal.SIGCONT)
-    assert user.slots()["requested_slot"] == asked and user.user_texts() == sent
-    slots = continue_intake(user, WORKED_EXAMPLE)
-    assert_complete(slots, WORKED_EXAMPLE)
-    assert_stored_exactly(cluster, user)
+    assert_goes_on(cluster, user, asked, sent)
 
 
 def test_a_rasa_server_killed_mid_run_loses_no_conversation(cluster):
