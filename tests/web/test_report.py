@@ -5,6 +5,7 @@ import asyncio
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
@@ -75,7 +76,9 @@ def finish(channel, monkeypatch, tmp_path, slots=None):
     events = [{"event": "user", "text": "geen", "timestamp": 1.0, "input_channel": channel, "parse_data": {}}]
     tracker = Tracker("s1", slots, {}, events, False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    asyncio.run(ActionFinishIntake().run(dispatcher, tracker, {}))
+    # In a thread of its own: Playwright's sync API keeps an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, ActionFinishIntake().run(dispatcher, tracker, {})).result()
     return dispatcher.messages, store
 
 
@@ -92,7 +95,8 @@ def test_the_web_channel_gets_one_card_and_other_channels_the_text(monkeypatch, 
 def test_own_words_and_the_crisis_flag_are_stored(monkeypatch, tmp_path):
     words = {"veg_fruit_per_day": "drie, denk ik", "med_ppi": "ik slik pantoprazol", "unknown": "x"}
     messages, store = finish(WEB_CHANNEL, monkeypatch, tmp_path, {"answer_words": words, "crisis_mentioned": True})
-    reference = messages[0]["custom"]["intake_results"]["booking"]["reference"]
+    card = next(m["custom"]["intake_results"] for m in messages if "intake_results" in (m.get("custom") or {}))
+    reference = card["booking"]["reference"]
     saved = store.get(reference)
     assert saved.words == {"veg_fruit_per_day": "drie, denk ik", "med_ppi": "ik slik pantoprazol"}
     assert saved.crisis is True
