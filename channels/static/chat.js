@@ -182,7 +182,9 @@
     box.appendChild(el("p", "disclaimer", view.no_diagnosis));
     var booking = el("div", "booking");
     booking.appendChild(el("p", null, view.booking.text));
-    var link = el("a", "booking-link", view.booking.label + " (" + view.booking.reference + ")");
+    var link = el("a", "booking-link");
+    link.appendChild(document.createTextNode(view.booking.label + " "));
+    link.appendChild(el("span", "nowrap", "(" + view.booking.reference + ")"));
     link.href = view.booking.url;
     link.target = "_blank";
     link.rel = "noopener";
@@ -231,7 +233,8 @@
   function moveFocus(target) {
     if (!target) return;
     target.focus({ preventScroll: true });
-    if (target.id === "results-title") target.closest(".results").scrollIntoView({ block: "start" });
+    var card = target.closest(".results");
+    if (card) scroller.scrollTop = card.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 8;
     else toBottom();
   }
 

@@ -172,6 +172,8 @@ def check_results_card(page):
     expect(title).to_be_focused()
     assert title.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
     expect(page.locator("#progress-label")).to_have_text("Klaar")
+    assert page.evaluate("document.scrollingElement.scrollTop") == 0  # the header and the field stay on screen
+    expect(page.locator("#input")).to_be_in_viewport()
     # One card, no text dump before it, one booking button carrying the reference.
     expect(page.locator(".msg.bot").filter(has_text="Mijn tips voor jou")).to_have_count(0)
     expect(page.locator(".results")).to_have_count(1)
