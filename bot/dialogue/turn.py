@@ -48,10 +48,19 @@ from bot.parsing.answers import (
     parse_answer,
     parse_yes_no,
 )
-from bot.parsing.reading import INTENT_SIGNALS, Nlu, Reading, read  # noqa: F401 (INTENT_SIGNALS: tests)
+from bot.parsing.reading import (  # noqa: F401 (INTENT_SIGNALS: tests)
+    INTENT_CONFIDENCE,
+    INTENT_SIGNALS,
+    Nlu,
+    Reading,
+    read,
+)
 from bot.parsing.text import normalise
 
 MAX_FAILURES = 3
+# NLU intents that a message answering the question may get.
+ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback")
+SURE = 0.9  # an NLU intent this sure outweighs a number read from words alone
 OUT_OF_SCOPE_CONFIDENCE = 0.5
 SKIP_BUTTON = "Sla over"
 WORDS_KEPT = 200  # characters of the user's own words kept beside an answer
@@ -179,7 +188,22 @@ class Turn:
         r = self.reading
         if r.junk or r.question or _in_review(self) or self.requested not in q.ITEMS_BY_ID:
             return Parsed(problem="not_read")
-        return parse_answer(self.requested, r.text)
+        asks = r.nlu.intent not in ANSWER_INTENTS and r.nlu.confidence >= INTENT_CONFIDENCE
+        if r.maybe_question and (asks or r.topic):  # "kan je een vette lever krijgen ...": no 1 from "een"
+            return Parsed(problem="not_read")
+        parsed = parse_answer(self.requested, r.text)
+        sure = r.nlu.confidence >= SURE and asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
+        if parsed.ok and _number_from_words(self.requested, r) and sure:
+            return Parsed(problem="not_read")  # "vertel eens een grap" is no 1, "geen zin meer, ik stop" no 0
+        if not parsed.ok and q.ITEMS_BY_ID[self.requested].codes == ("yes", "no"):
+            said = {"affirm": "yes", "deny": "no"}.get(r.nlu.intent) if r.nlu.confidence >= INTENT_CONFIDENCE else None
+            return Parsed(said) if said else parsed  # "ga je gang", "dat is in orde"
+        return parsed
+
+    def nlu_says(self, intent: str) -> bool:
+        """The NLU's top intent, confident, for a message that is no readable answer."""
+        nlu = self.reading.nlu
+        return nlu.intent == intent and nlu.confidence >= INTENT_CONFIDENCE and not self.parsed.ok
 
     def signal(self, name: str) -> bool:
         """A keyword signal, or the NLU's intent for it when the message is no readable answer."""
@@ -266,12 +290,12 @@ def on_crisis(t: Turn) -> Optional[Outcome]:
 
 
 def on_delete(t: Turn) -> Optional[Outcome]:
-    """"Verwijder mijn gegevens" deletes at once; an NLU guess asks first."""
+    """"Verwijder mijn gegevens" deletes at once; other wording or an NLU guess asks first."""
     r = t.reading
     if sig.DELETE_DATA in sig.detect(r.text):
         t.erase()
         return t.end(DELETED, texts.DELETED)
-    if t.signal(sig.DELETE_DATA):
+    if t.signal(sig.DELETE_DATA) or sig.asks_to_delete(r.text):
         t.out.pending = {"kind": CONFIRM_DELETE}
         t.say(texts.CONFIRM_DELETE, texts.CONFIRM_BUTTONS)
         return t.out
@@ -318,15 +342,16 @@ def on_pending(t: Turn) -> Optional[Outcome]:
 
 
 def on_pause(t: Turn) -> Optional[Outcome]:
+    """Pausing keeps every answer, so a clear keyword or the NLU's pause intent is enough."""
     r = t.reading
-    if t.signal(sig.PAUSE) and (r.is_short(sig.PAUSE) or len(r.text) < 60):
+    if (sig.PAUSE in r.keywords and (r.is_short(sig.PAUSE) or len(r.text) < 60)) or t.nlu_says("pause"):
         return t.end(PAUSED, texts.PAUSED)
     return None
 
 
 def on_stop(t: Turn) -> Optional[Outcome]:
-    r = t.reading
-    if r.is_short(sig.STOP) or (t.signal(sig.STOP) and sig.STOP not in sig.detect(r.text)):
+    """"Stop" alone, or the NLU's stop intent for a message that is no answer ("ik wil stoppen met roken" is one)."""
+    if t.reading.is_short(sig.STOP) or t.nlu_says("stop"):
         return t.end(STOPPED, texts.STOPPED)
     return None
 
@@ -378,7 +403,8 @@ def on_back(t: Turn) -> Optional[Outcome]:
     """Back to the previous question; its answer stays until the user gives another."""
     r = t.reading
     strong = any(sig.has_phrase(r.text, p) for p in sig.STRONG_BACK)
-    if not (r.is_short(sig.BACK) or strong or r.nlu.intent == "go_back" and t.signal(sig.BACK)):
+    changing = t.nlu_says("correct") and not parse_answer(t.last_answered() or t.requested, r.text).ok
+    if not (r.is_short(sig.BACK) or strong or t.nlu_says("go_back") or changing):
         return None
     previous = t.previous()
     if previous is None:
@@ -408,6 +434,9 @@ def on_question(t: Turn) -> Optional[Outcome]:
     """A clear question ("wat is ...", "waarom ...?") gets an answer, then the question again."""
     r = t.reading
     if not (r.question or t.signal(sig.WHY) or t.signal(sig.MEANING)):
+        return None
+    small_talk = {sig.GREETING, sig.THANKS} & r.keywords and not r.topic and len(r.words) <= 6
+    if sig.SKIP in r.keywords or small_talk:  # "kunnen we deze overslaan?", "dag, hoe gaat het?"
         return None
     t.say(_answer_question(t) or _no_answer(r))
     return t.ask(t.requested)
@@ -522,7 +551,7 @@ def on_not_understood(t: Turn) -> Outcome:
 
 
 HANDLERS: tuple = (
-    on_crisis, on_delete, on_pending, on_pause, on_stop, on_restart, on_human, on_consent, on_back, on_correction,
+    on_crisis, on_delete, on_pending, on_pause, on_stop, on_back, on_restart, on_human, on_consent, on_correction,
     on_english, on_question, on_review, on_skip, on_junk, on_answer, on_facts, on_maybe_question, on_small_talk,
     on_not_understood,
 )  # fmt: skip
@@ -554,6 +583,11 @@ def take_turn(
 
 
 # --- small helpers ---------------------------------------------------------------------------------
+def _number_from_words(item_id: str, r: Reading) -> bool:
+    """A number answer read from words alone ("een", "geen") in a sentence: weaker than a sure NLU intent."""
+    return q.ITEMS_BY_ID[item_id].kind == q.NUMBER and len(r.words) >= 3 and not any(c.isdigit() for c in r.text)
+
+
 def _in_review(t: Turn) -> bool:
     return bool(t.out.pending and t.out.pending.get("kind") == REVIEW)
 
@@ -606,6 +640,8 @@ STOPWORDS = frozenset("bedoel bedoelt betekent eigenlijk precies wordt worden hi
 
 def _about_the_question(r: Reading, it: q.Item) -> bool:
     """A question that uses the words of the question asked ("telt tofu ook?") is about its meaning."""
+    if r.nlu.intent not in (None, "ask_meaning", "inform", "nlu_fallback"):
+        return False
     own = {w for w in r.words if len(w) >= 4 and w not in STOPWORDS}
     asked = set(re.findall(r"[a-z]+", normalise(it.text + " " + it.meaning)))
     return bool(own & asked)

@@ -54,13 +54,19 @@ def _first_phrase(text: str, table: tuple) -> Optional[str]:
     return None
 
 
-YES_WORDS = ("ja", "jazeker", "jawel", "zeker", "klopt", "inderdaad", "yes", "jep", "yep", "akkoord", "oke", "ok",
+YES_WORDS = ("ja", "jazeker", "jawel", "zeker", "klopt", "inderdaad", "yes", "jep", "yep", "akkoord", "oke", "ok", "okay",
              "prima", "graag", "goed", "natuurlijk", "uiteraard", "tuurlijk")  # fmt: skip
 NO_WORDS = ("nee", "neen", "nope", "niet", "geen", "nooit", "no", "neuh", "nah")
 NO_PHRASES = ("liever niet", "ik wil niet", "geen toestemming", "niet akkoord", "ik geef geen")
 
 
+YES_EMOJI = ("👍", "✅", "👌")
+NO_EMOJI = ("👎", "❌", "🙅")
+
+
 def parse_yes_no(text: str) -> Optional[str]:
+    if text.strip() and all(c in "".join(YES_EMOJI + NO_EMOJI) + " \ufe0f\U0001f3fb\U0001f3fc\U0001f3fd" for c in text.strip()):
+        return "yes" if any(e in text for e in YES_EMOJI) else "no"
     words = _words(text)
     if any(_has_phrase(text, phrase) for phrase in NO_PHRASES):
         return "no"
@@ -363,7 +369,10 @@ def label_codes(item_id: str, text: str) -> list:
 # Units written after a number that are not part of the answer: "eGFR 72 ml/min/1.73m2".
 UNIT_TAILS = re.compile(r"\b(ml\s*/\s*min(\s*/\s*1[.,]73\s*m2?)?|mmol\s*/\s*l|1[.,]73\s*m2?)\b|\begfr\b", re.I)
 # "10, het beheerst echt mijn leven": a number first, then a remark.
-NUMBER_THEN_REMARK = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[,.;:!-]\s+\D")
+NUMBER_THEN_REMARK = re.compile(
+    r"^\s*(?:een\s+|zo'?n\s+|ongeveer\s+)?(\d+(?:[.,]\d+)?)\s*(?:uur|keer|glazen|porties|stuks|handjes|of\s*zo|ongeveer|"
+    r"denk\s+ik|misschien)?\s*[,.;:!-]\s+\D"
+)
 GLASSES_PER_BOTTLE = 7  # a 75 cl bottle of wine holds about 7 standard glasses
 
 

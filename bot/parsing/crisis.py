@@ -82,7 +82,10 @@ PATTERNS = tuple(re.compile(p) for p in (
 EVERYDAY = tuple(re.compile(p) for p in (
     r"\b(lach|lachen|verveel|vervelen|schrik|schrok|schaam|werk|werkte|loop|liep)\s+(me|mij|mezelf|ik)\s+(nog\s+)?(een\s+)?(dood|rot|kapot|ongeluk)\b",
     r"\bdood\s*(normaal|simpel|eng|stil|moe|op|ziek|bang|leuk|jammer)\b",
-    r"\b(einde|eind)\s+van\s+(de|het)\s+(dag|week|maand|jaar|middag|avond|ochtend|zomer|winter)\b",
+    r"\b(einde|eind)\s+van\s+(de|het|deze|dit)\s+(?!leven\b)\w+",
+    r"\b(val|viel|vallen|lig|lag)\b(\s+\S+){0,3}\s+dood\s*(neer|op de bank|in bed)\b",
+    r"\b(ga|gaat|gingen|ging)\s+(bijna\s+)?dood\s+(van|voor|aan)\s+(de|het|dat|die|mijn|een)?\s*(honger|dorst|kou|hitte|pijn|verveling|kater|lach|buikpijn|pittige|mango|schaamte)",
+    r"\b(telefoon|batterij|accu|plant|planten|hond|kat|vis|muis)\w*\b(\s+\S+){0,3}\s+(is|zijn|gaat|gaan|ging)\s+(bijna\s+)?dood\b",
     r"\b(stoppen|ophouden|kappen)\s+met\s+(roken|drinken|snoepen|alcohol)\b",
 ))  # fmt: skip
 
@@ -97,6 +100,15 @@ def _folded(text: str) -> str:
         match = next((c for c in CANONICAL if len(word) >= 5 and word != c and similar(word, c)), None)
         folded.append(match or word)
     return " ".join(folded)
+
+
+@lru_cache(maxsize=4096)
+def everyday_only(text: str) -> bool:
+    """The message uses crisis-like words only in everyday phrases ("ik val dood neer op de bank"):
+    then the NLU's crisis intent, which sees the word "dood", is no alarm on its own."""
+    plain = _folded(text)
+    return any(everyday.search(plain) for everyday in EVERYDAY) or any(w.startswith("dood") and w != "dood"
+                                                                       for w in plain.split())
 
 
 @lru_cache(maxsize=4096)

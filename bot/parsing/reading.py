@@ -12,7 +12,7 @@ from typing import Optional
 
 from bot import faq
 from bot.parsing import signals as sig
-from bot.parsing.crisis import mentions_crisis
+from bot.parsing.crisis import everyday_only, mentions_crisis
 from bot.parsing.text import normalise
 
 # The NLU's crisis intent counts from this confidence on, wherever it ranks: when in doubt, support.
@@ -20,7 +20,9 @@ from bot.parsing.text import normalise
 # wording mixed with an answer (README, "Crisis wording").
 CRISIS_CONFIDENCE = 0.3
 # Other NLU intents count as a signal from this confidence on.
-INTENT_CONFIDENCE = 0.8
+INTENT_CONFIDENCE = 0.6
+# An FAQ intent this sure wins over the keyword layer; below it the keywords decide.
+FAQ_CONFIDENCE = 0.8
 # Intents that mean the same as a keyword signal.
 INTENT_SIGNALS = {
     "stop": sig.STOP, "pause": sig.PAUSE, "start_over": sig.RESTART, "human_handoff": sig.HUMAN,
@@ -85,6 +87,15 @@ class Reading:
         return sig.is_short_command(self.text, signal)
 
 
+def _topic(words: tuple, nlu: Nlu) -> Optional[str]:
+    """The FAQ topic: a sure NLU intent first, then the concepts of bot.faq; none for a question the NLU
+    calls one without a fixed answer ("is koffie slecht voor mijn darmen?")."""
+    if nlu.intent == "question_other" and nlu.confidence >= FAQ_CONFIDENCE:
+        return None
+    sure = faq.key_of(nlu.intent) if nlu.confidence >= FAQ_CONFIDENCE else None
+    return sure or faq.match(words) or (faq.key_of(nlu.intent) if nlu.confidence >= INTENT_CONFIDENCE else None)
+
+
 def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     nlu = nlu or Nlu()
     plain = normalise(text or "")
@@ -92,12 +103,12 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     keywords = sig.detect(text or "")
     trusted = {INTENT_SIGNALS[nlu.intent]} if nlu.intent in INTENT_SIGNALS and nlu.confidence >= INTENT_CONFIDENCE else set()
     crisis = mentions_crisis(text or "")
-    crisis_nlu = nlu.confidence_of("crisis") >= CRISIS_CONFIDENCE
+    crisis_nlu = nlu.confidence_of("crisis") >= CRISIS_CONFIDENCE and not everyday_only(text or "")
     first_two = words[:2]
     opening = words[1:2] if words[:1] and words[0] in LEAD_INS else words[:1]
     question = bool(opening) and (opening[0] in QUESTION_WORDS or (plain.endswith("?") and len(words) >= 3))
     maybe = not question and (plain.endswith("?") or (len(first_two) == 2 and first_two[0] in QUESTION_VERBS))
-    topic = faq.match(words) or faq.key_of(nlu.intent if nlu.confidence >= INTENT_CONFIDENCE else None)
+    topic = _topic(words, nlu)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE
     return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, crisis_nlu,
                    question, maybe, junk, topic, nlu)  # fmt: skip

@@ -31,14 +31,14 @@ PHRASES = {
                   "gegevens wissen", "mijn gegevens weg"),
     STOP: ("stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen",
            "laat maar", "afbreken", "beeindigen", "ik wil niet verder"),
-    PAUSE: ("later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
+    PAUSE: ("kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
             "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg"),
-    RESTART: ("opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "reset", "alles opnieuw",
-              "van voren af aan", "overnieuw", "opnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw"),
-    HUMAN: ("medewerker", "een mens", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
+    RESTART: ("vanaf het begin", "van voor af aan", "bij vraag 1", "nieuwe start", "helemaal opnieuw", "begin maar weer", "opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "reset", "alles opnieuw",
+              "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw"),
+    HUMAN: ("echte assistent", "de dokter", "met de arts", "een arts", "echt mens", "geen robot", "met een mens", "medewerker", "een mens", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
             "met iemand praten", "contact met de kliniek", "contact opnemen", "telefoonnummer", "bellen met",
             "mens spreken", "persoon spreken", "assistente", "doktersassistent", "de arts spreken"),
-    SKIP: ("weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "wil ik niet zeggen",
+    SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "wil ik niet zeggen",
            "zeg ik liever niet", "wil ik liever niet zeggen", "geen antwoord", "weet ik echt niet", "volgende vraag",
            "ik weet het niet", "onbekend", "geen flauw idee", "ik weet het niet meer", "weet het niet"),
     BACK: ("vorige vraag", "ga terug", "terug naar de vorige", "een vraag terug", "ik wil terug", "terug",
@@ -55,14 +55,27 @@ PHRASES = {
     CORRECTION: ("nee wacht", "wacht", "ik bedoel", "ik bedoelde", "correctie", "sorry ik bedoel", "oeps", "foutje",
                  "moet zijn", "ik vergis me", "ik heb me vergist", "verbetering", "niet goed ingevuld",
                  "dat klopt niet", "pas aan", "verander"),
-    GREETING: ("hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "hallo daar", "hee"),
+    GREETING: ("hoe gaat het", "hoe is het", "goeiedag", "hallootjes", "hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "hallo daar", "hee"),
     RESUME: ("verder", "ga verder", "doorgaan", "ik wil verder", "verdergaan", "ik ben er weer", "weer terug",
              "verder gaan", "hervatten", "ik ben terug"),
-    THANKS: ("dank je", "dankjewel", "bedankt", "dank u", "thanks", "top dank", "merci", "fijn dank"),
+    THANKS: ("thx", "hartelijk dank", "dankuwel", "dank voor", "heel erg bedankt", "dank je", "dankjewel", "bedankt", "dank u", "thanks", "top dank", "merci", "fijn dank"),
 }  # fmt: skip
+# Asking to delete in other words ("kan ik mijn antwoorden laten wissen"): the assistant asks first.
+DELETE_WORDS = re.compile(r"\b(verwijder\w*|wis|wissen|gewist|vernietig\w*|weghalen|weg\s+halen|delete)\b")
+DATA_WORDS = re.compile(r"\b(gegevens|antwoorden|data|dossier|informatie|alles)\b")
+
+
+def asks_to_delete(text: str) -> bool:
+    """"Kan ik mijn antwoorden laten wissen?" (but "alles wissen en opnieuw beginnen" is a restart)."""
+    plain = _plain(text)
+    restart = any(has_phrase(text, p) for p in PHRASES[RESTART])
+    return bool(DELETE_WORDS.search(plain) and DATA_WORDS.search(plain)) and not restart
+
+
 # Going back in so many words, whatever the message's length: "kunnen we terug naar de vorige vraag".
 STRONG_BACK = ("vorige vraag", "terug naar de vorige", "een vraag terug", "ga terug", "vraag hiervoor",
-               "vorige stap", "stapje terug")  # fmt: skip
+               "vorige stap", "stapje terug", "kan ik terug", "kunnen we terug", "mag ik terug", "terug gaan",
+               "teruggaan", "antwoord van net", "vorige antwoord", "vraag ervoor")  # fmt: skip
 # Not understanding the question: "ik begrijp de vraag niet helemaal", "snap je vraag niet".
 NOT_UNDERSTANDING = re.compile(r"\b(begrijp|snap|volg|begreep|snapte)\b(\s+\S+){0,4}\s+niet\b|\bweet niet wat (je|u) bedoel")
 ENGLISH_WORDS = {
@@ -164,6 +177,7 @@ def _plain(text: str) -> str:
 def detect(text: str) -> set:
     """Every signal whose phrase occurs in the message."""
     found = {signal for signal, phrases in PHRASES.items() if any(has_phrase(text, p) for p in phrases)}
+    found |= {signal for signal in SHORT_ONLY if is_short_command(text, signal)}
     if is_english(text):
         found.add(ENGLISH)
     if NOT_UNDERSTANDING.search(_plain(text)):
@@ -179,9 +193,16 @@ def is_english(text: str) -> bool:
     return english >= 2 and dutch == 0 and english >= len(words) / 3
 
 
+# Words that are the command only when they are (nearly) the whole message: "opnieuw" alone starts over,
+# "de vorige vraag opnieuw beantwoorden" does not.
+SHORT_ONLY = {RESTART: ("opnieuw", "opnieuw graag", "nog een keer")}
+
+
 def is_short_command(text: str, signal: str) -> bool:
-    """The whole message is (about) the command: "stop", "terug", "ga terug", "vorige vraag"."""
+    """The whole message is (about) the command: "stop", "terug", "ga terug", "vorige vraag", "opnieuw"."""
     words = _plain(text).split()
+    if len(words) <= 2 and " ".join(words) in SHORT_ONLY.get(signal, ()):
+        return True
     return len(words) <= 4 and any(has_phrase(text, p) for p in PHRASES[signal])
 
 
