@@ -9,7 +9,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.tracker_state import DELETE_MARKER, RESULT, STATUS, answers_from, clear_interview, send
+from actions.tracker_state import (
+    CRISIS,
+    DELETE_MARKER,
+    RESULT,
+    STATUS,
+    WORDS,
+    answers_from,
+    clear_interview,
+    send,
+)
 from bot.clinic import clinic_from_env
 from bot.dialogue import texts
 from bot.dialogue.message import Message
@@ -28,10 +37,7 @@ from bot.records import IntakeRecord, RecordStore, now
 
 logger = logging.getLogger(__name__)
 RECORDS = RecordStore()  # connects on first use, not at import
-# Slots the dialogue keeps for the clinic: the user's own words per item, and whether crisis wording occurred.
-WORDS = "answer_words"
-CRISIS = "crisis_mentioned"
-MAX_WORDS_CHARS = 300
+MAX_WORDS_CHARS = 300  # of the user's own words kept per answer for the clinic
 
 
 def own_words(tracker: Tracker, answers: dict) -> dict:

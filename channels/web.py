@@ -31,6 +31,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from actions.tracker_state import PENDING, REQUESTED
 from bot import sessions
 from bot.channel_messages import typed
 from bot.clinic import clinic_from_env
@@ -51,8 +52,6 @@ ASSETS = {
     "clinic.js": "application/javascript", "clinic.css": "text/css", "favicon.svg": "image/svg+xml",
 }  # fmt: skip
 MAX_MESSAGE_CHARS = 2000
-REQUESTED = "requested_slot"
-PENDING = "intake_pending"  # set while the interview waits for a confirmation instead of an answer
 # Offered under every question (the dialogue understands these texts), and the answer kinds with an input
 # of their own: a 0-10 scale, and checkboxes with "Klaar" that send the chosen labels joined by ", ".
 EXTRAS = ("Weet ik niet", "Sla over", "Vorige vraag")
