@@ -135,12 +135,15 @@ def test_record_as_json_html_pdf_and_fhir(stack, completed):
     assert [a["id"] for a in record["advice"]] == ["ppi", "low_whole_grain", "low_veg_fruit", "few_fermented",
                                                    "ultra_processed"]  # fmt: skip
     assert record["started_at"] < record["completed_at"]
+    assert record["words"]["med_ppi"] == "ik slik pantoprazol" and record["words"]["veg_fruit_per_day"] == "drie"
+    assert record["crisis"] is False
 
     page = clinic(stack["base"], reference, format="html")
     assert page.headers["Content-Type"].startswith("text/html")
     assert f"Intake Testkliniek: {reference}" in page.text
     assert "<h3>Darmflora: <span class=\"band\">verhoogd</span></h3><p>index 90 van 100</p>" in page.text
     assert "<th scope=\"row\">Afspraak</th><td>skincare-consult</td>" in page.text
+    assert '<td>ja</td><td class="words">ik slik pantoprazol</td>' in page.text  # own words beside the value
     assert re.search(r"Afgerond: \d{1,2} [a-z]+ \d{4}, \d{2}:\d{2} ", page.text)  # Amsterdam time, to the minute
     assert page.headers["Content-Security-Policy"].startswith("default-src 'none'; style-src 'sha256-")
 
