@@ -187,6 +187,21 @@ def test_the_list_of_intakes(stack, completed):
     assert requests.get(f"{base}/clinic/intakes", timeout=10).status_code == 401
 
 
+def test_crisis_wording_is_flagged_in_the_report_without_its_text(stack):
+    user = WebUser(stack["base"])
+    middle = CHAT.index("zes uur")
+    for text in CHAT[:middle]:
+        user.say(text)
+    user.say("ik denk de laatste tijd heel veel aan zelfmoord")
+    go_on = [b["title"] for m in user.replies for b in (m.get("buttons") or [])]
+    user.say(go_on[0] if go_on else "ja")  # go on with the questions
+    reference = user.complete(CHAT[middle:])["booking"]["reference"]
+    assert clinic(stack["base"], reference).json()["crisis"] is True
+    page = clinic(stack["base"], reference, format="html").text
+    assert '<tr class="alert"><th scope="row">Crisis</th><td>Crisiswoorden gebruikt' in page
+    assert "zelfmoord" not in page
+
+
 def test_without_a_valid_token_401_says_nothing_about_the_reference(stack, completed):
     _, reference = completed
     replies = [clinic(stack["base"], ref, token=token) for ref in (reference, "IN-ZZZZZZ") for token in (None, "wrong")]
