@@ -82,7 +82,7 @@ def right_reply(label: str, item_id: str, text: str, nlu: dict) -> bool:
         "unknown": lambda: texts.NO_RELIABLE_ANSWER in said,
         "why": lambda: ITEMS_BY_ID[item_id].why in said,
         "explain": lambda: ITEMS_BY_ID[item_id].meaning in said,
-        "back": lambda: outcome.requested == previous,
+        "back": lambda: outcome.requested == previous or outcome.requested in answers,  # an earlier question
         "skip": lambda: item_id in outcome.answers and outcome.answers[item_id] is None,
         "human": lambda: CLINIC.phone in said,
         "stop": lambda: outcome.status == STOPPED,

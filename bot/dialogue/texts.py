@@ -80,6 +80,7 @@ CONFIRM_BUTTONS = ("Ja", "Nee")
 NOT_RESTARTED = "Oké, we gaan gewoon verder. Je antwoorden blijven staan."
 JUNK = "Dat kan ik niet als antwoord lezen."
 BACK = "Geen probleem, we gaan terug naar de vorige vraag."
+BACK_TO = "Geen probleem, die vraag stel ik nog een keer. Je eerdere antwoord blijft staan tot je een nieuw geeft."
 REVIEW_INTRO = "Dit heb ik genoteerd:"
 REVIEW_QUESTION = (
     "Klopt dit? Dan laat ik je uitkomst zien. Klopt er iets niet? Zeg wat er anders moet, bijvoorbeeld "

@@ -60,7 +60,9 @@ from bot.parsing.text import normalise
 MAX_FAILURES = 3
 # NLU intents that a message answering the question may get.
 ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback")
-SURE = 0.9  # an NLU intent this sure outweighs a number read from words alone
+SURE = 0.9  # an NLU intent this sure outweighs an answer read from a small word
+# Requests that end or rewind the interview: from the NLU alone never for a question.
+CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK, sig.SKIP})
 OUT_OF_SCOPE_CONFIDENCE = 0.5
 SKIP_BUTTON = "Sla over"
 WORDS_KEPT = 200  # characters of the user's own words kept beside an answer
@@ -193,7 +195,7 @@ class Turn:
             return Parsed(problem="not_read")
         parsed = parse_answer(self.requested, r.text)
         sure = r.nlu.confidence >= SURE and asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
-        if parsed.ok and _number_from_words(self.requested, r) and sure:
+        if parsed.ok and _read_from_words(self.requested, r) and sure:
             return Parsed(problem="not_read")  # "vertel eens een grap" is no 1, "geen zin meer, ik stop" no 0
         if not parsed.ok and q.ITEMS_BY_ID[self.requested].codes == ("yes", "no"):
             said = {"affirm": "yes", "deny": "no"}.get(r.nlu.intent) if r.nlu.confidence >= INTENT_CONFIDENCE else None
@@ -201,13 +203,19 @@ class Turn:
         return parsed
 
     def nlu_says(self, intent: str) -> bool:
-        """The NLU's top intent, confident, for a message that is no readable answer."""
+        """The NLU's top intent, confident, for a message that is no readable answer and no question."""
         nlu = self.reading.nlu
-        return nlu.intent == intent and nlu.confidence >= INTENT_CONFIDENCE and not self.parsed.ok
+        sure = nlu.intent == intent and nlu.confidence >= INTENT_CONFIDENCE
+        return sure and not self.parsed.ok and not self.reading.question
 
     def signal(self, name: str) -> bool:
-        """A keyword signal, or the NLU's intent for it when the message is no readable answer."""
-        return name in self.reading.keywords or (name in self.reading.signals and not self.parsed.ok)
+        """A keyword signal, or the NLU's intent for it when the message is no readable answer (and, for the
+        requests that end or rewind the interview, no question: "hoe zet ik mijn router opnieuw op?")."""
+        if name in self.reading.keywords:
+            return True
+        if name in CONTROL and self.reading.question:
+            return False
+        return name in self.reading.signals and not self.parsed.ok
 
     def say(self, text: str, buttons: tuple = (), alone: bool = False) -> None:
         self.out.messages.append(Message(text, buttons, alone))
@@ -403,8 +411,19 @@ def on_back(t: Turn) -> Optional[Outcome]:
     """Back to the previous question; its answer stays until the user gives another."""
     r = t.reading
     strong = any(sig.has_phrase(r.text, p) for p in sig.STRONG_BACK)
-    changing = t.nlu_says("correct") and not parse_answer(t.last_answered() or t.requested, r.text).ok
-    if not (r.is_short(sig.BACK) or strong or t.nlu_says("go_back") or changing):
+    named = review.named_item(r.text)
+    named = named if named in t.out.answers and named != t.requested else None
+    changing = (t.nlu_says("correct") or sig.CORRECTION in r.keywords) and not parse_answer(
+        t.last_answered() or t.requested, sig.strip_correction(r.text)).ok  # fmt: skip
+    if sig.RESTART in r.keywords or not (r.is_short(sig.BACK) or strong or t.nlu_says("go_back") or changing):
+        return None
+    if (changing or sig.BACK in r.keywords or t.nlu_says("go_back")) and named:  # "even terug naar de vraag over noten"
+        t.out.pending = None
+        t.say(texts.BACK_TO)
+        t.out.requested, t.out.failures = named, 0
+        t.out.messages.append(question(t.out.answers, named))
+        return t.out
+    if changing and not (strong or r.is_short(sig.BACK) or t.nlu_says("go_back")):
         return None
     previous = t.previous()
     if previous is None:
@@ -505,6 +524,10 @@ def on_answer(t: Turn) -> Optional[Outcome]:
 
 
 def on_facts(t: Turn) -> Optional[Outcome]:
+    """"Trouwens, ik slik omeprazol" fills med_ppi; a question about it ("zorgen maagzuurremmers voor ...") does not."""
+    nlu = t.reading.nlu
+    if faq.key_of(nlu.intent) and nlu.confidence >= SURE or t.reading.maybe_question:
+        return None
     if not _add_facts(t, exclude=t.requested):
         return None
     return t.ask(t.requested)
@@ -583,9 +606,13 @@ def take_turn(
 
 
 # --- small helpers ---------------------------------------------------------------------------------
-def _number_from_words(item_id: str, r: Reading) -> bool:
-    """A number answer read from words alone ("een", "geen") in a sentence: weaker than a sure NLU intent."""
-    return q.ITEMS_BY_ID[item_id].kind == q.NUMBER and len(r.words) >= 3 and not any(c.isdigit() for c in r.text)
+def _read_from_words(item_id: str, r: Reading) -> bool:
+    """An answer read from a small word ("een", "geen", "niet") in a sentence: weaker than a sure NLU intent.
+    "vertel eens een grap" is no 1, "ik wil niet verder met deze check" no "nooit"."""
+    labels = q.ITEMS_BY_ID[item_id].labels.values()
+    if any(c.isdigit() for c in r.text) or any(r.plain == normalise(label) for label in labels):
+        return False
+    return len(r.words) >= (3 if q.ITEMS_BY_ID[item_id].kind == q.NUMBER else 4)
 
 
 def _in_review(t: Turn) -> bool:
@@ -628,7 +655,7 @@ def _answer_question(t: Turn) -> Optional[str]:
     it = q.ITEMS_BY_ID.get(t.requested)
     if it and t.signal(sig.WHY) and not r.topic:
         return it.why
-    if r.topic:
+    if r.topic and not r.advice:
         return faq.answer(r.topic)
     if it and (t.signal(sig.MEANING) or _about_the_question(r, it)):
         return it.meaning

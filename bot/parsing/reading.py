@@ -36,11 +36,15 @@ QUESTION_WORDS = ("wat", "waarom", "hoe", "hoeveel", "wie", "waar", "welke", "we
 QUESTION_VERBS = ("kan", "kun", "kunt", "kunnen", "mag", "mogen", "moet", "moeten", "is", "zijn", "heeft", "hebben",
                   "heb", "hebt", "doet", "doen", "wordt", "worden", "telt", "tellen", "zit", "zitten", "helpt",
                   "helpen", "werkt", "werken", "geldt", "weet", "snap", "begrijp", "bestaat", "maakt", "zou", "zouden",
-                  "klopt", "hoort", "speelt", "gaat")  # fmt: skip
+                  "klopt", "hoort", "speelt", "gaat", "zorgen", "zorgt", "krijg", "krijgen", "word", "raakt", "raken",
+                  "hangt", "hangen", "beinvloedt", "beinvloeden", "verandert", "veranderen", "spelen")  # fmt: skip
 # Words before the question word: "en wat ...", "in welk eten ...", "sorry, waarom ...".
 LEAD_INS = ("en", "maar", "in", "op", "met", "bij", "van", "voor", "dus", "oh", "o", "oke", "ok", "hmm", "he", "sorry",
             "trouwens", "ehm", "uhm", "nou", "ja", "nee", "hallo", "hoi", "vraagje", "vraag")  # fmt: skip
 MARKUP = re.compile(r"<[^>]*>|[{}\[\];=]|\b(script|onerror|javascript|select|function|return)\b|&[a-z]+;|\\x")
+# Questions for personal advice, which no FAQ answer gives: "mag ik ...", "is X slecht voor ...".
+ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(innemen|nemen|slikken|gebruiken)\b|"
+                    r"\bafbouwen\b|\bmag ik\b|\bvergoed|\bkost\b|\bkosten\b|\bgoed idee\b|^is het erg\b")
 LONG_MESSAGE = 400  # characters; an answer is never this long
 
 
@@ -77,6 +81,7 @@ class Reading:
     maybe_question: bool  # "heb je ...", "kan ik ...": a question unless it also reads as an answer
     junk: bool  # markup, code or a very long text: never read as an answer
     topic: Optional[str]  # the FAQ topic it is about, if any
+    advice: bool  # asks for personal advice ("mag ik ...", "is X slecht voor ..."): no FAQ answers that
     nlu: Nlu = field(default_factory=Nlu)
 
     def has(self, signal: str) -> bool:
@@ -110,5 +115,6 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     maybe = not question and (plain.endswith("?") or (len(first_two) == 2 and first_two[0] in QUESTION_VERBS))
     topic = _topic(words, nlu)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE
+    advice = bool(ADVICE.search(plain)) and (question or maybe or plain.endswith("?"))
     return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, crisis_nlu,
-                   question, maybe, junk, topic, nlu)  # fmt: skip
+                   question, maybe, junk, topic, advice, nlu)  # fmt: skip

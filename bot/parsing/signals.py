@@ -29,11 +29,11 @@ DELETE_DATA = "delete_data"
 PHRASES = {
     DELETE_DATA: ("verwijder mijn gegevens", "verwijder mijn data", "wis mijn gegevens", "gegevens verwijderen",
                   "gegevens wissen", "mijn gegevens weg"),
-    STOP: ("stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen",
+    STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen",
            "laat maar", "afbreken", "beeindigen", "ik wil niet verder"),
-    PAUSE: ("kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
+    PAUSE: ("later afmaken", "later invullen", "later afronden", "later verder gaan", "kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
             "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg"),
-    RESTART: ("vanaf het begin", "van voor af aan", "bij vraag 1", "nieuwe start", "helemaal opnieuw", "begin maar weer", "opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "reset", "alles opnieuw",
+    RESTART: ("terug naar het begin", "naar het begin", "vanaf vraag 1", "vanaf het begin", "van voor af aan", "bij vraag 1", "nieuwe start", "helemaal opnieuw", "begin maar weer", "opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "reset", "alles opnieuw",
               "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw"),
     HUMAN: ("echte assistent", "de dokter", "met de arts", "een arts", "echt mens", "geen robot", "met een mens", "medewerker", "een mens", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
             "met iemand praten", "contact met de kliniek", "contact opnemen", "telefoonnummer", "bellen met",
@@ -43,7 +43,7 @@ PHRASES = {
            "ik weet het niet", "onbekend", "geen flauw idee", "ik weet het niet meer", "weet het niet"),
     BACK: ("vorige vraag", "ga terug", "terug naar de vorige", "een vraag terug", "ik wil terug", "terug",
            "vorige", "even terug"),
-    WHY: ("waarom vraag je dat", "waarom wil je dat weten", "waarom is dat belangrijk", "waarom", "wat heb je daaraan",
+    WHY: ("waarvoor gebruiken jullie", "waarvoor gebruik je", "wat moeten jullie met", "wat moet je met", "wat moeten jullie nou met", "waarom al die vragen", "waarom die vragen", "waarom vraag je dat", "waarom wil je dat weten", "waarom is dat belangrijk", "waarom", "wat heb je daaraan",
           "waar is dat voor nodig", "waarvoor is dat", "waar heb je dat voor nodig", "wat heeft dat ermee te maken",
           "wat heeft dat met", "wat maakt dat uit", "waarom is dat nodig", "waarvoor wil je dat weten", "waarom die vraag",
           "wat doe je met dat antwoord", "waarom vraagt u dat", "waarom wilt u dat weten"),
@@ -74,7 +74,7 @@ def asks_to_delete(text: str) -> bool:
 
 # Going back in so many words, whatever the message's length: "kunnen we terug naar de vorige vraag".
 STRONG_BACK = ("vorige vraag", "terug naar de vorige", "een vraag terug", "ga terug", "vraag hiervoor",
-               "vorige stap", "stapje terug", "kan ik terug", "kunnen we terug", "mag ik terug", "terug gaan",
+               "vorige stap", "stapje terug", "stap terug", "kan ik terug", "kunnen we terug", "mag ik terug", "terug gaan",
                "teruggaan", "antwoord van net", "vorige antwoord", "vraag ervoor")  # fmt: skip
 # Not understanding the question: "ik begrijp de vraag niet helemaal", "snap je vraag niet".
 NOT_UNDERSTANDING = re.compile(r"\b(begrijp|snap|volg|begreep|snapte)\b(\s+\S+){0,4}\s+niet\b|\bweet niet wat (je|u) bedoel")
