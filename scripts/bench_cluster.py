@@ -60,19 +60,19 @@ def one_server_nginx(directory: Path, port: int, spare_port: int, state: dict) -
 
 
 def profile(pid: int, seconds: int, out: Path):
-    """py-spy, when installed, on one server: a subprocess that writes the top functions to ``out``."""
+    """py-spy, when installed, on one server: a subprocess that writes its samples to ``out``."""
     spy = shutil.which("py-spy") or str(bench.VENV_BIN / "py-spy")
     if not Path(spy).exists():
         return None
     return subprocess.Popen([spy, "record", "--pid", str(pid), "--duration", str(seconds), "--format", "raw",
-                             "--output", str(out), "--nonblocking"],
+                             "--output", str(out), "--gil"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
 
 
 # Steps of a turn, each matched by a frame "function (file" anywhere in a sample's stack.
 STEPS = {
     "NLU (parse_message)": "parse_message (rasa/core/processor.py",
-    "read the tracker (retrieve, replay the events)": "fetch_tracker_and_update_session (rasa/core/processor.py",
+    "read the tracker (query, replay the events)": "_retrieve (rasa/core/tracker_store.py",
     "policies and actions (prediction loop)": "_run_prediction_loop (rasa/core/processor.py",
     "  of which the action server call": "request (rasa/utils/endpoints.py",
     "  of which tracker copies per action": "copy (rasa/shared/core/trackers.py",
@@ -85,8 +85,8 @@ STEPS = {
 
 
 def breakdown(raw: Path) -> list:
-    """From py-spy's raw output: the share of the server's busy samples in which each step of a turn
-    appears (idle worker threads left out)."""
+    """From py-spy's raw output (``--gil``: only the thread holding Python's lock, i.e. the server's CPU
+    time, waits for PostgreSQL or Redis left out): the share of samples in which each step appears."""
     counts = dict.fromkeys(STEPS, 0)
     busy = 0
     for line in raw.read_text().splitlines():
@@ -176,7 +176,7 @@ def report(results: dict) -> None:
           f"last / first = {c['last_over_first']} (target <= 1.3); the results turn {c['results_turn_ms']} ms")
     profile = results.get("profile_rasa_32_concurrent_1_server", [])
     if profile:
-        print("\nWhere Rasa server 1 spends its busy time (py-spy, 32 concurrent, 1 server; steps overlap):")
+        print("\nWhere Rasa server 1 spends its CPU time (py-spy --gil, 32 concurrent, 1 server; steps overlap):")
     for row in profile:
         print(f"  {row['share']:6.1%}  {row['step']}")
 
