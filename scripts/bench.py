@@ -5,7 +5,8 @@ to the first answer; ours is up but idle while the baseline starts). Then comple
 conversations go over the REST channel at 1, 8 and 32 concurrent conversations, each level run
 twice per bot in the order ours, baseline, baseline, ours, so that a machine whose speed drifts
 during the run favours neither. Prints each figure with ours / baseline, writes
-results/bench.json and results/bench_latency.png.
+results/bench.json and results/bench_latency.png. Then the cluster section (scripts/bench_cluster.py):
+1 against 2 Rasa servers behind nginx, and the cost of a message by its place in the conversation.
 """
 
 from __future__ import annotations
