@@ -150,6 +150,8 @@ TOPICS = (
     ),
 )
 TOPICS_BY_KEY = {topic.key: topic for topic in TOPICS}
+# Every stem any topic's concepts name: the subjects the FAQ is about.
+CONCEPT_STEMS = frozenset(stem for topic in TOPICS for group in topic.concepts for stem in group)
 
 # Words that contain a stem but mean something else: "huidige", "wat levert het op", "geleverd".
 FALSE_FRIENDS = ("huidig", "leveranc", "geleverd", "aflever", "inlever", "aanlever", "oplever")

@@ -131,7 +131,7 @@ def _question(r: Reading, state: State, reply: Reply) -> bool:
     if r.topic:
         reply.messages += [Message(faq.answer(r.topic)), Message(help_text(state))]
         return True
-    if r.nlu.intent == "out_of_scope" and r.nlu.confidence >= OUT_OF_SCOPE_CONFIDENCE:
+    if (r.nlu.intent == "out_of_scope" and r.nlu.confidence >= OUT_OF_SCOPE_CONFIDENCE) or not r.on_subject:
         return False
     if r.question or r.maybe_question or r.nlu.intent == "question_other" or r.has(sig.WHY) or r.has(sig.MEANING):
         reply.messages += [Message(texts.NO_RELIABLE_ANSWER), Message(help_text(state))]

@@ -60,7 +60,7 @@ from bot.parsing.text import normalise
 MAX_FAILURES = 3
 # NLU intents that a message answering the question may get.
 ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback")
-SURE = 0.9  # an NLU intent this sure outweighs an answer read from a small word
+SURE = 0.5  # an NLU request or question this sure (its top intent) outweighs an answer read from a small word
 # Requests that end or rewind the interview: from the NLU alone never for a question.
 CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK, sig.SKIP})
 OUT_OF_SCOPE_CONFIDENCE = 0.5
@@ -190,15 +190,16 @@ class Turn:
         r = self.reading
         if r.junk or r.question or _in_review(self) or self.requested not in q.ITEMS_BY_ID:
             return Parsed(problem="not_read")
-        asks = r.nlu.intent not in ANSWER_INTENTS and r.nlu.confidence >= INTENT_CONFIDENCE
-        if r.maybe_question and (asks or r.topic):  # "kan je een vette lever krijgen ...": no 1 from "een"
+        asks = r.nlu.intent not in ANSWER_INTENTS and r.nlu.confidence >= SURE
+        if r.maybe_question and (asks or r.topic or r.advice):  # "kan je een vette lever krijgen ...": no 1 from "een"
             return Parsed(problem="not_read")
         parsed = parse_answer(self.requested, r.text)
         sure = r.nlu.confidence >= SURE and asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
-        if parsed.ok and _read_from_words(self.requested, r) and sure:
+        off_subject = not r.on_subject and r.nlu.intent not in ANSWER_INTENTS + ("crisis",)  # "schrijf een gedicht"
+        if parsed.ok and _read_from_words(self.requested, r) and (sure or off_subject):
             return Parsed(problem="not_read")  # "vertel eens een grap" is no 1, "geen zin meer, ik stop" no 0
         if not parsed.ok and q.ITEMS_BY_ID[self.requested].codes == ("yes", "no"):
-            said = {"affirm": "yes", "deny": "no"}.get(r.nlu.intent) if r.nlu.confidence >= INTENT_CONFIDENCE else None
+            said = {"affirm": "yes", "deny": "no"}.get(r.nlu.intent) if r.nlu.confidence >= SURE else None
             return Parsed(said) if said else parsed  # "ga je gang", "dat is in orde"
         return parsed
 
@@ -464,7 +465,7 @@ def on_question(t: Turn) -> Optional[Outcome]:
 def _no_answer(r: Reading) -> str:
     """An honest reply to a question without a fixed answer; "not for me" when it is off topic."""
     off_topic = r.nlu.intent == "out_of_scope" and r.nlu.confidence >= OUT_OF_SCOPE_CONFIDENCE
-    return texts.NOT_AN_ANSWER if off_topic else texts.NO_RELIABLE_ANSWER
+    return texts.NOT_AN_ANSWER if off_topic or not r.on_subject else texts.NO_RELIABLE_ANSWER
 
 
 def on_review(t: Turn) -> Optional[Outcome]:
@@ -555,7 +556,7 @@ def on_small_talk(t: Turn) -> Optional[Outcome]:
         t.say(texts.THANKED)
     elif t.signal(sig.GREETING):
         t.say(texts.GREETED)
-    elif r.nlu.intent == "out_of_scope" and r.nlu.confidence >= 0.6:
+    elif r.nlu.intent == "out_of_scope" and (r.nlu.confidence >= SURE or not r.on_subject):
         t.say(texts.NOT_AN_ANSWER)
     else:
         return None

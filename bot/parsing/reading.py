@@ -44,7 +44,14 @@ LEAD_INS = ("en", "maar", "in", "op", "met", "bij", "van", "voor", "dus", "oh", 
 MARKUP = re.compile(r"<[^>]*>|[{}\[\];=]|\b(script|onerror|javascript|select|function|return)\b|&[a-z]+;|\\x")
 # Questions for personal advice, which no FAQ answer gives: "mag ik ...", "is X slecht voor ...".
 ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(innemen|nemen|slikken|gebruiken)\b|"
-                    r"\bafbouwen\b|\bmag ik\b|\bvergoed|\bkost\b|\bkosten\b|\bgoed idee\b|^is het erg\b")
+                    r"\bafbouwen\b|\bmag ik\b|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|\bgoed idee\b|^is het erg\b")
+# Word stems of the check's own subjects, besides the FAQ's concepts: a question with none of them is
+# off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek".
+SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn koffie thee suiker vezel groente fruit vlees noten
+    chocola brood yoghurt kefir slaap stress medic pil tablet antibio maag nier egfr diabet acne rosacea eczeem psoriasis
+    puist consult afspraak kliniek arts dokter huisarts apothe behandel test rapport uitslag score risico gezond ziek
+    klacht pijn poep ontlast gegeven privacy avg vergoed verzeker kosten prijs gewicht afval vet bloed vitamin supplement
+    sport beweg vraag vragen antwoord check intake portie glas""".split())
 LONG_MESSAGE = 400  # characters; an answer is never this long
 
 
@@ -81,6 +88,7 @@ class Reading:
     maybe_question: bool  # "heb je ...", "kan ik ...": a question unless it also reads as an answer
     junk: bool  # markup, code or a very long text: never read as an answer
     topic: Optional[str]  # the FAQ topic it is about, if any
+    on_subject: bool  # mentions one of the check's subjects (SUBJECT_STEMS or an FAQ concept)
     advice: bool  # asks for personal advice ("mag ik ...", "is X slecht voor ..."): no FAQ answers that
     nlu: Nlu = field(default_factory=Nlu)
 
@@ -116,5 +124,8 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     topic = _topic(words, nlu)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE
     advice = bool(ADVICE.search(plain)) and (question or maybe or plain.endswith("?"))
+    stems = SUBJECT_STEMS | faq.CONCEPT_STEMS
+    on_subject = any(stem in word for word in words for stem in stems if len(stem) >= 4) or any(
+        word in stems for word in words)  # fmt: skip
     return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, crisis_nlu,
-                   question, maybe, junk, topic, advice, nlu)  # fmt: skip
+                   question, maybe, junk, topic, on_subject, advice, nlu)  # fmt: skip
