@@ -46,12 +46,16 @@ SKIN = {"huid", "acne", "puist", "pukkel", "rosacea", "eczeem", "eczema", "meeet
 LIVER = {"lever", "nafld", "mafld", "steatose"}
 FAT = {"vette", "vervet", "vetlever", "nafld", "mafld", "steatose", "magnes"}
 TAXA_STEMS = {name.lower() for name in PROTECTIVE_TAXA + ASSOCIATED_TAXA}
-REPORT_VALUES = {"laag", "normaal", "hoog", "beschermend", "geassocieerd"} | TAXA_STEMS
+REPORT_VALUES = {"laag", "normaal", "hoog", "beschermend", "geassocieerd", "verbeter", "staat", "staan", "lezen"}
+REPORT_VALUES |= TAXA_STEMS
 # "Laag" alone is no question about a report: the report words need a second word ("Laag" + "rapport").
 REPORT_THINGS = {"test", "rapport", "uitslag", "ontlasting", "poep", "bacter", "bakter", "beschermend", "geassocieerd"}
-REPORT_THINGS |= TAXA_STEMS
-DATA = {"gegeven", "data", "privac", "antwoord", "informatie"}
-DATA_FATE = {"bewaar", "bewar", "opgesla", "opslag", "opsla", "gebeur", "doen", "delen", "gedeeld", "inzien", "privac"}
+REPORT_THINGS |= TAXA_STEMS | {"microbioomtest", "akkermansia", "bifido", "lactobac"}
+# Words that are about privacy on their own stand in both groups ("waarvoor geef ik toestemming?").
+ON_THEIR_OWN = {"privac", "toestemming", "zorgverzekeraar", "werkgever", "meelez"}
+DATA = {"gegeven", "data", "antwoord", "informatie"} | ON_THEIR_OWN
+DATA_FATE = {"bewaar", "bewar", "opgesla", "opslag", "opsla", "gebeur", "doen", "delen", "gedeeld", "inzien",
+             "database"} | ON_THEIR_OWN
 
 TOPICS = (
     Topic(
@@ -70,7 +74,7 @@ TOPICS = (
         "kunnen helpen. Een wondermiddel zijn ze niet: vezelrijk eten, minder stress en goede huidverzorging blijven "
         "de basis. Gebruik je medicijnen? Vraag je huisarts of apotheker of een supplement daarbij past.",
         library.SEED_SKIN,
-        _groups({"probiot", "prebiot"}),
+        _groups({"probiot", "prebiot", "kefir", "yakult", "gefermenteerd", "kombucha", "cultuur", "culturen"}),
     ),
     Topic(
         "gut_skin",
