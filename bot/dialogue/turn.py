@@ -207,7 +207,7 @@ class Turn:
         """The NLU's top intent, confident, for a message that is no readable answer and no question."""
         nlu = self.reading.nlu
         sure = nlu.intent == intent and nlu.confidence >= INTENT_CONFIDENCE
-        return sure and not self.parsed.ok and not self.reading.question
+        return sure and not self.parsed.ok and not (self.reading.question or self.reading.maybe_question)
 
     def signal(self, name: str) -> bool:
         """A keyword signal, or the NLU's intent for it when the message is no readable answer (and, for the
@@ -440,7 +440,7 @@ def on_back(t: Turn) -> Optional[Outcome]:
 def on_correction(t: Turn) -> Optional[Outcome]:
     """"Nee wacht, het zijn er vier": the previous answer, corrected."""
     previous = t.last_answered()
-    if not (t.signal(sig.CORRECTION) and previous) or _in_review(t):
+    if not ((sig.CORRECTION in t.reading.keywords or t.nlu_says("correct")) and previous) or _in_review(t):
         return None
     corrected = parse_answer(previous, sig.strip_correction(t.reading.text))
     if not corrected.ok:
@@ -654,8 +654,8 @@ def _add_facts(t: Turn, exclude: str) -> bool:
 def _answer_question(t: Turn) -> Optional[str]:
     r = t.reading
     it = q.ITEMS_BY_ID.get(t.requested)
-    if it and t.signal(sig.WHY) and not r.topic:
-        return it.why
+    if it and t.signal(sig.WHY) and (not r.topic or sig.WHY in r.keywords and not faq.match(r.words)):
+        return it.why  # a topic only the NLU guessed does not beat "waarvoor gebruiken jullie ..."
     if r.topic and not r.advice:
         return faq.answer(r.topic)
     if it and (t.signal(sig.MEANING) or _about_the_question(r, it)):

@@ -51,7 +51,7 @@ SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn ko
     chocola brood yoghurt kefir slaap stress medic pil tablet antibio maag nier egfr diabet acne rosacea eczeem psoriasis
     puist consult afspraak kliniek arts dokter huisarts apothe behandel test rapport uitslag score risico gezond ziek
     klacht pijn poep ontlast gegeven privacy avg vergoed verzeker kosten prijs gewicht afval vet bloed vitamin supplement
-    sport beweg vraag vragen antwoord check intake portie glas""".split())
+    sport beweg vraag vragen antwoord check intake portie glas betal gesprek prazol metformine melaton""".split())
 LONG_MESSAGE = 400  # characters; an answer is never this long
 
 
