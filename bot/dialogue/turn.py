@@ -195,8 +195,8 @@ class Turn:
             return Parsed(problem="not_read")
         parsed = parse_answer(self.requested, r.text)
         sure = r.nlu.confidence >= SURE and asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
-        off_subject = not r.on_subject and r.nlu.intent not in ANSWER_INTENTS + ("crisis",)  # "schrijf een gedicht"
-        if parsed.ok and _read_from_words(self.requested, r) and (sure or off_subject):
+        off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
+        if parsed.ok and (sure or off_subject) and _read_from_small_words(self.requested, r):
             return Parsed(problem="not_read")  # "vertel eens een grap" is no 1, "geen zin meer, ik stop" no 0
         if not parsed.ok and q.ITEMS_BY_ID[self.requested].codes == ("yes", "no"):
             said = {"affirm": "yes", "deny": "no"}.get(r.nlu.intent) if r.nlu.confidence >= SURE else None
@@ -360,7 +360,7 @@ def on_pause(t: Turn) -> Optional[Outcome]:
 
 def on_stop(t: Turn) -> Optional[Outcome]:
     """"Stop" alone, or the NLU's stop intent for a message that is no answer ("ik wil stoppen met roken" is one)."""
-    if t.reading.is_short(sig.STOP) or t.nlu_says("stop"):
+    if t.reading.is_short(sig.STOP) or (t.nlu_says("stop") and sig.SKIP not in t.reading.keywords):
         return t.end(STOPPED, texts.STOPPED)
     return None
 
@@ -607,13 +607,20 @@ def take_turn(
 
 
 # --- small helpers ---------------------------------------------------------------------------------
-def _read_from_words(item_id: str, r: Reading) -> bool:
-    """An answer read from a small word ("een", "geen", "niet") in a sentence: weaker than a sure NLU intent.
-    "vertel eens een grap" is no 1, "ik wil niet verder met deze check" no "nooit"."""
-    labels = q.ITEMS_BY_ID[item_id].labels.values()
-    if any(c.isdigit() for c in r.text) or any(r.plain == normalise(label) for label in labels):
+# Words that make an answer on their own ("een" is 1, "geen" 0, "niet" never) but also fill every sentence.
+SMALL_WORDS = frozenset({"een", "geen", "niet", "nee", "ja", "nooit", "niks", "niets", "wel"})
+
+
+def _read_from_small_words(item_id: str, r: Reading) -> bool:
+    """The answer comes only from small words in a sentence: weaker than a sure NLU request or question.
+    "vertel eens een grap" is no 1, "ik wil niet verder met deze check" no "nooit"; "dus nee" and
+    "rosacea en pigmentvlekken" stay answers."""
+    if len(r.words) < 3 or any(c.isdigit() for c in r.text) or conclusion(r.text):
         return False
-    return len(r.words) >= (3 if q.ITEMS_BY_ID[item_id].kind == q.NUMBER else 4)
+    if any(r.plain == normalise(label) for label in q.ITEMS_BY_ID[item_id].labels.values()):
+        return False
+    rest = " ".join(w for w in r.words if w not in SMALL_WORDS)
+    return not parse_answer(item_id, rest).ok
 
 
 def _in_review(t: Turn) -> bool:

@@ -18,7 +18,7 @@ from bot.parsing.text import normalise
 # The NLU's crisis intent counts from this confidence on, wherever it ranks: when in doubt, support.
 # Inside the interview it counts for messages that are no readable answer; the lexicon catches crisis
 # wording mixed with an answer (README, "Crisis wording").
-CRISIS_CONFIDENCE = 0.3
+CRISIS_CONFIDENCE = 0.5
 # Other NLU intents count as a signal from this confidence on.
 INTENT_CONFIDENCE = 0.6
 # An FAQ intent this sure wins over the keyword layer; below it the keywords decide.
