@@ -12,7 +12,17 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.results import RECORDS
-from actions.tracker_state import ANSWERED, CRISIS, DELETE_MARKER, RESULT, STATUS, clear_interview, nlu_of, send
+from actions.tracker_state import (
+    ANSWERED,
+    CRISIS,
+    DELETE_MARKER,
+    RESULT,
+    START,
+    STATUS,
+    clear_interview,
+    nlu_of,
+    send,
+)
 from bot.clinic import clinic_from_env
 from bot.dialogue.message import DELETED
 from bot.dialogue.outside import State, converse
@@ -20,7 +30,6 @@ from bot.dialogue.turn import bubbles
 from bot.parsing.reading import read
 
 LISTEN = "action_listen"
-START = "intake_start"
 
 
 class ActionConverse(Action):
