@@ -1,6 +1,7 @@
 """Provider message ids are handled once: in this process's memory, or in a shared Redis."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from channels.messaging.base import Duplicates
 
@@ -19,7 +20,9 @@ class FakeRedis:
 
 
 def first(duplicates, key, redis=None):
-    return asyncio.run(duplicates.first_time(key, redis))
+    """In a thread of its own: earlier tests (Playwright's sync API) may leave a loop running in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, duplicates.first_time(key, redis)).result()
 
 
 def test_in_memory_each_id_once_and_the_oldest_forgotten_first():
