@@ -17,12 +17,11 @@ from bot.dialogue import results, texts
 from bot.dialogue.message import COMPLETE, NO_CONSENT, PAUSED, STOPPED, UNDER_AGE_STATUS, Message
 from bot.parsing import signals as sig
 from bot.parsing.answers import parse_yes_no
-from bot.parsing.reading import Reading
+from bot.parsing.reading import OUT_OF_SCOPE_CONFIDENCE, Reading
 
 # Intents that say "let's do the check" (or go on with it), at this confidence.
 START_INTENTS = ("greet", "start_intake", "resume")
 START_CONFIDENCE = 0.5
-OUT_OF_SCOPE_CONFIDENCE = 0.5  # a question the NLU calls out of scope gets "not for me", not "ask the clinic"
 BOOKING_WORDS = ("afspraak", "consult", "plannen", "boeken", "inplannen", "link", "referentie")
 SCORE_WORDS = ("score", "scores", "uitslag", "uitkomst", "resultaat", "resultaten", "betekent", "betekenen")
 

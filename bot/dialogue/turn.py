@@ -51,6 +51,7 @@ from bot.parsing.answers import (
 from bot.parsing.reading import (  # noqa: F401 (INTENT_SIGNALS: tests)
     INTENT_CONFIDENCE,
     INTENT_SIGNALS,
+    OUT_OF_SCOPE_CONFIDENCE,
     Nlu,
     Reading,
     read,
@@ -63,7 +64,6 @@ ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback")
 SURE = 0.5  # an NLU request or question this sure (its top intent) outweighs an answer read from a small word
 # Requests that end or rewind the interview: from the NLU alone never for a question.
 CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK, sig.SKIP})
-OUT_OF_SCOPE_CONFIDENCE = 0.5
 SKIP_BUTTON = "Sla over"
 WORDS_KEPT = 200  # characters of the user's own words kept beside an answer
 

@@ -21,6 +21,8 @@ from bot.parsing.text import normalise
 CRISIS_CONFIDENCE = 0.5
 # Other NLU intents count as a signal from this confidence on.
 INTENT_CONFIDENCE = 0.6
+# A question the NLU calls out of scope this surely gets "daar kan ik niet mee helpen", not "vraag het de kliniek".
+OUT_OF_SCOPE_CONFIDENCE = 0.5
 # An FAQ intent this sure wins over the keyword layer; below it the keywords decide.
 FAQ_CONFIDENCE = 0.8
 # Intents that mean the same as a keyword signal.
