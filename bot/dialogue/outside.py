@@ -80,7 +80,7 @@ def _crisis(r: Reading, state: State, reply: Reply) -> bool:
 
 def _delete(r: Reading, state: State, reply: Reply) -> bool:
     """Only "verwijder mijn gegevens" in so many words deletes."""
-    if sig.DELETE_DATA not in sig.detect(r.text):
+    if sig.DELETE_DATA not in r.keywords:
         if r.has(sig.DELETE_DATA):
             reply.messages.append(Message(texts.HOW_TO_DELETE))
             return True

@@ -194,7 +194,7 @@ class Turn:
         if r.maybe_question and (asks or r.topic or r.advice):  # "kan je een vette lever krijgen ...": no 1 from "een"
             return Parsed(problem="not_read")
         parsed = parse_answer(self.requested, r.text)
-        sure = r.nlu.confidence >= SURE and asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
+        sure = asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
         off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
         if parsed.ok and (sure or off_subject) and _read_from_small_words(self.requested, r):
             return Parsed(problem="not_read")  # "vertel eens een grap" is no 1, "geen zin meer, ik stop" no 0
@@ -238,6 +238,14 @@ class Turn:
         self.out.messages.append(question(out.answers, item_id, out.failures))
         return out
 
+    def revisit(self, item_id: str, message: str) -> Outcome:
+        """Ask an item again that may already have an answer (back, or a review that names it)."""
+        self.out.pending = None
+        self.say(message)
+        self.out.requested, self.out.failures = item_id, 0
+        self.out.messages.append(question(self.out.answers, item_id))
+        return self.out
+
     def end(self, status: str, message: str) -> Outcome:
         self.out.status, self.out.requested, self.out.pending = status, None, None
         self.say(message)
@@ -277,6 +285,10 @@ def _review(out: Outcome) -> Outcome:
     if out.requested is None:
         out.status = COMPLETE
         return out
+    return _show_review(out)
+
+
+def _show_review(out: Outcome) -> Outcome:
     out.messages.append(Message(review.summary(out.answers, out.order)))
     out.messages.append(Message(texts.REVIEW_QUESTION, texts.REVIEW_BUTTONS))
     return out
@@ -301,7 +313,7 @@ def on_crisis(t: Turn) -> Optional[Outcome]:
 def on_delete(t: Turn) -> Optional[Outcome]:
     """"Verwijder mijn gegevens" deletes at once; other wording or an NLU guess asks first."""
     r = t.reading
-    if sig.DELETE_DATA in sig.detect(r.text):
+    if sig.DELETE_DATA in r.keywords:
         t.erase()
         return t.end(DELETED, texts.DELETED)
     if t.signal(sig.DELETE_DATA) or sig.asks_to_delete(r.text):
@@ -412,29 +424,22 @@ def on_back(t: Turn) -> Optional[Outcome]:
     """Back to the previous question; its answer stays until the user gives another."""
     r = t.reading
     strong = any(sig.has_phrase(r.text, p) for p in sig.STRONG_BACK)
-    named = review.named_item(r.text)
-    named = named if named in t.out.answers and named != t.requested else None
     changing = (t.nlu_says("correct") or sig.CORRECTION in r.keywords) and not parse_answer(
         t.last_answered() or t.requested, sig.strip_correction(r.text)).ok  # fmt: skip
-    if sig.RESTART in r.keywords or not (r.is_short(sig.BACK) or strong or t.nlu_says("go_back") or changing):
+    asked_back = r.is_short(sig.BACK) or strong or t.nlu_says("go_back")
+    if sig.RESTART in r.keywords or not (asked_back or changing):
         return None
-    if (changing or sig.BACK in r.keywords or t.nlu_says("go_back")) and named:  # "even terug naar de vraag over noten"
-        t.out.pending = None
-        t.say(texts.BACK_TO)
-        t.out.requested, t.out.failures = named, 0
-        t.out.messages.append(question(t.out.answers, named))
-        return t.out
-    if changing and not (strong or r.is_short(sig.BACK) or t.nlu_says("go_back")):
+    named = review.named_item(r.text)
+    if (changing or sig.BACK in r.keywords or t.nlu_says("go_back")) and named in t.out.answers and (
+        named != t.requested):  # "even terug naar de vraag over noten"  # fmt: skip
+        return t.revisit(named, texts.BACK_TO)
+    if not asked_back:
         return None
     previous = t.previous()
     if previous is None:
         t.say(texts.NOTHING_TO_GO_BACK)
         return t.ask(t.requested)
-    t.out.pending = None
-    t.say(texts.BACK)
-    t.out.requested, t.out.failures = previous, 0
-    t.out.messages.append(question(t.out.answers, previous))
-    return t.out
+    return t.revisit(previous, texts.BACK)
 
 
 def on_correction(t: Turn) -> Optional[Outcome]:
@@ -447,7 +452,7 @@ def on_correction(t: Turn) -> Optional[Outcome]:
         return None
     t.record(previous, corrected.value, acknowledge=False)
     t.say("Aangepast. " + _describe(previous, corrected.value))
-    return t.ask(next_item(t.out.answers) if not _in_review(t) else t.requested)
+    return t.ask(next_item(t.out.answers))
 
 
 def on_question(t: Turn) -> Optional[Outcome]:
@@ -472,10 +477,10 @@ def on_review(t: Turn) -> Optional[Outcome]:
     """The summary before the results: "ja" shows them; naming an item corrects or re-asks it."""
     if not _in_review(t):
         return None
-    if _yes_no(t.reading) == "yes" and not review.named_item(t.reading.text):
+    item_id = review.named_item(t.reading.text)
+    if _yes_no(t.reading) == "yes" and not item_id:
         t.out.pending, t.out.status, t.out.requested = None, COMPLETE, None
         return t.out
-    item_id = review.named_item(t.reading.text)
     if item_id is None:
         t.say(texts.REVIEW_WHICH)
         return t.out
@@ -483,12 +488,8 @@ def on_review(t: Turn) -> Optional[Outcome]:
     if parsed.ok and review.gives_value(t.reading.text):
         t.record(item_id, parsed.value, acknowledge=False)
         t.say("Aangepast. " + _describe(item_id, parsed.value))
-        return _review_again(t)
-    t.out.pending = None
-    t.say("Goed, dan vraag ik dat opnieuw.")
-    t.out.requested, t.out.failures = item_id, 0
-    t.out.messages.append(question(t.out.answers, item_id))
-    return t.out
+        return _show_review(t.out)
+    return t.revisit(item_id, "Goed, dan vraag ik dat opnieuw.")
 
 
 def on_skip(t: Turn) -> Optional[Outcome]:
@@ -537,7 +538,8 @@ def on_facts(t: Turn) -> Optional[Outcome]:
 def on_maybe_question(t: Turn) -> Optional[Outcome]:
     """"Heeft magnesium invloed op slaap": not an answer, so a question after all."""
     r = t.reading
-    if not (r.maybe_question or r.topic or (r.nlu.intent == "question_other" and r.nlu.confidence >= 0.6)):
+    other = r.nlu.intent == "question_other" and r.nlu.confidence >= INTENT_CONFIDENCE
+    if not (r.maybe_question or r.topic or other):
         return None
     t.say(_answer_question(t) or _no_answer(r))
     return t.ask(t.requested)
@@ -680,12 +682,6 @@ def _about_the_question(r: Reading, it: q.Item) -> bool:
     own = {w for w in r.words if len(w) >= 4 and w not in STOPWORDS}
     asked = set(re.findall(r"[a-z]+", normalise(it.text + " " + it.meaning)))
     return bool(own & asked)
-
-
-def _review_again(t: Turn) -> Outcome:
-    t.out.messages.append(Message(review.summary(t.out.answers, t.out.order)))
-    t.say(texts.REVIEW_QUESTION, texts.REVIEW_BUTTONS)
-    return t.out
 
 
 def _hint(item_id: str, problem: Optional[str]) -> str:
