@@ -54,6 +54,7 @@ SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn ko
     puist consult afspraak kliniek arts dokter huisarts apothe behandel test rapport uitslag score risico gezond ziek
     klacht pijn poep ontlast gegeven privacy avg vergoed verzeker kosten prijs gewicht afval vet bloed vitamin supplement
     sport beweg vraag vragen antwoord check intake portie glas betal gesprek prazol metformine melaton""".split())
+ON_SUBJECT_STEMS = SUBJECT_STEMS | faq.CONCEPT_STEMS
 LONG_MESSAGE = 400  # characters; an answer is never this long
 
 
@@ -126,8 +127,7 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     topic = _topic(words, nlu)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE
     advice = bool(ADVICE.search(plain)) and (question or maybe or plain.endswith("?"))
-    stems = SUBJECT_STEMS | faq.CONCEPT_STEMS
-    on_subject = any(stem in word for word in words for stem in stems if len(stem) >= 4) or any(
-        word in stems for word in words)  # fmt: skip
+    on_subject = any(stem in word for word in words for stem in ON_SUBJECT_STEMS if len(stem) >= 4) or any(
+        word in ON_SUBJECT_STEMS for word in words)  # fmt: skip
     return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, crisis_nlu,
                    question, maybe, junk, topic, on_subject, advice, nlu)  # fmt: skip
