@@ -26,7 +26,7 @@ $(VENV)/spacy-nl/built-from.txt:
 	@scripts/install.sh
 
 lint: install ## Ruff over the Python code
-	$(PY) -m ruff check bot actions channels tests scripts
+	$(PY) -m ruff check bot actions channels components tests scripts
 
 unit: install ## Unit tests: engine, parsing, dialogue, advice, actions (Tracker fixtures)
 	$(PY) -m pytest tests/unit

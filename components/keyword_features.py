@@ -1,0 +1,64 @@
+"""A Rasa featurizer that hands the intent classifier what ``bot.parsing`` reads in a message.
+
+The features and their meaning live in ``bot/parsing/features.py``; this adapter only puts them on the
+message as a sparse sentence feature (and an all-zero sequence feature, one row per token, so that every
+featurizer gives the classifier the same shapes). It learns nothing, so it has nothing to persist.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+import scipy.sparse
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.parsing import features
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class KeywordFeaturizer(SparseFeaturizer, GraphComponent):
+    """Sentence features from bot.parsing.features: signals, crisis, question, FAQ topic, answer kinds."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "KeywordFeaturizer":
+        return cls(execution_context.node_name, config)
+
+    @classmethod
+    def required_packages(cls) -> List[Text]:
+        return []
+
+    @classmethod
+    def validate_config(cls, config: Dict[Text, Any]) -> None:
+        """Nothing to configure."""
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._featurize(message)
+        return messages
+
+    def _featurize(self, message: Message) -> None:
+        text: Optional[Text] = message.get(TEXT)
+        tokens = message.get(TOKENS_NAMES[TEXT], [])
+        if not text or not tokens:
+            return
+        sentence = scipy.sparse.coo_matrix([features.vector(text)])
+        sequence = scipy.sparse.coo_matrix((len(tokens), len(features.NAMES)))
+        self.add_features_to_message(sequence, sentence, TEXT, message)
