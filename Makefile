@@ -6,7 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/intake.tar.gz
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(VENV)/spacy-nl/built-from.txt
+# The keyword features (components/, bot/parsing/features.py) read with bot.parsing, the FAQ and the items.
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(VENV)/spacy-nl/built-from.txt \
+	$(wildcard components/*.py bot/parsing/*.py) bot/faq.py bot/questionnaire.py
 
 # No telemetry, no TensorFlow chatter, no SQLAlchemy 2.0 banner, no library deprecation noise.
 export RASA_TELEMETRY_ENABLED := false

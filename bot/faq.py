@@ -195,6 +195,15 @@ def _hits(group: frozenset, parts: list) -> int:
     return sum(any(stem in part for stem in group) for part in parts)
 
 
+def concepts_in(words: Iterable[str]) -> frozenset:
+    """``(topic key, group number)`` of every concept group these words touch, whether or not the topic matches:
+    "darm" alone touches gut-skin and gut-liver, "darm" + "huid" completes gut-skin."""
+    parts = _parts(words)
+    return frozenset(
+        (topic.key, number) for topic in TOPICS for number, group in enumerate(topic.concepts) if _hits(group, parts)
+    )
+
+
 def match(words: Iterable[str]) -> Optional[str]:
     """The key of the topic these lower-case words (or lemmas) are about, or None.
 

@@ -5,6 +5,9 @@ Arguments are Rasa's own: python scripts/rasa_cli.py run --model models/intake.t
 """
 
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the model names components/ of this project
 
 import sanic_warnings  # noqa: F401  (scripts/ is on the path: this file's folder)
 from rasa.__main__ import main

@@ -3,8 +3,8 @@
 The classifier sees words and character n-grams; these features add what ``bot.parsing`` reads with
 concepts instead of strings: the keyword signals ("vorige vraag", "sla over"), crisis wording, whether
 it is a question, which FAQ topic its concepts point to (gut + skin, gut + liver, magnesium + food),
-whether it is about the check's subjects at all, and which kinds of answer it reads as ("drie keer
-per week" is a frequency, "omeprazol" a medicine). A Rasa featurizer turns them into a vector
+which of a topic's concept groups it touches (gut alone), whether it is about the check's subjects at
+all, and which kinds of answer it reads as ("drie keer per week" is a frequency, "omeprazol" a medicine). A Rasa featurizer turns them into a vector
 (``components/keyword_features.py``); nothing here knows of Rasa.
 """
 
@@ -32,6 +32,7 @@ NAMES = (
     tuple(f"flag:{flag}" for flag in FLAGS)
     + tuple(f"signal:{signal}" for signal in SIGNALS)
     + tuple(f"topic:{topic.key}" for topic in faq.TOPICS)
+    + tuple(f"concept:{topic.key}/{number}" for topic in faq.TOPICS for number in range(len(topic.concepts)))
     + tuple(f"answer:{reader}" for reader, _ in READ_AS)
 )
 INDEX = {name: i for i, name in enumerate(NAMES)}
@@ -52,6 +53,7 @@ def features(text: str) -> frozenset:
     found |= {f"signal:{signal}" for signal in r.keywords if signal in SIGNALS}
     if r.topic:
         found.add(f"topic:{r.topic}")
+    found |= {f"concept:{key}/{number}" for key, number in faq.concepts_in(r.words)}
     if not r.question:
         found |= {f"answer:{reader}" for reader, item_id in READ_AS if parse_answer(item_id, text).ok}
     return frozenset(found)

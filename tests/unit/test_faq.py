@@ -161,3 +161,11 @@ def test_the_more_specific_topic_wins():
     # Two groups beat one: magnesium with the liver is the fatty-liver topic.
     assert faq.match(["magnesium"]) == "magnesium"
     assert faq.match(["magnesium", "lever"]) == "fatty_liver"
+
+
+def test_concepts_in_names_every_group_a_message_touches_even_when_no_topic_matches():
+    touched = faq.concepts_in(["mijn", "darmen"])
+    assert ("gut_skin", 0) in touched and ("gut_liver", 0) in touched
+    assert ("gut_skin", 1) not in touched and faq.match(["mijn", "darmen"]) is None
+    assert {("gut_skin", 0), ("gut_skin", 1)} <= faq.concepts_in(["darm-huid-as"])
+    assert faq.concepts_in(["het", "weer", "morgen"]) == frozenset()
