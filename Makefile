@@ -60,11 +60,12 @@ cluster: train ## Production topology here: nginx on $$RASA_PORT, 2 Rasa servers
 shell: train ## Chat with the assistant in this terminal
 	@scripts/shell.sh
 
-evaluate: train ## Held-out intent and slot-filling reports, 5-fold cross-validation (results/)
+evaluate: train ## Held-out intents, slot filling, 5-fold cross-validation, frozen sets (results/); prints the figures
 	$(RASA) test nlu --nlu tests/heldout/nlu.yml --model $(MODEL) --out results/nlu --quiet
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/cv --quiet
 	$(PY) scripts/evaluate_slots.py --cases tests/heldout/answers.yml --model $(MODEL) --out results/slot_filling.json
 	$(PY) scripts/evaluate_frozen.py --model $(MODEL) --out results/frozen.json
+	@$(PY) scripts/evaluation_summary.py --results results
 
 bench: train ## Latency, throughput, memory, start-up and training time, ours vs Rasa's starter bot
 	$(PY) scripts/bench.py --out results

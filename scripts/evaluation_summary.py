@@ -1,0 +1,38 @@
+"""The three figures of issue 11, from the reports `make evaluate` wrote in results/.
+
+    python scripts/evaluation_summary.py [--results results]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def summary(results: Path) -> str:
+    baseline = json.loads((ROOT / "docs" / "frozen-baseline.json").read_text(encoding="utf-8"))
+    frozen = json.loads((results / "frozen.json").read_text(encoding="utf-8"))
+    cv = json.loads((results / "cv" / "intent_report.json").read_text(encoding="utf-8"))
+    slots = json.loads((results / "slot_filling.json").read_text(encoding="utf-8"))
+    return "\n".join(
+        [
+            f"frozen question set (written and frozen {baseline['measured']}, {frozen['question_cases']} turns): "
+            f"before {baseline['question_accuracy']:.1%}, now {frozen['question_accuracy']:.1%}",
+            f"5-fold cross-validation of data/nlu: {cv['accuracy']:.1%} "
+            f"({cv['weighted avg']['support']} examples, weighted F1 {cv['weighted avg']['f1-score']:.2f})",
+            f"answers right at the first try: {slots['share']:.1%} ({slots['right_at_first_try']} of {slots['cases']})",
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--results", type=Path, default=ROOT / "results")
+    print(summary(parser.parse_args().results))
+
+
+if __name__ == "__main__":
+    main()
