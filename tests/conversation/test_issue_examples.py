@@ -198,3 +198,13 @@ def test_why_and_rephrase_mid_interview(conversation):
     drive_to(conversation, "nuts_per_week")
     assert conversation.say("wat heeft dat ermee te maken?")[0].startswith(ITEMS_BY_ID["nuts_per_week"].why)
     assert conversation.say("Kunt u de vraag anders formuleren?")[0].startswith(ITEMS_BY_ID["nuts_per_week"].meaning)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀"])
+def test_a_message_without_words_mid_interview_gets_a_reply_and_keeps_the_question(conversation, text):
+    """The classifier gives a featureless message no intent instead of failing the turn
+    (components/intent_classifier.py)."""
+    drive_to(conversation, "nuts_per_week")
+    replies = conversation.say(text)
+    assert replies and replies[-1].endswith(ITEMS_BY_ID["nuts_per_week"].text)
+    assert conversation.slot("requested_slot") == "nuts_per_week" and conversation.slot("nuts_per_week") is None
