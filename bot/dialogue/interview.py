@@ -248,10 +248,11 @@ SMALL_WORDS = frozenset({"een", "geen", "niet", "nee", "ja", "nooit", "niks", "n
 def read_from_small_words(item_id: str, r: Reading) -> bool:
     """The answer comes only from small words in a sentence: weaker than a sure NLU request or question.
     "vertel eens een grap" is no 1, "ik wil niet verder met deze check" no "nooit"; "dus nee" and
-    "rosacea en pigmentvlekken" stay answers."""
+    "rosacea en pigmentvlekken" stay answers, and so does a label or a button's title ("Geen van deze")."""
     if len(r.words) < 3 or any(c.isdigit() for c in r.text) or conclusion(r.text):
         return False
-    if any(r.plain == normalise(label) for label in q.ITEMS_BY_ID[item_id].labels.values()):
+    it = q.ITEMS_BY_ID[item_id]
+    if any(r.plain == normalise(choice) for choice in (*it.labels.values(), *it.buttons)):
         return False
     rest = " ".join(w for w in r.words if w not in SMALL_WORDS)
     return not parse_answer(item_id, rest).ok

@@ -298,3 +298,12 @@ def test_next_item_without_consent_is_none():
 def test_every_item_has_its_texts(item_id):
     q = QUESTIONS[item_id]
     assert q.text and q.why and q.meaning and q.hint
+
+
+def test_a_button_title_is_an_answer_even_when_the_nlu_is_sure_it_is_a_request():
+    """"Geen van deze" is the red-flag question's button; an NLU that reads "skip" does not skip it."""
+    from bot.parsing.reading import Nlu
+
+    answers = {k: v for k, v in WORKED_EXAMPLE.items() if k != "red_flags"}
+    out = take_turn(answers, list(answers), "red_flags", 0, "Geen van deze", nlu=Nlu("skip", 0.9, (("skip", 0.9),)))
+    assert out.answers["red_flags"] == []
