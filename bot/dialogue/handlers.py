@@ -334,7 +334,7 @@ def on_not_understood(t: Turn) -> Outcome:
     return t.ask(t.requested)
 
 
-HANDLERS: tuple = (
+HANDLERS: tuple[Handler, ...] = (
     on_crisis, on_delete, on_pending, on_pause, on_stop, on_back, on_restart, on_human, on_consent, on_correction,
     on_english, on_question, on_review, on_skip, on_junk, on_answer, on_facts, on_maybe_question, on_small_talk,
     on_not_understood,

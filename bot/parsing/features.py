@@ -4,13 +4,13 @@ The classifier sees words and character n-grams; these features add what ``bot.p
 concepts instead of strings: the keyword signals ("vorige vraag", "sla over"), crisis wording, whether
 it is a question, which FAQ topic its concepts point to (gut + skin, gut + liver, magnesium + food),
 which of a topic's concept groups it touches (gut alone), whether it is about the check's subjects at
-all, and which kinds of answer it reads as ("drie keer per week" is a frequency, "omeprazol" a medicine). A Rasa featurizer turns them into a vector
-(``components/keyword_features.py``); nothing here knows of Rasa.
+all, and which kinds of answer it reads as ("drie keer per week" is a frequency, "omeprazol" a medicine).
+A Rasa featurizer turns them into a vector (``components/keyword_features.py``); nothing here knows of
+Rasa. Nothing is cached: the server would keep users' messages in memory for no gain, since it reads
+each message once.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from bot import faq
 from bot import questionnaire as q
@@ -21,7 +21,7 @@ from bot.parsing.reading import read
 # One item per reader: a message that one of them reads is an answer of that kind. Items whose reader
 # takes a yes or no (consent, the yes/no items) are left out: "ja" is affirm before it is an answer.
 READ_AS = tuple(
-    sorted({it.reader: it.id for it in reversed(q.ITEMS) if it.reader not in ("yes_no",)}.items())
+    sorted({it.reader: it.id for it in reversed(q.ITEMS) if it.reader != "yes_no"}.items())
 )
 READING_FLAGS = ("crisis", "question", "maybe_question", "advice", "on_subject", "junk")  # of bot.parsing.reading
 FLAGS = READING_FLAGS + ("delete_request", "digit", "short")
@@ -35,11 +35,9 @@ NAMES = (
     + tuple(f"concept:{topic.key}/{number}" for topic in faq.TOPICS for number in range(len(topic.concepts)))
     + tuple(f"answer:{reader}" for reader, _ in READ_AS)
 )
-INDEX = {name: i for i, name in enumerate(NAMES)}
 SHORT = 2  # words: "stop", "vorige vraag"
 
 
-@lru_cache(maxsize=4096)
 def features(text: str) -> frozenset:
     """The names (of ``NAMES``) that hold for this message."""
     r = read(text)

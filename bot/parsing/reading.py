@@ -52,12 +52,12 @@ ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(
 SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn koffie thee suiker vezel groente fruit vlees noten
     chocola brood yoghurt kefir slaap stress medic pil tablet antibio maag nier egfr diabet acne rosacea eczeem psoriasis
     puist consult afspraak kliniek arts dokter huisarts apothe behandel test rapport uitslag score risico gezond ziek
-    klacht pijn poep ontlast gegeven privacy avg vergoed verzeker kosten prijs gewicht afval vet bloed vitamin supplement
+    klacht pijn poep ontlast gegeven privacy avg vergoed verzeker prijs gewicht afval vet bloed vitamin supplement
     sport beweg vraag vragen antwoord check intake portie glas betal gesprek prazol metformine melaton
     peeling laser couperose gezicht make-up zonnebrand retinol dermatolo praktijk tarie parke pinnen kost wachtlijst verwijs
     openingstijd ontstek selenium ijzer zink zoet chips gluten soja boter margarine ontbijt voedsel lunch maaltijd
     slapen moe energie aspartaam zoetstof winderig opgeblazen kurkuma intoleran allergi zwanger medewerker
-    lichaam gewicht calorie eiwit koolhydra""".split())
+    lichaam calorie eiwit koolhydra""".split())
 ON_SUBJECT_STEMS = SUBJECT_STEMS | faq.CONCEPT_STEMS
 LONG_MESSAGE = 400  # characters; an answer is never this long
 

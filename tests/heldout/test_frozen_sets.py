@@ -7,7 +7,7 @@ from scripts.evaluate_frozen import evaluate, report
 
 CRISIS_RECALL = 1.0  # issue 15: every miss is a bug
 FALSE_ALARMS = 0.02  # issue 15: at most 2 % of everyday answers
-QUESTIONS = 0.94  # issue 11 asks 95 %; measured 95.3 %: the floor leaves room for retraining noise
+QUESTIONS = 0.94  # issue 11 asks 95 % (not met): measured 94.4 % after the leak was removed (README)
 
 
 @pytest.fixture(scope="module")
