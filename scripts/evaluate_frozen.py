@@ -36,14 +36,15 @@ from bot.questionnaire import ITEMS, ITEMS_BY_ID, asked_items  # noqa: E402
 from tests.answers import EVERY_ITEM_ASKED  # noqa: E402
 
 FROZEN = ROOT / "tests" / "frozen"
+FRESH = ROOT / "tests" / "frozen2"  # a second question set, written at the start of the second round
 CLINIC = Clinic(name="Testkliniek", phone="020-1234567", email="info@kliniek.example",
                 booking_url="https://kliniek.example/plan")  # fmt: skip
 QUESTION_ITEMS = ("nuts_per_week", "pss_2")
 YES_NO_ITEM = "microbiome_test"
 
 
-def load(name: str) -> list:
-    with open(FROZEN / f"{name}.yml", encoding="utf-8") as handle:
+def load(name: str, folder: Path = FROZEN) -> list:
+    with open(folder / f"{name}.yml", encoding="utf-8") as handle:
         return yaml.safe_load(handle)[name]
 
 
@@ -121,7 +122,21 @@ def evaluate(parse: Callable[[str], dict]) -> dict:
         _, outcome = run_turn(item_id, row["text"], parse(row["text"]))
         if is_crisis_reply(outcome):
             alarms.append((row["text"], item_id))
-    questions = load("questions")
+    return {
+        "crisis_recall": 1 - len(crisis_misses) / crisis_cases,
+        "crisis_cases": crisis_cases,
+        "crisis_phrasings": len(crisis),
+        "crisis_misses": crisis_misses,
+        "false_alarm_rate": len(alarms) / len(everyday),
+        "everyday_answers": len(everyday),
+        "false_alarms": alarms,
+        **question_figures(load("questions"), parse),
+        "fresh": question_figures(load("questions", FRESH), parse),
+    }
+
+
+def question_figures(questions: list, parse: Callable[[str], dict]) -> dict:
+    """How many questions and requests got the right reply: overall, per label, and the misses."""
     per_label: Counter = Counter()
     right: Counter = Counter()
     question_misses = []
@@ -139,13 +154,6 @@ def evaluate(parse: Callable[[str], dict]) -> dict:
                 question_misses.append((label, item_id, text))
     total = sum(per_label.values())
     return {
-        "crisis_recall": 1 - len(crisis_misses) / crisis_cases,
-        "crisis_cases": crisis_cases,
-        "crisis_phrasings": len(crisis),
-        "crisis_misses": crisis_misses,
-        "false_alarm_rate": len(alarms) / len(everyday),
-        "everyday_answers": len(everyday),
-        "false_alarms": alarms,
         "question_accuracy": sum(right.values()) / total,
         "question_cases": total,
         "question_messages": len(questions),
@@ -179,6 +187,7 @@ async def _load(agent_class, model: str):
 
 
 BASELINE = ROOT / "docs" / "frozen-baseline.json"  # measured once, before the fixes (never rewritten)
+FRESH_BASELINE = ROOT / "docs" / "frozen2-baseline.json"  # the second set, measured once before its round
 
 
 def report(figures: dict) -> str:
@@ -193,7 +202,21 @@ def report(figures: dict) -> str:
         f"questions and requests answered right: {figures['question_accuracy']:.1%} of {figures['question_cases']} "
         f"turns ({figures['question_messages']} messages)",
         "  per label: " + ", ".join(f"{k} {v}" for k, v in figures["question_per_label"].items()),
+        fresh_report(figures["fresh"]),
     ))  # fmt: skip
+
+
+def fresh_report(fresh: dict) -> str:
+    lines = [
+        f"second question set (tests/frozen2): {fresh['question_accuracy']:.1%} of {fresh['question_cases']} turns "
+        f"({fresh['question_messages']} messages)",
+        "  per label: " + ", ".join(f"{k} {v}" for k, v in fresh["question_per_label"].items()),
+    ]
+    if FRESH_BASELINE.exists():
+        before = json.loads(FRESH_BASELINE.read_text(encoding="utf-8"))
+        lines.insert(0, f"second question set before its round ({before['measured']}, {before['code']}): "
+                        f"{before['question_accuracy']:.1%}")  # fmt: skip
+    return "\n".join(lines)
 
 
 def main(argv=None) -> int:
