@@ -1,6 +1,6 @@
 """The NLU training data never holds a message of an evaluation set, and no message has two intents.
 
-The frozen sets (tests/frozen) and the held-out set (tests/heldout) measure how the assistant reads
+The frozen sets (tests/frozen, tests/frozen2) and the held-out set (tests/heldout) measure how the assistant reads
 messages it has never seen; a training example equal to one of them (ignoring case, accents and
 punctuation) would make that figure dishonest.
 """
@@ -40,6 +40,8 @@ def _evaluation_texts() -> dict:
         for rows in document.values():
             for row in rows:
                 texts[_key(row["text"])] = f"tests/frozen/{name}.yml"
+    for row in yaml.safe_load((ROOT / "tests" / "frozen2" / "questions.yml").read_text(encoding="utf-8"))["questions"]:
+        texts[_key(row["text"])] = "tests/frozen2/questions.yml"
     for _, text in _examples(ROOT / "tests" / "heldout" / "nlu.yml"):
         texts[_key(text)] = "tests/heldout/nlu.yml"
     for case in yaml.safe_load((ROOT / "tests" / "heldout" / "answers.yml").read_text(encoding="utf-8")):
@@ -49,7 +51,7 @@ def _evaluation_texts() -> dict:
 
 def test_the_training_data_is_large_enough_to_mean_something():
     assert len(TRAINING) > 1000
-    assert len(_evaluation_texts()) > 900
+    assert len(_evaluation_texts()) > 1250
 
 
 def test_no_training_example_is_a_message_of_an_evaluation_set():
