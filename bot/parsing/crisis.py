@@ -21,9 +21,13 @@ from bot.parsing.text import normalise, similar
 CANONICAL = ("zelfmoord", "suicide", "suicidaal", "zelfdoding", "maken", "einde", "leven", "wakker", "missen",
              "aandoen", "mezelf", "mijzelf", "niemand", "iedereen", "sterven", "doodgaan", "beeindigen",
              "ophangen", "springen", "overdosis")  # fmt: skip
+# Real words one letter away from a word above, never folded into it ("geven" is not "leven").
+NOT_TYPOS = frozenset(("geven", "lezen", "beven", "heven", "weven", "zaken", "taken", "raken", "laken", "maten",
+                       "manen", "messen", "gissen", "dringen", "zingen"))  # fmt: skip
 # Whole words that mean it on their own.
 WORDS = ("zelfmoord", "zelfmoordgedachten", "zelfmoordgedachte", "suicide", "suicidaal", "suicidale", "zelfdoding",
-         "zelfbeschadiging", "automutilatie", "zelfmoordpoging", "suicidegedachten", "afscheidsbrief", "levensmoe")  # fmt: skip
+         "zelfbeschadiging", "automutilatie", "zelfmoordpoging", "suicidegedachten", "afscheidsbrief", "levensmoe",
+         "zelfmoordneigingen", "zelfmoordneiging", "doodsgedachten", "doodsgedachte", "doodswens")  # fmt: skip
 # Chat spellings: dropped letters and split or joined words, made plain before anything else.
 SPELLING = {"nie": "niet", "t": "het", "k": "ik", "mn": "mijn", "m'n": "mijn", "leve": "leven", "worde": "worden",
             "zitte": "zitten", "maakn": "maken", "dod": "dood", "eide": "einde", "aanmaken": "aan maken",
@@ -40,8 +44,8 @@ PATTERNS = tuple(re.compile(p) for p in (
     r"\bvan\s+het\s+leven\s+(te\s+)?beroven\b",
     r"\b(mezelf|mijzelf|me|mij)\s+(van kant|om het leven)\b|\bvan kant\s+(te )?maken\b",
     # er niet meer zijn, niet meer (willen) leven, niet meer wakker worden
-    r"\ber(\s+\S+)?\s+niet\s+meer\s+(te\s+)?(hoeven\s+(te\s+)?|willen\s+|wil\s+)?(zijn|zou zijn|was|ben)\b",
-    r"\b(ben|zijn|was)\s+er\s+liever\s+niet\s+meer\b|\ber\s+liever\s+niet\s+meer\s+(ben|zijn|was)\b",
+    r"\ber(\s+\S+){0,2}\s+niet\s+meer\s+(te\s+)?(hoeven\s+(te\s+)?|willen\s+|wil\s+)?(zijn|zou zijn|was|ben)\b",
+    r"\b(ben|zijn|was)\s+er\s+(liever|beter)\s+niet\s+meer\b|\ber\s+liever\s+niet\s+meer\s+(ben|zijn|was)\b",
     r"\bniet\s+(meer|langer)\s+(willen\s+|wil\s+|hoeven\s+(te\s+)?)?(leven|bestaan)\b",
     r"\b(wil|wilde|wou|willen)\b" + _GAP % 3 + r"\s+niet\s+(meer|langer)\s+(zijn|leven|bestaan|verder)\b",
     r"\b(liever|beter)\s+(dood|niet geboren)\b|\bdood\s+zijn\b" + _GAP % 3 + r"\s+beter\b",
@@ -51,15 +55,24 @@ PATTERNS = tuple(re.compile(p) for p in (
     r"\b(niet|nooit)\s+meer\s+(wakker|opstaan|op te staan|open)\b",
     r"\bhoop\b" + _GAP % 8 + r"\s+(aanrijdt|aan rijdt|ongeluk krijg)\b",
     r"\bniemand\b" + _GAP % 3 + r"\s+(missen|mis)\b|\b(zou|zouden)\s+me\s+(niet\s+)?missen\b",
-    r"\bmissen\b" + _GAP % 5 + r"\s+als\s+ik\s+(er\s+)?(weg|dood|niet meer)\b",
+    r"\b(missen|merken)\b" + _GAP % 5 + r"\s+als\s+ik\s+(er\s+)?(weg|dood|niet meer)\b",
     r"\bbeter\s+(af\s+)?(zijn\s+|is\s+|zou\s+zijn\s+|zouden\s+zijn\s+)?zonder\s+(mij|me)\b",
     # zelfbeschadiging
     r"\b(me|mij|mezelf|mijzelf)\s+(iets|wat)" + _GAP % 2 + r"\s+(aandoen|aan te doen)\b",
     r"\b(mezelf|mijzelf)\b" + _GAP % 2 + r"\s+(pijn\s+(te\s+)?doen|snijden|snij|te snijden|ophangen|verdrinken|doden|ombrengen|verwonden|beschadigen)\b",
     r"\b(snij|snijd|snijden|kras|krassen)\s+(mezelf|mijzelf|me)\b|\b(mijn)\s+polsen\b",
-    r"\b(voor de trein|van (een|de) (brug|flat|dak)|eraf)\s+(te\s+)?(springen|spring)\b",
-    r"\b(springen|spring)\s+(voor de trein|van (een|de) (brug|flat|dak))\b",
+    r"\b(snij|snijd|snijden|kras|krassen)\b" + _GAP % 2 + r"\s+(in\s+)?(mijn|m'n)\s+(arm|armen|been|benen|bovenbenen|pols|huid)\b",
+    r"\b(beschadig|verwond|brand|snij|snijd|kras|sla)\s+(mezelf|mijzelf)\b|\b(doe|deed)\s+(mezelf|mijzelf|me)\s+pijn\b",
+    r"\b(mezelf|mijzelf|me)\b" + _GAP % 2 + r"\s+(gesneden|gekrast|verwond|beschadigd)\b",
+    r"\b(mezelf|mijzelf|me|mij)\s+(iets|wat)\s+aan\s+(ga|te|zal|zou)\s+doen\b|\biets\s+(doms|ergs)\s+met\s+(mezelf|mijzelf)\b",
+    r"\b(me|mezelf|mijzelf)\s+(op\s+te\s+hangen|ophangen|verhangen|te\s+verhangen)\b",
+    r"\b(voor (de|een) (trein|metro|vrachtwagen)|van (een|de|het) (brug|flat|dak|balkon)|eraf)\s+(te\s+)?(springen|spring)\b",
+    r"\b(springen|spring)\s+(voor (de|een) (trein|metro|vrachtwagen)|van (een|de|het) (brug|flat|dak|balkon))\b",
+    r"\b(brug|dak|flat|balkon|spoor)\b" + _GAP % 4 + r"\s+(wil|wilde|ga|om te)\s+(springen|spring)\b",
+    r"\btegen\s+een\s+(boom|muur|vrachtwagen)\s+(aan\s+)?(te\s+)?(rijden|rij|knallen)\b",
     r"\b(alle|al mijn|een hoop|veel|strip|doos|potje|hele)\b" + _GAP % 2 + r"\s+(pillen|pilletjes|slaappillen|paracetamol|tabletten|medicijnen)\b" + _GAP % 5 + r"\s+(innemen|in te nemen|slikken|nemen|geslikt|ingenomen)\b",
+    r"\b(pillen|pilletjes|slaappillen|tabletten|medicijnen)\b" + _GAP % 2 + r"\s+(opgespaard|gespaard|verzameld|gehamsterd)\b",
+    r"\bgenoeg\s+(pillen|slaappillen|tabletten)\b" + _GAP % 4 + r"\s+voorbij\b",
     r"\boverdosis\b|\bmanier\s+om\s+(te\s+sterven|dood\s+te\s+gaan|er\s+uit\s+te\s+stappen)\b",
     r"\btouw\b" + _GAP % 4 + r"\s+klaar\b|\bpoging\s+(gedaan|ondernomen)\b(?!\s+om)",
     # het leven heeft geen zin, waar leef ik nog voor, ik zie het niet meer zitten
@@ -67,6 +80,16 @@ PATTERNS = tuple(re.compile(p) for p in (
     r"\bwat\s+(heeft|is)\s+(het|mijn)\s+leven\b" + _GAP % 4 + r"\s+(zin|nut)\b",
     r"\bnut\b" + _GAP % 4 + r"\s+(leven|te leven)\b|\bwaar\s+leef\s+ik\b" + _GAP % 3 + r"\s+voor\b",
     r"\b(zie|zag)\s+het\s+(leven\s+)?(echt\s+|helemaal\s+)?niet\s+meer\s+zitten\b|\bleven\s+niet\s+meer\s+zitten\b",
+    r"\bgeen\s+zin\s+meer\b" + _GAP % 3 + r"\s+(te\s+)?leven\b|\bweg\s+uit\s+(dit|het|mijn)\s+leven\b",
+    r"\bwaarom\s+(zou|moet)\s+ik\b" + _GAP % 2 + r"\s+(nog\s+)?(verder\s+)?leven\b|\bgeen\s+uitweg\b",
+    r"\bgedachten?\s+(aan|over)\s+(de\s+)?dood\b|\bdenk\w*\b" + _GAP % 3 + r"\s+aan\s+(de dood|dood gaan|sterven)\b(?!\s+van)",
+    r"\b(wil|wilde|willen)\s+uit\s+het\s+leven\b|\b(het|mijn)\s+leven\s+(zat|beu)\b",
+    r"\bleven\s+hoeft\b" + _GAP % 3 + r"\s+niet\b|\bniet\s+(meer\s+)?verder\s+(te\s+)?leven\b",
+    r"\b(was|ware)\s+ik\s+(maar\s+)?nooit\s+geboren\b|\bverdien\b" + _GAP % 2 + r"\s+niet\s+(om\s+)?(te\s+)?leven\b",
+    r"\b(liefst|beter|liever)\b" + _GAP % 3 + r"\s+er\s+niet\s+meer\b|\b(straks|binnenkort)\s+ben\s+ik\s+er\s+niet\s+meer\b",
+    r"\bverdwijnen\b" + _GAP % 3 + r"\s+nooit\s+meer\b|\bbeter\s+niet\s+(kan\s+|kon\s+)?(bestaan|leven)\b",
+    r"\bbeter\s+af\s+zonder\b" + _GAP % 3 + r"\s+(zoals|als)\s+ik\b|\b(ben|was)\s+(alleen\s+maar\s+|maar\s+|gewoon\s+)?een\s+last\s+voor\b",
+    r"\bhoe\s+en\s+wanneer\s+ik\s+het\b|\bhet\s+hoeft\s+(allemaal\s+)?niet\s+meer\s+voor\s+mij\b",
     r"\bgeen\s+(enkele\s+)?reden\b" + _GAP % 2 + r"\s+(om\s+)?(te leven|door te gaan|verder te gaan)\b",
     r"\bwil\s+(niet\s+meer|nooit\s+meer)\s+(verder|door)\s*(leven|gaan)?\b",
     r"\b(punt|streep)\b" + _GAP % 2 + r"\s+achter\s+(mijn|het)\s+leven\b",
@@ -87,6 +110,8 @@ EVERYDAY = tuple(re.compile(p) for p in (
     r"\b(ga|gaat|gingen|ging)\s+(bijna\s+)?dood\s+(van|voor|aan)\s+(de|het|dat|die|mijn|een)?\s*(honger|dorst|kou|hitte|pijn|verveling|kater|lach|buikpijn|pittige|mango|schaamte)",
     r"\b(telefoon|batterij|accu|plant|planten|hond|kat|vis|muis)\w*\b(\s+\S+){0,3}\s+(is|zijn|gaat|gaan|ging)\s+(bijna\s+)?dood\b",
     r"\b(stoppen|ophouden|kappen)\s+met\s+(roken|drinken|snoepen|alcohol)\b",
+    r"\bniet\s+(meer|langer)\s+verder\s+met\s+(deze|dit|die|de|jullie|het)\s+(?!leven\b)\w+",
+    r"\b(gesneden|gebrand)\s+(aan|bij|tijdens)\b",
 ))  # fmt: skip
 
 
@@ -97,7 +122,8 @@ def _folded(text: str) -> str:
         plain = re.sub(rf"\b{split}\b", joined, plain)
     folded = []
     for word in " ".join(SPELLING.get(w, w) for w in plain.split()).split():
-        match = next((c for c in CANONICAL if len(word) >= 5 and word != c and similar(word, c)), None)
+        match = next((c for c in CANONICAL if len(word) >= 5 and word != c and word not in NOT_TYPOS and similar(word, c)),
+                     None)
         folded.append(match or word)
     return " ".join(folded)
 
@@ -106,6 +132,8 @@ def _folded(text: str) -> str:
 def everyday_only(text: str) -> bool:
     """The message uses crisis-like words only in everyday phrases ("ik val dood neer op de bank"):
     then the NLU's crisis intent, which sees the word "dood", is no alarm on its own."""
+    if mentions_crisis(text):
+        return False
     plain = _folded(text)
     return any(everyday.search(plain) for everyday in EVERYDAY) or any(w.startswith("dood") and w != "dood"
                                                                        for w in plain.split())

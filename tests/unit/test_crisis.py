@@ -15,7 +15,13 @@ from bot.parsing.crisis import mentions_crisis
      "soms denk ik erover om er een einde aan te maken", "ik wil er gewoon een eind aan maken",
      "ik wil mezelf van kant maken", "iedereen is beter af zonder mij", "ik wil niet meer wakker worden",
      "ik wil mezelf iets aandoen", "ik wil dood", "soms, en dan denk ik aan zelfmoord", "k wil nie meer leve",
-     "3 glazen, en ik wil er een einde aan maakn", "Ik zou liever dood zijn"],
+     "3 glazen, en ik wil er een einde aan maakn", "Ik zou liever dood zijn",
+     # self-harm, plans and indirect wording
+     "ik kras soms in m'n armen", "gisteren heb ik mezelf weer gesneden", "ik doe mezelf pijn als het tegenzit",
+     "ik heb een hoop slaappillen opgespaard", "ik wil van het balkon springen", "ik dacht eraan me op te hangen",
+     "ik zie echt geen uitweg", "waarom zou ik eigenlijk nog leven", "ik heb steeds doodsgedachten",
+     "ik ben het leven beu", "was ik maar nooit geboren", "iedereen heeft last van me, ik ben een last voor iedereen",
+     "binnenkort ben ik er niet meer", "ik ben er liever niet meer", "ik heb geen zin meer om te leven"],
 )  # fmt: skip
 def test_crisis_wording(text):
     assert mentions_crisis(text)
@@ -26,7 +32,10 @@ def test_crisis_wording(text):
     ["ik ben doodmoe", "mijn planten gaan dood", "het einde van het jaar is druk", "ik lach me dood",
      "ik ben kapot van het werk", "ik wil stoppen met roken", "aan het einde van de dag 2 glazen wijn", "ik ben op",
      "dood normaal eigenlijk", "ik verveel me dood", "tot het eind van de week", "nee", "soms", "3 handjes",
-     "wat kan ik doen aan mijn huid", "ik eet liever niet meer vlees"],
+     "wat kan ik doen aan mijn huid", "ik eet liever niet meer vlees",
+     "ik wil niet meer verder met deze vragenlijst", "ik heb me gesneden bij het koken", "ik ben doodsbang voor de tandarts",
+     "ik neem al mijn pillen in de ochtend", "de dood van mijn vader heeft me veel stress gegeven",
+     "waarom moet ik een cijfer geven voor mijn huid", "ik wil niet meer lezen, wat is de volgende vraag"],
 )  # fmt: skip
 def test_everyday_words_are_no_alarm(text):
     assert not mentions_crisis(text)
