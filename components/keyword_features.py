@@ -7,6 +7,9 @@ featurizer gives the classifier the same shapes). It learns nothing, so it has n
 
 from __future__ import annotations
 
+import hashlib
+import sys
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 import scipy.sparse
@@ -44,6 +47,17 @@ class KeywordFeaturizer(SparseFeaturizer, GraphComponent):
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
         """Nothing to configure."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
+        """The source of every ``bot`` module loaded. Rasa caches a featurizer's output by its config and
+        inputs; without this, a change to the keyword layer would train on the old, cached features."""
+        digest = hashlib.sha256()
+        for name in sorted(name for name in sys.modules if name == "bot" or name.startswith("bot.")):
+            path = getattr(sys.modules[name], "__file__", None)
+            if path:
+                digest.update(Path(path).read_bytes())
+        return digest.hexdigest()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         self.process(training_data.training_examples)

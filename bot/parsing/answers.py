@@ -55,7 +55,9 @@ def _first_phrase(text: str, table: tuple) -> Optional[str]:
 
 
 YES_WORDS = ("ja", "jazeker", "jawel", "zeker", "klopt", "inderdaad", "yes", "jep", "yep", "akkoord", "oke", "ok", "okay",
-             "prima", "graag", "goed", "natuurlijk", "uiteraard", "tuurlijk")  # fmt: skip
+             "prima", "graag", "goed", "natuurlijk", "uiteraard", "tuurlijk", "absoluut", "exact", "correct", "jup", "yup",
+             "joa", "mhm", "uhu", "vanzelfsprekend", "bevestigd", "top")  # fmt: skip
+YES_PHRASES = ("ik geef toestemming", "dat mag", "is goed", "doe maar", "in orde", "ga je gang", "van mij mag het")
 NO_WORDS = ("nee", "neen", "nope", "niet", "geen", "nooit", "no", "neuh", "nah")
 NO_PHRASES = ("liever niet", "ik wil niet", "geen toestemming", "niet akkoord", "ik geef geen")
 
@@ -73,7 +75,7 @@ def parse_yes_no(text: str) -> Optional[str]:
     no_at = next((i for i, w in enumerate(words) if w in NO_WORDS), None)
     yes_at = next((i for i, w in enumerate(words) if w in YES_WORDS or similar(w, "jazeker")), None)
     if no_at is None and yes_at is None:
-        if _has_phrase(text, "ik geef toestemming") or _has_phrase(text, "dat mag") or _has_phrase(text, "is goed"):
+        if any(_has_phrase(text, phrase) for phrase in YES_PHRASES):
             return "yes"
         return None
     if no_at is None:

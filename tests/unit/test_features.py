@@ -29,6 +29,11 @@ def test_the_vocabulary_is_fixed_and_covers_every_signal_topic_and_reader():
         ("omeprazol 20 mg", {"answer:medicine", "flag:digit"}),
         ("twee keer per week", {"answer:audit_frequency"}),
         ("ik wil niet meer leven", {"flag:crisis"}),
+        ("uiteraard", {"flag:yes", "flag:short"}),
+        ("nee hoor", {"flag:no"}),
+        ("is koffie slecht voor mijn darmen", {"flag:subject_question"}),
+        ("wanneer speelt Ajax weer", {"flag:offtopic_question"}),
+        ("mijn buurman boort al uren", {"flag:offtopic_statement"}),
     ],
 )
 def test_a_message_has_the_features_the_keyword_layer_reads(text, expected):
@@ -53,3 +58,9 @@ def test_the_vector_is_the_features_in_vocabulary_order():
     assert len(vector) == len(features.NAMES)
     assert {features.NAMES[i] for i, value in enumerate(vector) if value} == features.features("vorige vraag")
     assert features.vector("") == [0.0] * len(features.NAMES)
+
+
+def test_a_combined_flag_counts_more_than_a_plain_one():
+    vector = features.vector("wanneer speelt Ajax weer")
+    on = {features.NAMES[i]: value for i, value in enumerate(vector) if value}
+    assert on["flag:offtopic_question"] == features.COMBINED_WEIGHT > on["flag:question"] == 1.0

@@ -1,0 +1,34 @@
+"""The two NLU components of components/: the keyword featurizer's cache key and the features it adds."""
+
+import sys
+import types
+
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.parsing import features
+from components.keyword_features import KeywordFeaturizer
+
+
+def test_the_cache_key_changes_with_the_source_of_the_keyword_layer(tmp_path, monkeypatch):
+    source = tmp_path / "probe.py"
+    source.write_text("WORDS = ('stop',)\n")
+    module = types.ModuleType("bot.probe")
+    module.__file__ = str(source)
+    monkeypatch.setitem(sys.modules, "bot.probe", module)
+    before = KeywordFeaturizer.fingerprint_addon({})
+    assert KeywordFeaturizer.fingerprint_addon({}) == before
+    source.write_text("WORDS = ('stop', 'kappen')\n")
+    assert KeywordFeaturizer.fingerprint_addon({}) != before
+
+
+def test_a_message_gets_the_keyword_features_as_its_sentence_feature():
+    text = "wat is de darm-leveras?"
+    message = Message(data={TEXT: text, TOKENS_NAMES[TEXT]: [Token(w, 0) for w in text.split()]})
+    KeywordFeaturizer("keywords", {"alias": "keywords"}).process([message])
+    sequence, sentence = message.get_sparse_features(TEXT)
+    assert sentence.features.shape == (1, len(features.NAMES))
+    assert sentence.features.toarray()[0].tolist() == features.vector(text)
+    assert sequence.features.shape == (4, len(features.NAMES)) and sequence.features.nnz == 0
