@@ -47,7 +47,6 @@ from bot.parsing.answers import (
 )
 from bot.parsing.reading import (
     INTENT_CONFIDENCE,
-    OUT_OF_SCOPE_CONFIDENCE,
     Reading,
 )
 from bot.parsing.text import normalise
@@ -120,10 +119,16 @@ def on_pending(t: Turn) -> Optional[Outcome]:
     return None
 
 
+# Intents that pause the interview when the NLU is sure of them: saying goodbye halfway keeps the answers too.
+PAUSING_INTENTS = ("pause", "goodbye")
+
+
 def on_pause(t: Turn) -> Optional[Outcome]:
-    """Pausing keeps every answer, so a clear keyword or the NLU's pause intent is enough."""
+    """Pausing keeps every answer, so a clear keyword or the NLU's pause intent is enough, also in a question
+    ("kan ik dit morgen afmaken?") and for a goodbye ("doei, tot later")."""
     r = t.reading
-    if (sig.PAUSE in r.keywords and (r.is_short(sig.PAUSE) or len(r.text) < 60)) or t.nlu_says("pause"):
+    sure = r.nlu.intent in PAUSING_INTENTS and r.nlu.confidence >= INTENT_CONFIDENCE and not t.parsed.ok
+    if (sig.PAUSE in r.keywords and (r.is_short(sig.PAUSE) or len(r.text) < 60)) or sure:
         return t.end(PAUSED, texts.PAUSED)
     return None
 
@@ -227,8 +232,7 @@ def on_question(t: Turn) -> Optional[Outcome]:
 
 def _no_answer(r: Reading) -> str:
     """An honest reply to a question without a fixed answer; "not for me" when it is off topic."""
-    off_topic = r.nlu.intent == "out_of_scope" and r.nlu.confidence >= OUT_OF_SCOPE_CONFIDENCE
-    return texts.NOT_AN_ANSWER if off_topic or not r.on_subject else texts.NO_RELIABLE_ANSWER
+    return texts.NO_RELIABLE_ANSWER if r.in_domain() else texts.NOT_AN_ANSWER
 
 
 def on_review(t: Turn) -> Optional[Outcome]:
@@ -280,6 +284,8 @@ def on_answer(t: Turn) -> Optional[Outcome]:
         return None
     t.record(item_id, parsed.value)
     _add_facts(t, exclude=item_id)
+    if t.reading.answer_part and t.reading.topic and not t.reading.advice:  # the answer, then the FAQ's
+        t.say(faq.answer(t.reading.topic))
     return t.ask(next_item(t.out.answers))
 
 
@@ -384,7 +390,10 @@ def _answer_question(t: Turn) -> Optional[str]:
     return None
 
 
-STOPWORDS = frozenset("bedoel bedoelt betekent eigenlijk precies wordt worden hiermee daarmee vraag vragen".split())
+# Words that say nothing of what a question is about: "wat kan dat zijn" shares "zijn" with every question.
+STOPWORDS = frozenset("""bedoel bedoelt betekent eigenlijk precies wordt worden hiermee daarmee vraag vragen zijn
+    heeft hebben deze voor maar welke hoeveel niet meer kunnen moet moeten mijn jouw jullie alle alles daar hier
+    waar wanneer iets gaat doen""".split())
 
 
 def _about_the_question(r: Reading, it: q.Item) -> bool:

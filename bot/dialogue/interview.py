@@ -138,9 +138,12 @@ class Turn:
         if r.junk or r.question or in_review(self) or self.requested not in q.ITEMS_BY_ID:
             return Parsed(problem="not_read")
         asks = r.nlu.intent not in ANSWER_INTENTS and r.nlu.confidence >= SURE
+        text = r.text
         if r.maybe_question and (asks or r.topic or r.advice):  # "kan je een vette lever krijgen ...": no 1 from "een"
-            return Parsed(problem="not_read")
-        parsed = parse_answer(self.requested, r.text)
+            if not r.answer_part:
+                return Parsed(problem="not_read")
+            text = r.answer_part  # "drie, hoe zit het met magnesium": "drie" is the answer
+        parsed = parse_answer(self.requested, text)
         sure = asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
         off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
         if parsed.ok and (sure or off_subject) and read_from_small_words(self.requested, r):

@@ -17,7 +17,7 @@ from bot.dialogue import results, texts
 from bot.dialogue.message import COMPLETE, NO_CONSENT, PAUSED, STOPPED, UNDER_AGE_STATUS, Message
 from bot.parsing import signals as sig
 from bot.parsing.answers import parse_yes_no
-from bot.parsing.reading import OUT_OF_SCOPE_CONFIDENCE, Reading
+from bot.parsing.reading import Reading
 
 # Intents that say "let's do the check" (or go on with it), at this confidence.
 START_INTENTS = ("greet", "start_intake", "resume")
@@ -130,7 +130,7 @@ def _question(r: Reading, state: State, reply: Reply) -> bool:
     if r.topic:
         reply.messages += [Message(faq.answer(r.topic)), Message(help_text(state))]
         return True
-    if (r.nlu.intent == "out_of_scope" and r.nlu.confidence >= OUT_OF_SCOPE_CONFIDENCE) or not r.on_subject:
+    if not r.in_domain():
         return False
     if r.question or r.maybe_question or r.nlu.intent == "question_other" or r.has(sig.WHY) or r.has(sig.MEANING):
         reply.messages += [Message(texts.NO_RELIABLE_ANSWER), Message(help_text(state))]

@@ -57,7 +57,7 @@ SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn ko
     peeling laser couperose gezicht make-up zonnebrand retinol dermatolo praktijk tarie parke pinnen kost wachtlijst verwijs
     openingstijd ontstek selenium ijzer zink zoet chips gluten soja boter margarine ontbijt voedsel lunch maaltijd
     slapen moe energie aspartaam zoetstof winderig opgeblazen kurkuma intoleran allergi zwanger medewerker
-    lichaam calorie eiwit koolhydra""".split())
+    lichaam calorie eiwit koolhydra jeuk bult vlek schilfer blaar haaruitval nagel""".split())
 ON_SUBJECT_STEMS = SUBJECT_STEMS | faq.CONCEPT_STEMS
 LONG_MESSAGE = 400  # characters; an answer is never this long
 
@@ -98,9 +98,17 @@ class Reading:
     on_subject: bool  # mentions one of the check's subjects (SUBJECT_STEMS or an FAQ concept)
     advice: bool  # asks for personal advice ("mag ik ...", "is X slecht voor ..."): no FAQ answers that
     nlu: Nlu = field(default_factory=Nlu)
+    answer_part: str = ""  # "drie" of "drie, hoe zit het met magnesium": what comes before a closing question
 
     def has(self, signal: str) -> bool:
         return signal in self.signals
+
+    def in_domain(self) -> bool:
+        """About the check's subjects or the clinic: by its words, or by an NLU sure it is an in-domain question
+        ("zijn jullie op zaterdag open"), and not called off topic by a sure NLU."""
+        off_topic = self.nlu.intent == "out_of_scope" and self.nlu.confidence >= OUT_OF_SCOPE_CONFIDENCE
+        in_domain_question = self.nlu.intent == "question_other" and self.nlu.confidence >= INTENT_CONFIDENCE
+        return (self.on_subject or in_domain_question) and not off_topic
 
     def is_short(self, signal: str) -> bool:
         """The whole message is (about) the command: "stop", "terug", "vorige vraag"."""
@@ -116,6 +124,17 @@ def _topic(words: tuple, nlu: Nlu) -> Optional[str]:
     return sure or faq.match(words) or (faq.key_of(nlu.intent) if nlu.confidence >= INTENT_CONFIDENCE else None)
 
 
+def _before_a_closing_question(plain: str) -> str:
+    """"drie, hoe zit het met magnesium" -> "drie": the message's first part when its last clause is a question
+    of three words or more that opens with a question word; "" when there is none. Such a message is only a
+    maybe-question: its first part may answer the question asked, and it is read as that answer first."""
+    clauses = [c for c in re.split(r"[,;:.!]", plain) if c.strip()]
+    last = clauses[-1].split() if len(clauses) >= 2 else []
+    if len(last) < 3 or last[0] not in QUESTION_WORDS:
+        return ""
+    return plain[: plain.rindex(clauses[-1])].strip(" ,;:.!")
+
+
 def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     nlu = nlu or Nlu()
     plain = normalise(text or "")
@@ -127,11 +146,13 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     first_two = words[:2]
     opening = words[1:2] if words[:1] and words[0] in LEAD_INS else words[:1]
     question = bool(opening) and (opening[0] in QUESTION_WORDS or (plain.endswith("?") and len(words) >= 3))
-    maybe = not question and (plain.endswith("?") or (len(first_two) == 2 and first_two[0] in QUESTION_VERBS))
+    opens_as_question = len(first_two) == 2 and first_two[0] in QUESTION_VERBS
+    answer_part = "" if question or opens_as_question else _before_a_closing_question(plain)
+    maybe = not question and (plain.endswith("?") or opens_as_question or bool(answer_part))
     topic = _topic(words, nlu)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE
     advice = bool(ADVICE.search(plain)) and (question or maybe or plain.endswith("?"))
     on_subject = any(stem in word for word in words for stem in ON_SUBJECT_STEMS if len(stem) >= 4) or any(
         word in ON_SUBJECT_STEMS for word in words)  # fmt: skip
     return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, crisis_nlu,
-                   question, maybe, junk, topic, on_subject, advice, nlu)  # fmt: skip
+                   question, maybe, junk, topic, on_subject, advice, nlu, answer_part)  # fmt: skip

@@ -29,11 +29,12 @@ DELETE_DATA = "delete_data"
 PHRASES = {
     DELETE_DATA: ("verwijder mijn gegevens", "verwijder mijn data", "wis mijn gegevens", "gegevens verwijderen",
                   "gegevens wissen", "mijn gegevens weg"),
-    STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen",
+    STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen", "ben er klaar mee", "er klaar mee",
            "laat maar", "afbreken", "beeindigen", "ik wil niet verder"),
     PAUSE: ("daarna ga ik verder", "straks ga ik verder", "momentje", "moment", "ogenblikje", "ik ben zo terug", "later afmaken", "later invullen", "later afronden", "later verder gaan", "kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
-            "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg"),
-    RESTART: ("terug naar het begin", "naar het begin", "vanaf vraag 1", "vanaf het begin", "van voor af aan", "bij vraag 1", "nieuwe start", "helemaal opnieuw", "begin maar weer", "opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "reset", "alles opnieuw",
+            "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg", "morgen afmaken",
+            "straks afmaken", "later terugkomen", "later terug komen", "er later op terug"),
+    RESTART: ("terug naar het begin", "naar het begin", "vanaf vraag 1", "vanaf het begin", "van voor af aan", "bij vraag 1", "nieuwe start", "helemaal opnieuw", "begin maar weer", "opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "alles opnieuw",
               "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw"),
     HUMAN: ("echte assistent", "dokter spreken", "arts spreken", "met de dokter", "echt mens", "geen robot", "met een mens", "medewerker", "een mens", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
             "met iemand praten", "contact met de kliniek", "contact opnemen", "telefoonnummer", "bellen met",
@@ -195,7 +196,8 @@ def is_english(text: str) -> bool:
 
 # Words that are the command only when they are (nearly) the whole message: "opnieuw" alone starts over,
 # "de vorige vraag opnieuw beantwoorden" does not.
-SHORT_ONLY = {RESTART: ("opnieuw", "opnieuw graag", "nog een keer")}
+# "reset" alone starts over, "hoe reset ik mijn router" does not; "pass" alone skips.
+SHORT_ONLY = {RESTART: ("opnieuw", "opnieuw graag", "nog een keer", "reset", "resetten"), SKIP: ("pass", "pas", "ik pas")}
 
 
 def is_short_command(text: str, signal: str) -> bool:

@@ -289,6 +289,48 @@ def test_stop_pause_restart_and_person():
     assert (outcome.answers, outcome.requested) == ({}, "consent")
 
 
+def test_leaving_halfway_in_a_question_or_a_goodbye_pauses_and_keeps_the_answers():
+    for text, intent in (("kan ik dit morgen afmaken?", None), ("ik kom er later op terug", None),
+                         ("kan ik dit opslaan voor straks?", "pause"), ("doei!", "goodbye")):  # fmt: skip
+        chat = Chat()
+        chat.run(["ja", "vrouw", "40"])
+        outcome = chat.say(text, intent=intent, confidence=0.9 if intent else 0.0)
+        assert (outcome.status, chat.replies[0], outcome.answers["age"]) == (PAUSED, texts.PAUSED, 40), text
+
+
+def test_reset_starts_over_only_on_its_own_and_pass_skips():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("hoe reset ik mijn wifi router")
+    assert chat.replies[0] == texts.NOT_AN_ANSWER and chat.outcome.pending is None
+    chat.say("reset")
+    assert chat.replies[0] == texts.CONFIRM_RESTART
+    chat.say("nee")
+    outcome = chat.say("pass")
+    assert outcome.answers["veg_fruit_per_day"] is None and outcome.requested == "whole_grain_per_day"
+
+
+def test_an_in_domain_question_the_nlu_is_sure_of_gets_the_honest_reply():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("zijn jullie op zaterdag open", intent="question_other", confidence=0.95)
+    assert chat.replies[0] == texts.NO_RELIABLE_ANSWER
+    chat.say("zijn jullie op zaterdag open", intent="out_of_scope", confidence=0.95)
+    assert chat.replies[0] == texts.NOT_AN_ANSWER
+
+
+def test_a_question_at_the_end_of_a_message_is_asked_after_its_answer_is_read():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("ik heb sinds gisteren jeukende bultjes op mijn armen, wat kan dat zijn")
+    assert chat.replies[0] == texts.NO_RELIABLE_ANSWER and chat.outcome.requested == "veg_fruit_per_day"
+    outcome = chat.say("drie, hoe zit dat eigenlijk met magnesium")
+    assert outcome.answers["veg_fruit_per_day"] == 3 and outcome.requested == "whole_grain_per_day"
+    assert chat.replies[0].startswith("Genoteerd.") and faq.answer("magnesium") in "\n".join(chat.replies)
+    chat.say("kan je een vette lever krijgen, hoe zit dat")
+    assert chat.replies[0] == faq.answer("fatty_liver") and "whole_grain_per_day" not in chat.outcome.answers
+
+
 def test_next_item_without_consent_is_none():
     assert next_item({"consent": "no"}) is None
     assert next_item({}) == "consent"
