@@ -37,6 +37,7 @@ from tests.answers import EVERY_ITEM_ASKED  # noqa: E402
 
 FROZEN = ROOT / "tests" / "frozen"
 FRESH = ROOT / "tests" / "frozen2"  # a second question set, written at the start of the second round
+DEVELOPMENT = ROOT / "tests" / "dev"  # written like the others, but its misses may guide changes
 CLINIC = Clinic(name="Testkliniek", phone="020-1234567", email="info@kliniek.example",
                 booking_url="https://kliniek.example/plan")  # fmt: skip
 QUESTION_ITEMS = ("nuts_per_week", "pss_2")
@@ -132,6 +133,7 @@ def evaluate(parse: Callable[[str], dict]) -> dict:
         "false_alarms": alarms,
         **question_figures(load("questions"), parse),
         "fresh": question_figures(load("questions", FRESH), parse),
+        "development": question_figures(load("questions", DEVELOPMENT), parse),
     }
 
 
@@ -203,6 +205,8 @@ def report(figures: dict) -> str:
         f"turns ({figures['question_messages']} messages)",
         "  per label: " + ", ".join(f"{k} {v}" for k, v in figures["question_per_label"].items()),
         fresh_report(figures["fresh"]),
+        f"development set (tests/dev; its misses guide changes): {figures['development']['question_accuracy']:.1%} "
+        f"of {figures['development']['question_cases']} turns",
     ))  # fmt: skip
 
 
@@ -223,9 +227,15 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(ROOT / "models" / "intake.tar.gz"))
     parser.add_argument("--out", default=None, help="write the figures and every miss as JSON here")
+    parser.add_argument("--development", action="store_true",
+                        help="only the development set (tests/dev), whose misses may be read while working")
     args = parser.parse_args(argv)
-    figures = evaluate(nlu_from_model(args.model))
-    print(report(figures))
+    if args.development:
+        figures = question_figures(load("questions", DEVELOPMENT), nlu_from_model(args.model))
+        print(f"development set (tests/dev): {figures['question_accuracy']:.1%} of {figures['question_cases']} turns")
+    else:
+        figures = evaluate(nlu_from_model(args.model))
+        print(report(figures))
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")

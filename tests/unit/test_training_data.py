@@ -1,8 +1,8 @@
 """The NLU training data never holds a message of an evaluation set, and no message has two intents.
 
-The frozen sets (tests/frozen, tests/frozen2) and the held-out set (tests/heldout) measure how the assistant reads
-messages it has never seen; a training example equal to one of them (ignoring case, accents and
-punctuation) would make that figure dishonest.
+The frozen sets (tests/frozen, tests/frozen2), the development set (tests/dev) and the held-out set
+(tests/heldout) measure how the assistant reads messages it has never seen; a training example equal to
+one of them (ignoring case, accents and punctuation) would make that figure dishonest.
 """
 
 from collections import defaultdict
@@ -40,8 +40,10 @@ def _evaluation_texts() -> dict:
         for rows in document.values():
             for row in rows:
                 texts[_key(row["text"])] = f"tests/frozen/{name}.yml"
-    for row in yaml.safe_load((ROOT / "tests" / "frozen2" / "questions.yml").read_text(encoding="utf-8"))["questions"]:
-        texts[_key(row["text"])] = "tests/frozen2/questions.yml"
+    for folder in ("frozen2", "dev"):
+        path = ROOT / "tests" / folder / "questions.yml"
+        for row in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+            texts[_key(row["text"])] = f"tests/{folder}/questions.yml"
     for _, text in _examples(ROOT / "tests" / "heldout" / "nlu.yml"):
         texts[_key(text)] = "tests/heldout/nlu.yml"
     for case in yaml.safe_load((ROOT / "tests" / "heldout" / "answers.yml").read_text(encoding="utf-8")):
