@@ -128,6 +128,10 @@ def on_pause(t: Turn) -> Optional[Outcome]:
     ("kan ik dit morgen afmaken?") and for a goodbye ("doei, tot later")."""
     r = t.reading
     sure = r.nlu.intent in PAUSING_INTENTS and r.nlu.confidence >= INTENT_CONFIDENCE and not t.parsed.ok
+    if r.nlu.intent == "goodbye" and sig.GREETING in r.keywords:
+        sure = False  # "dag bot": "dag" is hello as well as goodbye
+    if sure and r.nlu.intent == "goodbye" and sig.STOP in r.keywords:
+        return t.end(STOPPED, texts.STOPPED)  # "doei, ik ben er klaar mee"
     if (sig.PAUSE in r.keywords and (r.is_short(sig.PAUSE) or len(r.text) < 60)) or sure:
         return t.end(PAUSED, texts.PAUSED)
     return None

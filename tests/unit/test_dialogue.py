@@ -298,6 +298,15 @@ def test_leaving_halfway_in_a_question_or_a_goodbye_pauses_and_keeps_the_answers
         assert (outcome.status, chat.replies[0], outcome.answers["age"]) == (PAUSED, texts.PAUSED, 40), text
 
 
+def test_a_goodbye_that_is_fed_up_stops_and_dag_is_still_a_greeting():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    assert chat.say("doei, ik ben er klaar mee", intent="goodbye", confidence=0.95).status == STOPPED
+    chat.outcome = start(chat.outcome.answers, chat.outcome.order, CLINIC)
+    outcome = chat.say("dag bot", intent="goodbye", confidence=0.8)
+    assert chat.replies[0] == texts.GREETED and outcome.status is None and outcome.answers["age"] == 40
+
+
 def test_reset_starts_over_only_on_its_own_and_pass_skips():
     chat = Chat()
     chat.run(["ja", "vrouw", "40"])
