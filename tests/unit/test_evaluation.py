@@ -20,7 +20,7 @@ def test_slot_filling_without_nlu_reads_numbers_and_codes():
     assert entity_scores(cases, misses)["micro avg"]["f1-score"] == 0.6667
 
 
-def test_the_evaluation_summary_prints_the_three_figures_of_its_reports(tmp_path):
+def test_the_evaluation_summary_prints_the_figures_of_its_reports(tmp_path):
     import json
     import sys
     from pathlib import Path
@@ -29,12 +29,16 @@ def test_the_evaluation_summary_prints_the_three_figures_of_its_reports(tmp_path
     from evaluation_summary import summary
 
     (tmp_path / "cv").mkdir()
-    (tmp_path / "frozen.json").write_text(json.dumps({"question_accuracy": 0.9123, "question_cases": 745}))
+    fresh = {"question_accuracy": 0.9641, "question_cases": 780}
+    frozen = {"question_accuracy": 0.9123, "question_cases": 745, "fresh": fresh}
+    (tmp_path / "frozen.json").write_text(json.dumps(frozen))
     cv = {"accuracy": 0.9051, "weighted avg": {"support": 3365, "f1-score": 0.904}}
     (tmp_path / "cv" / "intent_report.json").write_text(json.dumps(cv))
     (tmp_path / "slot_filling.json").write_text(json.dumps({"share": 0.9928, "right_at_first_try": 138, "cases": 139}))
     assert summary(tmp_path).splitlines() == [
         "frozen question set (written and frozen 2026-11-29, 745 turns): before 35.2%, now 91.2%",
+        "second frozen question set (tests/frozen2, written and frozen 2026-11-29 at the start of the second round, "
+        "780 turns): before 90.8%, now 96.4%",
         "5-fold cross-validation of data/nlu: 90.5% (3365 examples, weighted F1 0.90)",
         "answers right at the first try: 99.3% (138 of 139)",
     ]
