@@ -33,7 +33,8 @@ def test_crisis_wording(text):
      "ik ben kapot van het werk", "ik wil stoppen met roken", "aan het einde van de dag 2 glazen wijn", "ik ben op",
      "dood normaal eigenlijk", "ik verveel me dood", "tot het eind van de week", "nee", "soms", "3 handjes",
      "wat kan ik doen aan mijn huid", "ik eet liever niet meer vlees",
-     "ik wil niet meer verder met deze vragenlijst", "ik heb me gesneden bij het koken", "ik ben doodsbang voor de tandarts",
+     "ik wil niet meer verder met deze vragenlijst", "ik heb me gesneden bij het koken",
+     "ik ben doodsbang voor de tandarts",
      "ik neem al mijn pillen in de ochtend", "de dood van mijn vader heeft me veel stress gegeven",
      "waarom moet ik een cijfer geven voor mijn huid", "ik wil niet meer lezen, wat is de volgende vraag"],
 )  # fmt: skip
