@@ -62,7 +62,7 @@ PATTERNS = tuple(re.compile(p) for p in (
     r"\b(mezelf|mijzelf)\b" + _GAP % 2 + r"\s+(pijn\s+(te\s+)?doen|snijden|snij|te snijden|ophangen|verdrinken|doden|ombrengen|verwonden|beschadigen)\b",
     r"\b(snij|snijd|snijden|kras|krassen)\s+(mezelf|mijzelf|me)\b|\b(mijn)\s+polsen\b",
     r"\b(snij|snijd|snijden|kras|krassen)\b" + _GAP % 2 + r"\s+(in\s+)?(mijn|m'n)\s+(arm|armen|been|benen|bovenbenen|pols|huid)\b",
-    r"\b(beschadig|verwond|brand|snij|snijd|kras|sla)\s+(mezelf|mijzelf)\b|\b(doe|deed)\s+(mezelf|mijzelf|me)\s+pijn\b",
+    r"\b(beschadig|verwond|brand|snij|snijd|kras|sla)\s+(mezelf|mijzelf)\b|\b(doe|deed)\s+(ik\s+)?(mezelf|mijzelf|me)(?:\s+(?!geen\b)\S+){0,2}\s+pijn\b",
     r"\b(mezelf|mijzelf|me)\b" + _GAP % 2 + r"\s+(gesneden|gekrast|verwond|beschadigd)\b",
     r"\b(mezelf|mijzelf|me|mij)\s+(iets|wat)\s+aan\s+(ga|te|zal|zou)\s+doen\b|\biets\s+(doms|ergs)\s+met\s+(mezelf|mijzelf)\b",
     r"\b(me|mezelf|mijzelf)\s+(op\s+te\s+hangen|ophangen|verhangen|te\s+verhangen)\b",

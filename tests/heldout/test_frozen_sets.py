@@ -1,4 +1,4 @@
-"""The frozen sets of tests/frozen (written before the fixes, never trained on), through the trained NLU
+"""The frozen sets of tests/frozen and tests/frozen2 (written before the fixes, never trained on), through the trained NLU
 and the real turn logic: scripts/evaluate_frozen.py. `make evaluate` prints the same figures."""
 
 import pytest
@@ -7,7 +7,10 @@ from scripts.evaluate_frozen import evaluate, report
 
 CRISIS_RECALL = 1.0  # issue 15: every miss is a bug
 FALSE_ALARMS = 0.02  # issue 15: at most 2 % of everyday answers
-QUESTIONS = 0.94  # issue 11 asks 95 % (not met): measured 94.4 % after the leak was removed (README)
+QUESTIONS = 0.95  # issue 11 asks 95 %: measured 95.8 % at the end of the second round (README)
+# The second frozen set (tests/frozen2): 90.8 % before the second round, 92.2 % at its end (README); the floor
+# keeps what was gained without claiming the 95 % it does not reach.
+FRESH_QUESTIONS = 0.91
 
 
 @pytest.fixture(scope="module")
@@ -34,3 +37,7 @@ def test_false_alarms(figures):
 
 def test_questions_and_requests(figures):
     assert figures["question_accuracy"] >= QUESTIONS, figures["question_misses"][:20]
+
+
+def test_questions_and_requests_of_the_second_set(figures):
+    assert figures["fresh"]["question_accuracy"] >= FRESH_QUESTIONS, figures["fresh"]["question_accuracy"]

@@ -18,6 +18,7 @@ from bot.parsing.crisis import mentions_crisis
      "3 glazen, en ik wil er een einde aan maakn", "Ik zou liever dood zijn",
      # self-harm, plans and indirect wording
      "ik kras soms in m'n armen", "gisteren heb ik mezelf weer gesneden", "ik doe mezelf pijn als het tegenzit",
+     "vaak, dan doe ik mezelf echt pijn",
      "ik heb een hoop slaappillen opgespaard", "ik wil van het balkon springen", "ik dacht eraan me op te hangen",
      "ik zie echt geen uitweg", "waarom zou ik eigenlijk nog leven", "ik heb steeds doodsgedachten",
      "ik ben het leven beu", "was ik maar nooit geboren", "iedereen heeft last van me, ik ben een last voor iedereen",
@@ -35,7 +36,8 @@ def test_crisis_wording(text):
      "wat kan ik doen aan mijn huid", "ik eet liever niet meer vlees",
      "ik wil niet meer verder met deze vragenlijst", "ik heb me gesneden bij het koken",
      "ik ben doodsbang voor de tandarts",
-     "ik neem al mijn pillen in de ochtend", "de dood van mijn vader heeft me veel stress gegeven",
+     "ik neem al mijn pillen in de ochtend",
+     "ik doe me geen pijn met sporten", "de dood van mijn vader heeft me veel stress gegeven",
      "waarom moet ik een cijfer geven voor mijn huid", "ik wil niet meer lezen, wat is de volgende vraag"],
 )  # fmt: skip
 def test_everyday_words_are_no_alarm(text):
