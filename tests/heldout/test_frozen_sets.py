@@ -1,5 +1,5 @@
-"""The frozen sets of tests/frozen and tests/frozen2 (written before the fixes, never trained on), through the trained NLU
-and the real turn logic: scripts/evaluate_frozen.py. `make evaluate` prints the same figures."""
+"""The frozen sets of tests/frozen and tests/frozen2 (written before the fixes, never trained on), through the
+trained NLU and the real turn logic: scripts/evaluate_frozen.py. `make evaluate` prints the same figures."""
 
 import pytest
 
