@@ -151,13 +151,19 @@ class User:
         return texts
 
     def tracker(self, events: str = "AFTER_RESTART") -> dict:
+        problem = None
         for _ in range(60):
-            reply = self.http.get(f"{self.cluster.base}/conversations/{self.sender_id}/tracker",
-                                  params={"token": TOKEN, "include_events": events}, timeout=60)  # fmt: skip
-            if reply.status_code == 200:
-                return reply.json()
+            try:  # a server killed while it answers drops the connection: ask again, as for an HTTP error
+                reply = self.http.get(f"{self.cluster.base}/conversations/{self.sender_id}/tracker",
+                                      params={"token": TOKEN, "include_events": events}, timeout=60)  # fmt: skip
+            except requests.ConnectionError as error:
+                problem = error
+            else:
+                if reply.status_code == 200:
+                    return reply.json()
+                problem = reply.status_code
             time.sleep(0.5)
-        raise AssertionError(f"the tracker API kept failing: {reply.status_code}")
+        raise AssertionError(f"the tracker API kept failing: {problem}")
 
     def slots(self) -> dict:
         return self.tracker(events="NONE")["slots"]
