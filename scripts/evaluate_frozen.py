@@ -49,6 +49,15 @@ def load(name: str, folder: Path = FROZEN) -> list:
         return yaml.safe_load(handle)[name]
 
 
+def development_questions() -> list:
+    """Every question of the development sets (tests/dev/*.yml)."""
+    rows = []
+    for path in sorted(DEVELOPMENT.glob("*.yml")):
+        with open(path, encoding="utf-8") as handle:
+            rows += yaml.safe_load(handle)["questions"]
+    return rows
+
+
 def state_before(item_id: str) -> tuple:
     """(answers, order) of someone who answered every item before ``item_id``."""
     ids = [it.id for it in asked_items(EVERY_ITEM_ASKED)]
@@ -133,7 +142,7 @@ def evaluate(parse: Callable[[str], dict]) -> dict:
         "false_alarms": alarms,
         **question_figures(load("questions"), parse),
         "fresh": question_figures(load("questions", FRESH), parse),
-        "development": question_figures(load("questions", DEVELOPMENT), parse),
+        "development": question_figures(development_questions(), parse),
     }
 
 
@@ -205,7 +214,7 @@ def report(figures: dict) -> str:
         f"turns ({figures['question_messages']} messages)",
         "  per label: " + ", ".join(f"{k} {v}" for k, v in figures["question_per_label"].items()),
         fresh_report(figures["fresh"]),
-        f"development set (tests/dev; its misses guide changes): {figures['development']['question_accuracy']:.1%} "
+        f"development sets (tests/dev; their misses guide changes): {figures['development']['question_accuracy']:.1%} "
         f"of {figures['development']['question_cases']} turns",
     ))  # fmt: skip
 
@@ -231,8 +240,8 @@ def main(argv=None) -> int:
                         help="only the development set (tests/dev), whose misses may be read while working")
     args = parser.parse_args(argv)
     if args.development:
-        figures = question_figures(load("questions", DEVELOPMENT), nlu_from_model(args.model))
-        print(f"development set (tests/dev): {figures['question_accuracy']:.1%} of {figures['question_cases']} turns")
+        figures = question_figures(development_questions(), nlu_from_model(args.model))
+        print(f"development sets (tests/dev): {figures['question_accuracy']:.1%} of {figures['question_cases']} turns")
     else:
         figures = evaluate(nlu_from_model(args.model))
         print(report(figures))

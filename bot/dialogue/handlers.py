@@ -389,7 +389,9 @@ def _answer_question(t: Turn) -> Optional[str]:
         return it.why  # a topic only the NLU guessed does not beat "waarvoor gebruiken jullie ..."
     if r.topic and not r.advice:
         return faq.answer(r.topic)
-    if it and (t.signal(sig.MEANING) or _about_the_question(r, it)):
+    about = it and _about_the_question(r, it)
+    off_topic = r.nlu.intent == "out_of_scope" and r.nlu.confidence >= SURE  # "wat is een goed recept voor ..."
+    if it and ((t.signal(sig.MEANING) and not off_topic) or about):
         return it.meaning
     return None
 
@@ -397,7 +399,7 @@ def _answer_question(t: Turn) -> Optional[str]:
 # Words that say nothing of what a question is about: "wat kan dat zijn" shares "zijn" with every question.
 STOPWORDS = frozenset("""bedoel bedoelt betekent eigenlijk precies wordt worden hiermee daarmee vraag vragen zijn
     heeft hebben deze voor maar welke hoeveel niet meer kunnen moet moeten mijn jouw jullie alle alles daar hier
-    waar wanneer iets gaat doen""".split())
+    waar wanneer iets gaat doen week weken vorige sinds""".split())
 
 
 def _about_the_question(r: Reading, it: q.Item) -> bool:

@@ -144,6 +144,8 @@ class Turn:
                 return Parsed(problem="not_read")
             text = r.answer_part  # "drie, hoe zit het met magnesium": "drie" is the answer
         parsed = parse_answer(self.requested, text)
+        if parsed.ok and r.maybe_question and not r.answer_part and read_from_small_words(self.requested, r):
+            return Parsed(problem="not_read")  # "is dat een diagnose?" is no 1
         sure = asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
         off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
         if parsed.ok and (sure or off_subject) and read_from_small_words(self.requested, r):

@@ -21,9 +21,6 @@ from bot.parsing.text import normalise, similar
 CANONICAL = ("zelfmoord", "suicide", "suicidaal", "zelfdoding", "maken", "einde", "leven", "wakker", "missen",
              "aandoen", "mezelf", "mijzelf", "niemand", "iedereen", "sterven", "doodgaan", "beeindigen",
              "ophangen", "springen", "overdosis")  # fmt: skip
-# Real words one letter away from a word above, never folded into it ("geven" is not "leven").
-NOT_TYPOS = frozenset(("geven", "lezen", "beven", "heven", "weven", "zaken", "taken", "raken", "laken", "maten",
-                       "manen", "messen", "gissen", "dringen", "zingen"))  # fmt: skip
 # Whole words that mean it on their own.
 WORDS = ("zelfmoord", "zelfmoordgedachten", "zelfmoordgedachte", "suicide", "suicidaal", "suicidale", "zelfdoding",
          "zelfbeschadiging", "automutilatie", "zelfmoordpoging", "suicidegedachten", "afscheidsbrief", "levensmoe",
@@ -122,8 +119,7 @@ def _folded(text: str) -> str:
         plain = re.sub(rf"\b{split}\b", joined, plain)
     folded = []
     for word in " ".join(SPELLING.get(w, w) for w in plain.split()).split():
-        match = next((c for c in CANONICAL if len(word) >= 5 and word != c and word not in NOT_TYPOS and similar(word, c)),
-                     None)
+        match = next((c for c in CANONICAL if len(word) >= 5 and word != c and similar(word, c)), None)
         folded.append(match or word)
     return " ".join(folded)
 

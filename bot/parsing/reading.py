@@ -40,6 +40,9 @@ QUESTION_VERBS = ("kan", "kun", "kunt", "kunnen", "mag", "mogen", "moet", "moete
                   "helpen", "werkt", "werken", "geldt", "weet", "snap", "begrijp", "bestaat", "maakt", "zou", "zouden",
                   "klopt", "hoort", "speelt", "gaat", "zorgen", "zorgt", "krijg", "krijgen", "word", "raakt", "raken",
                   "hangt", "hangen", "beinvloedt", "beinvloeden", "verandert", "veranderen", "spelen")  # fmt: skip
+# A closing question that opens with a verb and a pronoun: "..., moet ik me zorgen maken".
+CLAUSE_VERBS = QUESTION_VERBS + ("komt", "komen", "ligt", "past", "valt")
+PRONOUNS = ("ik", "je", "jij", "u", "we", "wij", "het", "dat", "dit", "er", "ze", "zij")
 # Words before the question word: "en wat ...", "in welk eten ...", "sorry, waarom ...".
 LEAD_INS = ("en", "maar", "in", "op", "met", "bij", "van", "voor", "dus", "oh", "o", "oke", "ok", "hmm", "he", "sorry",
             "trouwens", "ehm", "uhm", "nou", "ja", "nee", "hallo", "hoi", "vraagje", "vraag")  # fmt: skip
@@ -57,7 +60,8 @@ SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn ko
     peeling laser couperose gezicht make-up zonnebrand retinol dermatolo praktijk tarie parke pinnen kost wachtlijst verwijs
     openingstijd ontstek selenium ijzer zink zoet chips gluten soja boter margarine ontbijt voedsel lunch maaltijd
     slapen moe energie aspartaam zoetstof winderig opgeblazen kurkuma intoleran allergi zwanger medewerker
-    lichaam calorie eiwit koolhydra jeuk bult vlek schilfer blaar haaruitval nagel""".split())
+    lichaam calorie eiwit koolhydra jeuk bult vlek schilfer blaar haaruitval nagel tintel hoofdpijn kramp misselijk
+    duizelig""".split())
 ON_SUBJECT_STEMS = SUBJECT_STEMS | faq.CONCEPT_STEMS
 LONG_MESSAGE = 400  # characters; an answer is never this long
 
@@ -130,7 +134,8 @@ def _before_a_closing_question(plain: str) -> str:
     maybe-question: its first part may answer the question asked, and it is read as that answer first."""
     clauses = [c for c in re.split(r"[,;:.!]", plain) if c.strip()]
     last = clauses[-1].split() if len(clauses) >= 2 else []
-    if len(last) < 3 or last[0] not in QUESTION_WORDS:
+    asks = len(last) >= 3 and (last[0] in QUESTION_WORDS or (last[0] in CLAUSE_VERBS and last[1] in PRONOUNS))
+    if not asks:  # "wat kan dat zijn", "moet ik me zorgen maken", "komt dat door het eten"
         return ""
     return plain[: plain.rindex(clauses[-1])].strip(" ,;:.!")
 

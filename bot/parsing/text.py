@@ -71,9 +71,18 @@ def typo_budget(word: str) -> int:
     return 1 if len(word) < 9 else 2
 
 
+# Real words one letter from a word the parsers fold typos into, never read as that typo: "geven" is not
+# "leven" (crisis wording), "even" is not "zeven" and "tegen" not "negen" (numbers).
+REAL_WORDS = frozenset(("geven", "lezen", "beven", "heven", "weven", "leven", "even", "tegen", "regen", "degen",
+                        "zegen", "zaken", "taken", "raken", "laken", "maten", "manen", "messen", "gissen", "dringen",
+                        "zingen"))  # fmt: skip
+
+
 def similar(word: str, target: str) -> bool:
-    """``word`` is ``target`` or a small typo of it."""
+    """``word`` is ``target`` or a small typo of it (never a different real word of ``REAL_WORDS``)."""
     if word == target:
         return True
+    if word in REAL_WORDS:
+        return False
     budget = typo_budget(target)
     return budget > 0 and edit_distance(word, target, budget) <= budget

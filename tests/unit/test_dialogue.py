@@ -340,6 +340,31 @@ def test_a_question_at_the_end_of_a_message_is_asked_after_its_answer_is_read():
     assert chat.replies[0] == faq.answer("fatty_liver") and "whole_grain_per_day" not in chat.outcome.answers
 
 
+def test_small_words_in_a_question_or_a_request_are_no_answer():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    outcome = chat.say("is dat een diagnose of zo")
+    assert "veg_fruit_per_day" not in outcome.answers and outcome.requested == "veg_fruit_per_day"
+    outcome = chat.say("hou dit even vast, ik moet iets pakken", intent="pause", confidence=0.95)
+    assert outcome.status == PAUSED and "veg_fruit_per_day" not in outcome.answers  # "even" is no "zeven"
+
+
+def test_an_off_topic_what_is_question_is_not_about_the_question_asked():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("wat is een goed recept voor appeltaart", intent="out_of_scope", confidence=0.98)
+    assert chat.replies[0] == texts.NOT_AN_ANSWER
+    chat.say("wat is een portie?")
+    assert chat.replies[0] == QUESTIONS["veg_fruit_per_day"].meaning
+
+
+def test_a_closing_question_with_a_verb_first_is_a_question_too():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("mijn vingers tintelen soms, moet ik me zorgen maken")
+    assert chat.replies[0] == texts.NO_RELIABLE_ANSWER and chat.outcome.requested == "veg_fruit_per_day"
+
+
 def test_next_item_without_consent_is_none():
     assert next_item({"consent": "no"}) is None
     assert next_item({}) == "consent"

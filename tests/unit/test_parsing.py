@@ -154,3 +154,11 @@ def test_plain_answers_carry_no_signal(text):
 def test_correction_words_are_stripped():
     assert sig.strip_correction("Nee wacht, het zijn er vier") == "het zijn er vier"
     assert sig.strip_correction("ik bedoel drie") == "drie"
+
+
+def test_a_real_word_is_no_typo_of_a_number_or_a_crisis_word():
+    from bot.parsing.quantities import word_value
+    from bot.parsing.text import similar
+
+    assert word_value("even") is None and word_value("tegen") is None and word_value("zevn") == 7
+    assert not similar("geven", "leven") and similar("levn", "leven")

@@ -40,10 +40,9 @@ def _evaluation_texts() -> dict:
         for rows in document.values():
             for row in rows:
                 texts[_key(row["text"])] = f"tests/frozen/{name}.yml"
-    for folder in ("frozen2", "dev"):
-        path = ROOT / "tests" / folder / "questions.yml"
+    for path in [ROOT / "tests" / "frozen2" / "questions.yml", *sorted((ROOT / "tests" / "dev").glob("*.yml"))]:
         for row in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
-            texts[_key(row["text"])] = f"tests/{folder}/questions.yml"
+            texts[_key(row["text"])] = str(path.relative_to(ROOT))
     for _, text in _examples(ROOT / "tests" / "heldout" / "nlu.yml"):
         texts[_key(text)] = "tests/heldout/nlu.yml"
     for case in yaml.safe_load((ROOT / "tests" / "heldout" / "answers.yml").read_text(encoding="utf-8")):
