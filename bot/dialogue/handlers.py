@@ -288,8 +288,11 @@ def on_answer(t: Turn) -> Optional[Outcome]:
         return None
     t.record(item_id, parsed.value)
     _add_facts(t, exclude=item_id)
-    if t.reading.answer_part and t.reading.topic and not t.reading.advice:  # the answer, then the FAQ's
-        t.say(faq.answer(t.reading.topic))
+    if t.reading.answer_part:  # "drie, hoe zit het met magnesium": the answer, then the question's reply
+        if t.reading.topic and not t.reading.advice:
+            t.say(faq.answer(t.reading.topic))
+        elif t.reading.in_domain():
+            t.say(texts.NO_RELIABLE_ANSWER)
     return t.ask(next_item(t.out.answers))
 
 

@@ -363,6 +363,12 @@ def test_a_closing_question_with_a_verb_first_is_a_question_too():
     chat.run(["ja", "vrouw", "40"])
     chat.say("mijn vingers tintelen soms, moet ik me zorgen maken")
     assert chat.replies[0] == texts.NO_RELIABLE_ANSWER and chat.outcome.requested == "veg_fruit_per_day"
+    for text in WORKED_EXAMPLE_CHAT[3:]:
+        if chat.outcome.requested == "pss_2":
+            break
+        chat.say(text)
+    outcome = chat.say("mijn vingers tintelen soms, moet ik me zorgen maken")
+    assert outcome.answers["pss_2"] == "sometimes" and texts.NO_RELIABLE_ANSWER in "\n".join(chat.replies)
 
 
 def test_next_item_without_consent_is_none():
