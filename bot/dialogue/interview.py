@@ -144,7 +144,7 @@ class Turn:
                 return Parsed(problem="not_read")
             text = r.answer_part  # "drie, hoe zit het met magnesium": "drie" is the answer
         parsed = parse_answer(self.requested, text)
-        if parsed.ok and r.maybe_question and not r.answer_part and read_from_small_words(self.requested, r):
+        if parsed.ok and r.maybe_question and not r.answer_part and _read_from_een(self.requested, r):
             return Parsed(problem="not_read")  # "is dat een diagnose?" is no 1
         sure = asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
         off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
@@ -261,6 +261,11 @@ def read_from_small_words(item_id: str, r: Reading) -> bool:
         return False
     rest = " ".join(w for w in r.words if w not in SMALL_WORDS)
     return not parse_answer(item_id, rest).ok
+
+
+def _read_from_een(item_id: str, r: Reading) -> bool:
+    """The answer comes only from the article "een", as in a question ("is dat een diagnose of zo")."""
+    return "een" in r.words and not parse_answer(item_id, " ".join(w for w in r.words if w != "een")).ok
 
 
 def in_review(t: Turn) -> bool:
