@@ -8,6 +8,9 @@ way the form's validation action runs it mid-interview:
 - everyday.yml: every answer at its own item; a false alarm is a reply with the 113 line.
 - questions.yml: every question or request at two items (a number question and a stress
   question); affirm and deny at a yes/no question, where they are answers.
+- tests/frozen2/questions.yml: a second question set, written at the start of the second round,
+  measured the same way; tests/dev/*.yml: development sets, whose misses may guide changes
+  (``--development`` measures only those).
 
     python scripts/evaluate_frozen.py --model models/intake.tar.gz [--out results/frozen.json]
 """
