@@ -228,10 +228,9 @@ def fresh_report(fresh: dict) -> str:
         f"({fresh['question_messages']} messages)",
         "  per label: " + ", ".join(f"{k} {v}" for k, v in fresh["question_per_label"].items()),
     ]
-    if FRESH_BASELINE.exists():
-        before = json.loads(FRESH_BASELINE.read_text(encoding="utf-8"))
-        lines.insert(0, f"second question set before its round ({before['measured']}, {before['code']}): "
-                        f"{before['question_accuracy']:.1%}")  # fmt: skip
+    before = json.loads(FRESH_BASELINE.read_text(encoding="utf-8"))
+    lines.insert(0, f"second question set before its round ({before['measured']}, {before['code']}): "
+                    f"{before['question_accuracy']:.1%}")  # fmt: skip
     return "\n".join(lines)
 
 

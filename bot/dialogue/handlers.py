@@ -119,18 +119,13 @@ def on_pending(t: Turn) -> Optional[Outcome]:
     return None
 
 
-# Intents that pause the interview when the NLU is sure of them: saying goodbye halfway keeps the answers too.
-PAUSING_INTENTS = ("pause", "goodbye")
-
-
 def on_pause(t: Turn) -> Optional[Outcome]:
     """Pausing keeps every answer, so a clear keyword or the NLU's pause intent is enough, also in a question
     ("kan ik dit morgen afmaken?") and for a goodbye ("doei, tot later")."""
     r = t.reading
-    sure = r.nlu.intent in PAUSING_INTENTS and r.nlu.confidence >= INTENT_CONFIDENCE and not t.parsed.ok
-    if r.nlu.intent == "goodbye" and sig.GREETING in r.keywords:
-        sure = False  # "dag bot": "dag" is hello as well as goodbye
-    if sure and r.nlu.intent == "goodbye" and sig.STOP in r.keywords:
+    goodbye = r.nlu.intent == "goodbye" and sig.GREETING not in r.keywords  # "dag bot": "dag" is hello too
+    sure = (r.nlu.intent == "pause" or goodbye) and r.nlu.confidence >= INTENT_CONFIDENCE and not t.parsed.ok
+    if sure and goodbye and sig.STOP in r.keywords:
         return t.end(STOPPED, texts.STOPPED)  # "doei, ik ben er klaar mee"
     if (sig.PAUSE in r.keywords and (r.is_short(sig.PAUSE) or len(r.text) < 60)) or sure:
         return t.end(PAUSED, texts.PAUSED)
@@ -392,9 +387,7 @@ def _answer_question(t: Turn) -> Optional[str]:
         return it.why  # a topic only the NLU guessed does not beat "waarvoor gebruiken jullie ..."
     if r.topic and not r.advice:
         return faq.answer(r.topic)
-    about = it and _about_the_question(r, it)
-    off_topic = r.nlu.intent == "out_of_scope" and r.nlu.confidence >= SURE  # "wat is een goed recept voor ..."
-    if it and ((t.signal(sig.MEANING) and not off_topic) or about):
+    if it and ((t.signal(sig.MEANING) and not r.off_topic()) or _about_the_question(r, it)):
         return it.meaning
     return None
 

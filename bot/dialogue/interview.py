@@ -259,13 +259,17 @@ def read_from_small_words(item_id: str, r: Reading) -> bool:
     it = q.ITEMS_BY_ID[item_id]
     if any(r.plain == normalise(choice) for choice in (*it.labels.values(), *it.buttons)):
         return False
-    rest = " ".join(w for w in r.words if w not in SMALL_WORDS)
-    return not parse_answer(item_id, rest).ok
+    return _read_only_from(item_id, r, SMALL_WORDS)
 
 
 def _read_from_een(item_id: str, r: Reading) -> bool:
     """The answer comes only from the article "een", as in a question ("is dat een diagnose of zo")."""
-    return "een" in r.words and not parse_answer(item_id, " ".join(w for w in r.words if w != "een")).ok
+    return "een" in r.words and _read_only_from(item_id, r, ("een",))
+
+
+def _read_only_from(item_id: str, r: Reading, words) -> bool:
+    """Without these words the message reads as no answer to the item."""
+    return not parse_answer(item_id, " ".join(w for w in r.words if w not in words)).ok
 
 
 def in_review(t: Turn) -> bool:

@@ -31,6 +31,7 @@ SPELLING = {"nie": "niet", "t": "het", "k": "ik", "mn": "mijn", "m'n": "mijn", "
             "wil'": "wil", "doodgaan": "dood gaan", "zelfdoden": "mezelf doden"}
 JOINED = (("me zelf", "mezelf"), ("mij zelf", "mijzelf"), ("zelf moord", "zelfmoord"), ("aan doen", "aandoen"))
 _GAP = r"(?:\s+\S+){0,%d}"
+_JUMP_FROM = r"voor (de|een) (trein|metro|vrachtwagen)|van (een|de|het) (brug|flat|dak|balkon)"
 PATTERNS = tuple(re.compile(p) for p in (
     # een eind(e) aan (mijn leven) maken, er een eind aan maken
     r"\beind(e)?\b" + _GAP % 4 + r"\s+(maken|maak|maakt|make|gemaakt|te maken)\b",
@@ -63,8 +64,8 @@ PATTERNS = tuple(re.compile(p) for p in (
     r"\b(mezelf|mijzelf|me)\b" + _GAP % 2 + r"\s+(gesneden|gekrast|verwond|beschadigd)\b",
     r"\b(mezelf|mijzelf|me|mij)\s+(iets|wat)\s+aan\s+(ga|te|zal|zou)\s+doen\b|\biets\s+(doms|ergs)\s+met\s+(mezelf|mijzelf)\b",
     r"\b(me|mezelf|mijzelf)\s+(op\s+te\s+hangen|ophangen|verhangen|te\s+verhangen)\b",
-    r"\b(voor (de|een) (trein|metro|vrachtwagen)|van (een|de|het) (brug|flat|dak|balkon)|eraf)\s+(te\s+)?(springen|spring)\b",
-    r"\b(springen|spring)\s+(voor (de|een) (trein|metro|vrachtwagen)|van (een|de|het) (brug|flat|dak|balkon))\b",
+    r"\b(" + _JUMP_FROM + r"|eraf)\s+(te\s+)?(springen|spring)\b",
+    r"\b(springen|spring)\s+(" + _JUMP_FROM + r")\b",
     r"\b(brug|dak|flat|balkon|spoor)\b" + _GAP % 4 + r"\s+(wil|wilde|ga|om te)\s+(springen|spring)\b",
     r"\btegen\s+een\s+(boom|muur|vrachtwagen)\s+(aan\s+)?(te\s+)?(rijden|rij|knallen)\b",
     r"\b(alle|al mijn|een hoop|veel|strip|doos|potje|hele)\b" + _GAP % 2 + r"\s+(pillen|pilletjes|slaappillen|paracetamol|tabletten|medicijnen)\b" + _GAP % 5 + r"\s+(innemen|in te nemen|slikken|nemen|geslikt|ingenomen)\b",

@@ -44,6 +44,7 @@ SHORT = 2  # words: "stop", "vorige vraag"
 # (a question with no fixed answer and an off-topic one). Chosen by 5-fold cross-validation of data/nlu,
 # where 3 scored 0.3 points above 1 (README, "The NLU pipeline").
 COMBINED_WEIGHT = 3.0
+WEIGHTED = frozenset(f"flag:{flag}" for flag in COMBINED)
 
 
 def features(text: str) -> frozenset:
@@ -78,6 +79,3 @@ def vector(text: str) -> list:
     """``features`` in the order of ``NAMES``: 0 when absent, else 1 (``COMBINED_WEIGHT`` for a combined flag)."""
     on = features(text)
     return [(COMBINED_WEIGHT if name in WEIGHTED else 1.0) if name in on else 0.0 for name in NAMES]
-
-
-WEIGHTED = frozenset(f"flag:{flag}" for flag in COMBINED)

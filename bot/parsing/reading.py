@@ -107,12 +107,15 @@ class Reading:
     def has(self, signal: str) -> bool:
         return signal in self.signals
 
+    def off_topic(self) -> bool:
+        """The NLU is sure the message is off topic ("wat is een goed recept voor appeltaart")."""
+        return self.nlu.intent == "out_of_scope" and self.nlu.confidence >= OUT_OF_SCOPE_CONFIDENCE
+
     def in_domain(self) -> bool:
         """About the check's subjects or the clinic: by its words, or by an NLU sure it is an in-domain question
         ("zijn jullie op zaterdag open"), and not called off topic by a sure NLU."""
-        off_topic = self.nlu.intent == "out_of_scope" and self.nlu.confidence >= OUT_OF_SCOPE_CONFIDENCE
         in_domain_question = self.nlu.intent == "question_other" and self.nlu.confidence >= INTENT_CONFIDENCE
-        return (self.on_subject or in_domain_question) and not off_topic
+        return (self.on_subject or in_domain_question) and not self.off_topic()
 
     def is_short(self, signal: str) -> bool:
         """The whole message is (about) the command: "stop", "terug", "vorige vraag"."""

@@ -29,7 +29,7 @@ DELETE_DATA = "delete_data"
 PHRASES = {
     DELETE_DATA: ("verwijder mijn gegevens", "verwijder mijn data", "wis mijn gegevens", "gegevens verwijderen",
                   "gegevens wissen", "mijn gegevens weg"),
-    STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen", "ben er klaar mee", "er klaar mee", "hou ermee op", "ermee ophouden",
+    STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen", "er klaar mee", "hou ermee op", "ermee ophouden",
            "laat maar", "afbreken", "beeindigen", "ik wil niet verder"),
     PAUSE: ("daarna ga ik verder", "straks ga ik verder", "momentje", "moment", "ogenblikje", "ik ben zo terug", "later afmaken", "later invullen", "later afronden", "later verder gaan", "kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
             "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg", "morgen afmaken",
