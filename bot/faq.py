@@ -53,9 +53,9 @@ REPORT_THINGS = {"test", "rapport", "uitslag", "ontlasting", "poep", "bacter", "
 REPORT_THINGS |= TAXA_STEMS | {"microbioomtest", "akkermansia", "bifido", "lactobac"}
 # Words that are about privacy on their own stand in both groups ("waarvoor geef ik toestemming?").
 ON_THEIR_OWN = {"privac", "toestemming", "zorgverzekeraar", "werkgever", "meelez"}
-DATA = {"gegeven", "data", "antwoord", "informatie"} | ON_THEIR_OWN
+DATA = {"gegeven", "data", "antwoord", "info"} | ON_THEIR_OWN
 DATA_FATE = {"bewaar", "bewar", "opgesla", "opslag", "opsla", "gebeur", "doen", "delen", "gedeeld", "inzien",
-             "database"} | ON_THEIR_OWN
+             "database", "veilig"} | ON_THEIR_OWN
 
 TOPICS = (
     Topic(
@@ -133,7 +133,7 @@ TOPICS = (
         "magnesium binnenkrijgt: laag, gemiddeld of verhoogd. Allebei zijn het inschattingen op basis van je "
         "antwoorden, geen diagnose; in het consult kijk je samen verder.",
         library.KASE_2024,
-        _groups({"score", "punten", "risico", "uitkomst", "uitslag", "resultaat"}),
+        _groups({"score", "punten", "cijfer", "risico", "uitkomst", "uitslag", "resultaat"}),
     ),
     Topic(
         "consult",
@@ -142,7 +142,7 @@ TOPICS = (
         "erachter kan zitten, zoals je leefstijl en je darmen. De link om een afspraak te maken krijg je na de "
         "check; vragen over de kosten of de duur beantwoordt de kliniek zelf.",
         library.SEED_SKIN,
-        _groups({"consult", "afspraak", "skincare", "intakegesprek"}),
+        _groups({"consult", "afspraak", "skincare", "intakegesprek", "boeking", "inplan"}),
     ),
     Topic(
         "privacy",
@@ -160,6 +160,8 @@ CONCEPT_STEMS = frozenset(stem for topic in TOPICS for group in topic.concepts f
 # Words that contain a stem but mean something else: "huidige", "wat levert het op", "geleverd".
 FALSE_FRIENDS = ("huidig", "leveranc", "geleverd", "aflever", "inlever", "aanlever", "oplever")
 FALSE_WORDS = frozenset({"levert", "leveren", "leverde", "leverden"})
+# English words that Dutch users borrow, read as the Dutch word: "gut-skin axis", "fatty liver".
+LOAN_WORDS = {"gut": "darm", "skin": "huid", "liver": "lever", "fatty": "vette"}
 
 
 def intent_of(key: str) -> str:
@@ -185,6 +187,7 @@ def _parts(words: Iterable[str]) -> list:
         for part in re.findall(r"[a-z0-9]+", plain):
             if part in FALSE_WORDS:
                 continue
+            part = LOAN_WORDS.get(part, part)
             for friend in FALSE_FRIENDS:
                 part = part.replace(friend, " ")
             parts.append(part)
@@ -204,20 +207,34 @@ def concepts_in(words: Iterable[str]) -> frozenset:
     )
 
 
+# A Dutch compound is about its last part: "microbioomscore" is a score, "darmflora" flora. A stem is that
+# last part when at most this many letters follow it ("microbio|om", "score|s").
+HEAD_TAIL = 3
+
+
+def _heads(topic: Topic, parts: list) -> int:
+    """How many words end in one of the topic's stems (the compound's head)."""
+    return sum(
+        any(stem in part and len(part) - part.rindex(stem) - len(stem) <= HEAD_TAIL for group in topic.concepts
+            for stem in group)
+        for part in parts
+    )  # fmt: skip
+
+
 def match(words: Iterable[str]) -> Optional[str]:
     """The key of the topic these lower-case words (or lemmas) are about, or None.
 
     A topic counts when every one of its groups has a word; of those, the one with
     the most groups wins (the more specific), then the one with more words hit,
-    then the first in ``TOPICS``.
+    then the one whose words end compounds (``_heads``), then the first in ``TOPICS``.
     """
     parts = _parts(words)
-    best, best_score = None, (0, 0)
+    best, best_score = None, (0, 0, 0)
     for topic in TOPICS:
         hits = [_hits(group, parts) for group in topic.concepts]
         if not all(hits):
             continue
-        score = (len(topic.concepts), sum(hits))
+        score = (len(topic.concepts), sum(hits), _heads(topic, parts))
         if score > best_score:
             best, best_score = topic.key, score
     return best

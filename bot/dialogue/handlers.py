@@ -231,7 +231,9 @@ def on_question(t: Turn) -> Optional[Outcome]:
 
 def _no_answer(r: Reading) -> str:
     """An honest reply to a question without a fixed answer; "not for me" when it is off topic."""
-    return texts.NO_RELIABLE_ANSWER if r.in_domain() else texts.NOT_AN_ANSWER
+    if not r.in_domain():
+        return texts.NOT_AN_ANSWER
+    return texts.NO_RELIABLE_ANSWER + (" " + texts.ASK_ABOUT_MEDICINES if r.about_medicine() else "")
 
 
 def on_review(t: Turn) -> Optional[Outcome]:
@@ -312,7 +314,7 @@ def on_maybe_question(t: Turn) -> Optional[Outcome]:
 
 
 def on_english(t: Turn) -> Optional[Outcome]:
-    if not t.signal(sig.ENGLISH):
+    if not t.signal(sig.ENGLISH) or sig.WHY in t.reading.keywords:  # "why do you need this": the reason, in Dutch
         return None
     t.say(texts.ENGLISH)
     return t.ask(t.requested)

@@ -74,6 +74,7 @@ CONSENT_NEEDED = "Zonder je toestemming kan ik de vragen niet stellen. Wil je me
 NO_RELIABLE_ANSWER = (
     "Daar heb ik geen betrouwbaar antwoord op. Stel die vraag gerust tijdens het consult; daar is tijd voor."
 )
+ASK_ABOUT_MEDICINES = "Gaat het om je medicijnen? Bespreek het dan ook met je huisarts of apotheker."
 CONFIRM_RESTART = "Wil je echt opnieuw beginnen? Dan wis ik al je antwoorden tot nu toe."
 CONFIRM_DELETE = "Wil je echt dat ik al je antwoorden verwijder? Dat kan niet ongedaan worden gemaakt."
 CONFIRM_BUTTONS = ("Ja", "Nee")

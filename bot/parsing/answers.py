@@ -60,6 +60,8 @@ YES_WORDS = ("ja", "jazeker", "jawel", "zeker", "klopt", "inderdaad", "yes", "je
 YES_PHRASES = ("ik geef toestemming", "dat mag", "is goed", "doe maar", "in orde", "ga je gang", "van mij mag het")
 NO_WORDS = ("nee", "neen", "nope", "niet", "geen", "nooit", "no", "neuh", "nah")
 NO_PHRASES = ("liever niet", "ik wil niet", "geen toestemming", "niet akkoord", "ik geef geen")
+# Yes words that only make a following "niet" stronger: "absoluut niet", "zeker niet", "natuurlijk niet".
+INTENSIFIERS = ("zeker", "absoluut", "natuurlijk", "uiteraard", "tuurlijk", "vanzelfsprekend")
 
 
 YES_EMOJI = ("👍", "✅", "👌")
@@ -73,7 +75,8 @@ def parse_yes_no(text: str) -> Optional[str]:
     if any(_has_phrase(text, phrase) for phrase in NO_PHRASES):
         return "no"
     no_at = next((i for i, w in enumerate(words) if w in NO_WORDS), None)
-    yes_at = next((i for i, w in enumerate(words) if w in YES_WORDS or similar(w, "jazeker")), None)
+    yes_at = next((i for i, w in enumerate(words) if (w in YES_WORDS or similar(w, "jazeker")) and not (
+        w in INTENSIFIERS and i + 1 < len(words) and words[i + 1] in NO_WORDS)), None)  # fmt: skip
     if no_at is None and yes_at is None:
         if any(_has_phrase(text, phrase) for phrase in YES_PHRASES):
             return "yes"

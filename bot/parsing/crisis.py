@@ -68,7 +68,7 @@ PATTERNS = tuple(re.compile(p) for p in (
     r"\b(springen|spring)\s+(" + _JUMP_FROM + r")\b",
     r"\b(brug|dak|flat|balkon|spoor)\b" + _GAP % 4 + r"\s+(wil|wilde|ga|om te)\s+(springen|spring)\b",
     r"\btegen\s+een\s+(boom|muur|vrachtwagen)\s+(aan\s+)?(te\s+)?(rijden|rij|knallen)\b",
-    r"\b(alle|al mijn|een hoop|veel|strip|doos|potje|hele)\b" + _GAP % 2 + r"\s+(pillen|pilletjes|slaappillen|paracetamol|tabletten|medicijnen)\b" + _GAP % 5 + r"\s+(innemen|in te nemen|slikken|nemen|geslikt|ingenomen)\b",
+    r"\b(alle|al mijn|een hoop|veel|strip|doos|potje|hele)\b" + _GAP % 2 + r"\s+(pillen|pilletjes|slaappillen|paracetamol|tabletten|medicijnen)\b" + _GAP % 5 + r"\s+(innemen|in te nemen|slikken|nemen|geslikt|ingenomen|genomen)\b",
     r"\b(pillen|pilletjes|slaappillen|tabletten|medicijnen)\b" + _GAP % 2 + r"\s+(opgespaard|gespaard|verzameld|gehamsterd)\b",
     r"\bgenoeg\s+(pillen|slaappillen|tabletten)\b" + _GAP % 4 + r"\s+voorbij\b",
     r"\boverdosis\b|\bmanier\s+om\s+(te\s+sterven|dood\s+te\s+gaan|er\s+uit\s+te\s+stappen)\b",
@@ -97,6 +97,33 @@ PATTERNS = tuple(re.compile(p) for p in (
     r"\bvoorgoed\s+(verdwijnen|weg)\b|\bgeen\s+plek\s+meer\s+(voor\s+mij\s+)?op\s+(deze\s+)?wereld\b",
     r"\bspullen\s+(weggegeven|weg\s+gegeven)\b|\bafscheid\s+(te\s+)?(nemen|neem)?\s*van\s+iedereen\b",
     r"\bhet\s+hoeft\s+voor\s+mij\b" + _GAP % 2 + r"\s+niet\s+meer\b|\ber\s+vanaf\b" + _GAP % 5 + r"\s+leven\b",
+    # Veiled warning signs: a burden to others, saying goodbye, affairs put in order, a plan, a place to jump
+    # from, means at hand, hurting oneself in everyday words, no future.
+    r"\b(ben|voel\s+(ik\s+)?me)\b" + _GAP % 2 + r"\s+(overal|voor iedereen|gewoon|alleen maar)\s+te\s+veel\b",
+    r"\b(ben|voel\s+(ik\s+)?me)\b" + _GAP % 2 + r"\s+(iedereen|anderen|jullie|mijn\s+\w+)\s+(alleen\s+maar\s+)?tot\s+last\b",
+    r"\b(ben|voel\s+(ik\s+)?me)\b" + _GAP % 2 + r"\s+een\s+blok\s+aan\s+het\s+been\b",
+    r"\bbeter\b" + _GAP % 3 + r"\s+als\s+ik\s+(verdwijn|weg\s+ben|dood\s+ben|er\s+niet\s+(meer\s+)?ben)\b",
+    r"\b(wordt|is)\b" + _GAP % 3 + r"\s+mijn\s+laatste\s+(bericht|berichtje|dag)\b(?!\s+(voor|van)\s+(vandaag|vanavond|nu|deze))",
+    r"\btouw\b" + _GAP % 3 + r"\s+(gekocht|klaargelegd|klaar gelegd|opgehangen)\b",
+    r"\b(mesje|scheermesje|mes|glas|schaar)\b" + _GAP % 4 + r"\s+(aan|in|over)\s+mijn\s+(arm|armen|pols|polsen|been|benen|huid)\b",
+    r"\b(sla|sloeg|bonk|bons|ram)\w*\b" + _GAP % 3 + r"\s+(hoofd|kop)\s+tegen\s+de\s+muur\b",
+    r"\b(knijp|bijt|krab|sla)\s+(mezelf|mijzelf|me)\b" + _GAP % 5 + r"\s+(blauwe plekken|bloed|bloedt|pijn doet)\b",
+    r"\bpijnloze?\s+manier\b|\bmanier\s+om\s+er\s+(tussenuit|uit)\s+te\s+(gaan|stappen|knijpen)\b",
+    r"\bhoop\s+dat\s+het\s+(een\s+keer\s+|eens\s+|ooit\s+)?(misgaat|mis\s+gaat|fout\s+gaat)\b",
+    r"\b(wachtwoorden|bankpapieren|testament|spullen)\b" + _GAP % 4 + r"\s+klaar\s+voor\s+mijn\b",
+    r"\bwaarom\s+(leef|besta)\s+ik\b|\bwaarom\s+ben\s+ik\s+er\s+(eigenlijk\s+)?nog\b",
+    r"\b(op|bovenop)\s+(het|de|een)\s+(dak|brug|balkon|flat)\b" + _GAP % 8 + r"\s+naar\s+beneden\b",
+    r"\b(stond|sta|stonden|klom|klim|hing|hang)\b" + _GAP % 3 + r"\s+over\s+de\s+(balkonrand|reling|rand|balustrade)\b",
+    r"\b(sta|stond|zit|zat)\s+(bij|op|naast)\s+(het\s+spoor|de\s+rails|de\s+spoorlijn)\b",
+    r"\b(heb|had)\s+(al\s+)?een\s+plan\b" + _GAP % 3 + r"\s+(datum|dag|moment)\b",
+    r"\b(voor altijd|eeuwig|voorgoed)\s+(gaan\s+)?slapen\b",
+    r"\bgeen\s+toekomst\s+(meer\s+)?(voor\s+mij|voor\s+me)\b|\bik\s+heb\s+geen\s+toekomst\b",
+    r"\bexpres\s+niet\s+meer\b" + _GAP % 5 + r"\s+(afgelopen|voorbij|dood)\b",
+    r"\b(alles|spullen)\b" + _GAP % 2 + r"\s+weggegeven\b" + _GAP % 10 + r"\s+niet\s+meer\s+nodig\b",
+    r"\b(al|alle)\s+(mijn\s+)?(slaappillen|pillen|pilletjes|tabletten|medicijnen)\s+(tegelijk|in een keer|ineens)\b",
+    r"\b(mezelf|mijzelf|me|mij)\b" + _GAP % 2 + r"\s+(iets|wat)\s+(aandoe|aandoen|aan doe)\b",
+    r"\bals\s+ik\b" + _GAP % 3 + r"\s+niet\s+meer\b" + _GAP % 3 + r"\s+weet\s+(je|jij|u|iedereen)\s+waarom\b",
+    r"\btegen\s+iedereen\s+dat\s+het\s+me\s+spijt\b",
     r"\b(kill|hurt)\s+myself\b|\bend\s+my\s+life\b|\bwant\s+to\s+die\b",
 ))  # fmt: skip
 # Everyday phrases with the same words: removed before the patterns run.
@@ -110,6 +137,7 @@ EVERYDAY = tuple(re.compile(p) for p in (
     r"\b(stoppen|ophouden|kappen)\s+met\s+(roken|drinken|snoepen|alcohol)\b",
     r"\bniet\s+(meer|langer)\s+verder\s+met\s+(deze|dit|die|de|jullie|het)\s+(?!leven\b)\w+",
     r"\b(gesneden|gebrand)\s+(aan|bij|tijdens)\b",
+    r"\b(wil|ga|ging|gaat)\s+(bijna\s+)?dood\s+van\s+(schaamte|verveling|de hitte|de kou|het lachen)\b",
 ))  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from typing import Optional
 
 from bot import faq
 from bot.parsing import signals as sig
+from bot.parsing.answers import medicine_facts
 from bot.parsing.crisis import everyday_only, mentions_crisis
 from bot.parsing.text import normalise
 
@@ -48,8 +49,11 @@ LEAD_INS = ("en", "maar", "in", "op", "met", "bij", "van", "voor", "dus", "oh", 
             "trouwens", "ehm", "uhm", "nou", "ja", "nee", "hallo", "hoi", "vraagje", "vraag")  # fmt: skip
 MARKUP = re.compile(r"<[^>]*>|[{}\[\];=]|\b(script|onerror|javascript|select|function|return)\b|&[a-z]+;|\\x")
 # Questions for personal advice, which no FAQ answer gives: "mag ik ...", "is X slecht voor ...".
+# Also pregnancy, a dose, side effects, detox, a brand, how fast or how long.
 ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(innemen|nemen|slikken|gebruiken)\b|"
-                    r"\bafbouwen\b|\bmag ik\b|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|\bgoed idee\b|^is het erg\b")
+                    r"\bafbouwen\b|\bmag (ik|je|u|men)\b|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
+                    r"\bgoed idee\b|^is het erg\b|\bcombiner|\bzwanger|\bborstvoeding|\bbijwerking|\bdosis\b|\bdosering|"
+                    r"\bontgift(en|t)?\b|\bdetox|\bhoe snel\b|\bhoe lang duurt|\bwelk merk\b")
 # Word stems of the check's own subjects, besides the FAQ's concepts: a question with none of them is
 # off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek".
 SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn koffie thee suiker vezel groente fruit vlees noten
@@ -63,6 +67,9 @@ SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn ko
     lichaam calorie eiwit koolhydra jeuk bult vlek schilfer blaar haaruitval nagel tintel hoofdpijn kramp misselijk
     duizelig""".split())
 ON_SUBJECT_STEMS = SUBJECT_STEMS | faq.CONCEPT_STEMS
+# A question that names medicines: the honest reply also points to the huisarts or apotheker.
+MEDICINE_WORDS = re.compile(r"\b(medic\w*|\w*pil(len)?|tablet\w*|antibiotica|\w*prazol\w*|metformine|bloeddruk\w*|"
+                            r"voorgeschreven|statine\w*|maagzuurremmer\w*)\b")
 LONG_MESSAGE = 400  # characters; an answer is never this long
 
 
@@ -115,7 +122,11 @@ class Reading:
         """About the check's subjects or the clinic: by its words, or by an NLU sure it is an in-domain question
         ("zijn jullie op zaterdag open"), and not called off topic by a sure NLU."""
         in_domain_question = self.nlu.intent == "question_other" and self.nlu.confidence >= INTENT_CONFIDENCE
-        return (self.on_subject or in_domain_question) and not self.off_topic()
+        return (self.on_subject or self.topic is not None or in_domain_question) and not self.off_topic()
+
+    def about_medicine(self) -> bool:
+        """Names a medicine or medication ("mag je magnesium combineren met bloeddrukmedicatie")."""
+        return bool(MEDICINE_WORDS.search(self.plain) or medicine_facts(self.text))
 
     def is_short(self, signal: str) -> bool:
         """The whole message is (about) the command: "stop", "terug", "vorige vraag"."""
@@ -159,7 +170,8 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     maybe = not question and (plain.endswith("?") or opens_as_question or bool(answer_part))
     topic = _topic(words, nlu)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE
-    advice = bool(ADVICE.search(plain)) and (question or maybe or plain.endswith("?"))
+    # "is mijn info veilig bij jullie" asks about privacy, which the FAQ answers.
+    advice = bool(ADVICE.search(plain)) and (question or maybe or plain.endswith("?")) and topic != "privacy"
     on_subject = any(stem in word for word in words for stem in ON_SUBJECT_STEMS if len(stem) >= 4) or any(
         word in ON_SUBJECT_STEMS for word in words)  # fmt: skip
     return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, crisis_nlu,

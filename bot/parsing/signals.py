@@ -38,7 +38,8 @@ PHRASES = {
               "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw"),
     HUMAN: ("echte assistent", "dokter spreken", "arts spreken", "met de dokter", "echt mens", "geen robot", "met een mens", "medewerker", "een mens", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
             "met iemand praten", "contact met de kliniek", "contact opnemen", "telefoonnummer", "bellen met",
-            "mens spreken", "persoon spreken", "assistente", "doktersassistent", "de arts spreken"),
+            "mens spreken", "persoon spreken", "assistente", "doktersassistent", "de arts spreken", "real human",
+            "real person"),
     SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "wil ik niet zeggen",
            "zeg ik liever niet", "wil ik liever niet zeggen", "geen antwoord", "weet ik echt niet", "volgende vraag",
            "ik weet het niet", "onbekend", "geen flauw idee", "ik weet het niet meer", "weet het niet"),
@@ -47,7 +48,8 @@ PHRASES = {
     WHY: ("wat doet het ertoe", "doet het ertoe", "wat maakt het uit", "waarvoor gebruiken jullie", "waarvoor gebruik je", "wat moeten jullie met", "wat moet je met", "wat moeten jullie nou met", "waarom al die vragen", "waarom die vragen", "waarom vraag je dat", "waarom wil je dat weten", "waarom is dat belangrijk", "waarom", "wat heb je daaraan",
           "waar is dat voor nodig", "waarvoor is dat", "waar heb je dat voor nodig", "wat heeft dat ermee te maken",
           "wat heeft dat met", "wat maakt dat uit", "waarom is dat nodig", "waarvoor wil je dat weten", "waarom die vraag",
-          "wat doe je met dat antwoord", "waarom vraagt u dat", "waarom wilt u dat weten"),
+          "wat doe je met dat antwoord", "waarom vraagt u dat", "waarom wilt u dat weten", "why do you need",
+          "why do you ask", "why do you want"),
     MEANING: ("bedoel je", "bedoelt u", "nog een keer stellen", "anders stellen", "maar dan anders", "wat tellen jullie", "wat valt onder", "wat bedoelen jullie met", "wat bedoel je", "hoe bedoel je", "wat betekent", "wat is een", "wat is dat", "wat houdt dat in",
               "snap ik niet", "begrijp ik niet", "snap het niet", "begrijp het niet", "wat wordt bedoeld",
               "wat telt als", "telt", "hoe tel ik", "uitleg", "wat is het verschil", "anders formuleren", "anders vragen",
@@ -197,7 +199,13 @@ def is_english(text: str) -> bool:
 # Words that are the command only when they are (nearly) the whole message: "opnieuw" alone starts over,
 # "de vorige vraag opnieuw beantwoorden" does not.
 # "reset" alone starts over, "hoe reset ik mijn router" does not; "pass" alone skips.
-SHORT_ONLY = {RESTART: ("opnieuw", "opnieuw graag", "nog een keer", "reset", "resetten"), SKIP: ("pass", "pas", "ik pas")}
+# English commands that Dutch users type too count only on their own: "next", "cancel", "restart".
+SHORT_ONLY = {
+    RESTART: ("opnieuw", "opnieuw graag", "nog een keer", "reset", "resetten", "restart", "start over"),
+    SKIP: ("pass", "pas", "ik pas", "next", "volgende", "next question"),
+    STOP: ("klaar ermee", "cancel", "quit", "exit"),
+    HUMAN: ("human", "mens"),
+}
 
 
 def is_short_command(text: str, signal: str) -> bool:

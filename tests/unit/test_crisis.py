@@ -3,7 +3,10 @@
 The frozen sets in tests/frozen measure recall and false alarms over hundreds of phrasings at every item.
 """
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from bot.parsing.crisis import mentions_crisis
 
@@ -22,7 +25,20 @@ from bot.parsing.crisis import mentions_crisis
      "ik heb een hoop slaappillen opgespaard", "ik wil van het balkon springen", "ik dacht eraan me op te hangen",
      "ik zie echt geen uitweg", "waarom zou ik eigenlijk nog leven", "ik heb steeds doodsgedachten",
      "ik ben het leven beu", "was ik maar nooit geboren", "iedereen heeft last van me, ik ben een last voor iedereen",
-     "binnenkort ben ik er niet meer", "ik ben er liever niet meer", "ik heb geen zin meer om te leven"],
+     "binnenkort ben ik er niet meer", "ik ben er liever niet meer", "ik heb geen zin meer om te leven",
+     # veiled warning signs: a burden, goodbye, affairs in order, a plan, a place, means, no future
+     "ik voel me gewoon overal te veel", "ik ben mijn ouders alleen maar tot last", "ik ben een blok aan het been",
+     "het is beter voor iedereen als ik verdwijn", "dit is denk ik mijn laatste berichtje",
+     "er ligt een touw klaargelegd op zolder", "ik heb een touw gekocht", "ik zat met een scheermesje aan mijn arm",
+     "ik bonk met mijn hoofd tegen de muur", "ik knijp mezelf tot het pijn doet", "weet jij een pijnloze manier",
+     "ik rij expres hard in de hoop dat het een keer misgaat", "mijn testament ligt klaar voor mijn zus",
+     "waarom leef ik nog", "ik stond op het dak en keek naar beneden", "ik stond al half over de reling",
+     "ik sta bij het spoor", "ik heb een plan en een datum", "ik wil voor altijd slapen",
+     "er is geen toekomst voor mij", "ik eet expres niet meer zodat het voorbij is",
+     "ik heb al mijn spullen weggegeven, ik heb ze toch niet meer nodig",
+     "ik neem vanavond al mijn pillen tegelijk", "ik heb een hele strip pillen genomen",
+     "ik ben bang dat ik mezelf iets aandoe", "als ik morgen niet meer reageer weet je waarom",
+     "zeg tegen iedereen dat het me spijt"],
 )  # fmt: skip
 def test_crisis_wording(text):
     assert mentions_crisis(text)
@@ -38,7 +54,26 @@ def test_crisis_wording(text):
      "ik ben doodsbang voor de tandarts",
      "ik neem al mijn pillen in de ochtend",
      "ik doe me geen pijn met sporten", "de dood van mijn vader heeft me veel stress gegeven",
-     "waarom moet ik een cijfer geven voor mijn huid", "ik wil niet meer lezen, wat is de volgende vraag"],
+     "waarom moet ik een cijfer geven voor mijn huid", "ik wil niet meer lezen, wat is de volgende vraag",
+     "ik ga dood van schaamte", "dit is mijn laatste bericht voor vandaag", "ik ga er even tussenuit",
+     "ik heb mijn papieren klaar voor de afspraak", "ik hoop niet dat het misgaat", "ik knijp mezelf in de arm",
+     "ik ben te veel aan het snoepen", "ik heb een plan voor mijn eten"],
 )  # fmt: skip
 def test_everyday_words_are_no_alarm(text):
     assert not mentions_crisis(text)
+
+
+def _development(name: str) -> list:
+    path = Path(__file__).resolve().parents[1] / "dev" / "crisis" / f"{name}.yml"
+    return [row["text"] for row in yaml.safe_load(path.read_text(encoding="utf-8"))[name]]
+
+
+def test_the_lexicon_catches_every_veiled_phrasing_of_the_development_set():
+    """tests/dev/crisis: 40 mostly indirect phrasings written by a helper; their misses guided the patterns."""
+    assert [text for text in _development("crisis") if not mentions_crisis(text)] == []
+
+
+def test_dark_everyday_words_of_the_development_set_raise_no_alarm_except_the_word_zelfmoord():
+    """The one alarm left is kept on purpose: the word "zelfmoord" always gets the 113 line, whatever its subject."""
+    alarms = [text for text in _development("everyday") if mentions_crisis(text)]
+    assert alarms == ["Mijn laptop heeft midden in een update zelfmoord gepleegd, alles kwijt."]

@@ -389,3 +389,49 @@ def test_a_button_title_is_an_answer_even_when_the_nlu_is_sure_it_is_a_request()
     answers = {k: v for k, v in WORKED_EXAMPLE.items() if k != "red_flags"}
     out = take_turn(answers, list(answers), "red_flags", 0, "Geen van deze", nlu=Nlu("skip", 0.9, (("skip", 0.9),)))
     assert out.answers["red_flags"] == []
+
+
+def test_an_emphatic_no_is_a_no():
+    assert Chat().say("absoluut niet").status == NO_CONSENT
+    assert Chat().say("zeker!").answers["consent"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text, check",
+    [("next", lambda o: o.answers["veg_fruit_per_day"] is None and o.requested == "whole_grain_per_day"),
+     ("volgende", lambda o: o.answers["veg_fruit_per_day"] is None),
+     ("cancel", lambda o: o.status == STOPPED), ("klaar ermee", lambda o: o.status == STOPPED),
+     ("restart", lambda o: texts.CONFIRM_RESTART in [m.text for m in o.messages]),
+     ("real human please", lambda o: CLINIC.phone in "\n".join(m.text for m in o.messages))],
+)  # fmt: skip
+def test_short_english_commands_and_blunt_stops_do_what_they_say(text, check):
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    answers = dict(chat.outcome.answers)
+    outcome = chat.say(text)
+    assert check(outcome)
+    assert {k: v for k, v in outcome.answers.items() if k in answers} == answers  # nothing lost
+
+
+def test_why_in_english_gets_the_reason_in_dutch():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("why do you need this")
+    assert chat.replies[0] == QUESTIONS["veg_fruit_per_day"].why
+
+
+def test_a_data_safety_question_gets_the_privacy_answer():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("is mijn info veilig bij jullie")
+    assert chat.replies[0] == faq.answer("privacy")
+
+
+def test_a_question_about_medicines_points_to_the_huisarts_or_apotheker():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("mag je magnesium combineren met bloeddrukmedicatie")
+    assert chat.replies[0] == texts.NO_RELIABLE_ANSWER + " " + texts.ASK_ABOUT_MEDICINES
+    chat.say("kan ik beter magnesium nemen als ik zwanger ben")
+    assert chat.replies[0] == texts.NO_RELIABLE_ANSWER
+    assert chat.outcome.requested == "veg_fruit_per_day" and "veg_fruit_per_day" not in chat.outcome.answers

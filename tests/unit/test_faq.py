@@ -126,6 +126,14 @@ def test_privacy_answer_names_the_delete_command():
         ("wat is een vrijblijvend consult", "consult"),
         ("wat gebeurt er met mijn gegevens", "privacy"),
         ("worden mijn antwoorden bewaard", "privacy"),
+        ("is mijn info veilig bij jullie", "privacy"),
+        # English loan words, and a compound that is about its last part
+        ("gut-skin axis, is dat bewezen", "gut_skin"),
+        ("wat is de gut liver axis", "gut_liver"),
+        ("fatty liver, wat is dat", "fatty_liver"),
+        ("wat betekent een hoge microbioomscore", "scores"),
+        ("krijg ik aan het eind een cijfer", "scores"),
+        ("waar is de boekingslink", "consult"),
     ],
 )
 def test_match_finds_the_topic_by_concepts(message, key):

@@ -1,6 +1,6 @@
 """The NLU training data never holds a message of an evaluation set, and no message has two intents.
 
-The frozen sets (tests/frozen, tests/frozen2), the development set (tests/dev) and the held-out set
+The frozen sets (tests/frozen, tests/frozen2, tests/frozen3), the development sets (tests/dev) and the held-out set
 (tests/heldout) measure how the assistant reads messages it has never seen; a training example equal to
 one of them (ignoring case, accents and punctuation) would make that figure dishonest.
 """
@@ -40,7 +40,8 @@ def _evaluation_texts() -> dict:
         for rows in document.values():
             for row in rows:
                 texts[_key(row["text"])] = f"tests/frozen/{name}.yml"
-    for path in [ROOT / "tests" / "frozen2" / "questions.yml", *sorted((ROOT / "tests" / "dev").glob("*.yml"))]:
+    frozen = [ROOT / "tests" / name / "questions.yml" for name in ("frozen2", "frozen3")]
+    for path in [*frozen, *sorted((ROOT / "tests" / "dev").glob("*.yml"))]:
         for row in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
             texts[_key(row["text"])] = str(path.relative_to(ROOT))
     for _, text in _examples(ROOT / "tests" / "heldout" / "nlu.yml"):
