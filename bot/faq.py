@@ -65,7 +65,7 @@ TOPICS = (
         "bacteriën je hebt, hangt onder meer af van wat je eet, van stress en slaap, en van medicijnen zoals "
         "antibiotica.",
         library.SEED_SKIN,
-        _groups({"microbio", "flora", "bacter", "bakter", "darmgezond"}),
+        _groups({"microbio", "flora", "bacter", "bakter", "darmgezond", "beestjes"}),
     ),
     Topic(
         "probiotics",
@@ -142,7 +142,7 @@ TOPICS = (
         "erachter kan zitten, zoals je leefstijl en je darmen. De link om een afspraak te maken krijg je na de "
         "check; vragen over de kosten of de duur beantwoordt de kliniek zelf.",
         library.SEED_SKIN,
-        _groups({"consult", "afspraak", "skincare", "intakegesprek", "boeking", "inplan"}),
+        _groups({"consult", "afspraak", "skincare", "intakegesprek", "adviesgesprek", "kennismaking", "boeking", "inplan"}),
     ),
     Topic(
         "privacy",
@@ -160,8 +160,8 @@ CONCEPT_STEMS = frozenset(stem for topic in TOPICS for group in topic.concepts f
 # Words that contain a stem but mean something else: "huidige", "wat levert het op", "geleverd".
 FALSE_FRIENDS = ("huidig", "leveranc", "geleverd", "aflever", "inlever", "aanlever", "oplever")
 FALSE_WORDS = frozenset({"levert", "leveren", "leverde", "leverden"})
-# English words that Dutch users borrow, read as the Dutch word: "gut-skin axis", "fatty liver".
-LOAN_WORDS = {"gut": "darm", "skin": "huid", "liver": "lever", "fatty": "vette"}
+# Short or borrowed words, read as the Dutch word: "gut-skin axis", "fatty liver", "avg?".
+LOAN_WORDS = {"gut": "darm", "skin": "huid", "liver": "lever", "fatty": "vette", "avg": "privacy", "gdpr": "privacy"}
 
 
 def intent_of(key: str) -> str:
@@ -179,9 +179,14 @@ def answer(key: str) -> str:
     return TOPICS_BY_KEY[key].answer
 
 
+# "Goede bacteriën" and "levende bacteriën" are what people call probiotics.
+PROBIOTICS_IN_OTHER_WORDS = re.compile(r"\b(goede|levende|gezonde|nuttige)\s+(darm)?ba[ck]teri\w*")
+
+
 def _parts(words: Iterable[str]) -> list:
     """Lower case, accents off, split on hyphens and other non-letters; false friends left out."""
     parts = []
+    words = PROBIOTICS_IN_OTHER_WORDS.sub("probiotica", " ".join(words)).split()
     for word in words:
         plain = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
         for part in re.findall(r"[a-z0-9]+", plain):

@@ -11,6 +11,7 @@ from bot import faq
 from bot import questionnaire as q
 from bot.dialogue import review, texts
 from bot.dialogue.interview import (
+    corrected_value,
     MAX_FAILURES,
     SURE,
     WORDS_KEPT,
@@ -186,9 +187,10 @@ def on_back(t: Turn) -> Optional[Outcome]:
     """Back to the previous question; its answer stays until the user gives another."""
     r = t.reading
     strong = any(sig.has_phrase(r.text, p) for p in sig.STRONG_BACK)
-    changing = (t.nlu_says("correct") or sig.CORRECTION in r.keywords) and not parse_answer(
-        t.last_answered() or t.requested, sig.strip_correction(r.text)).ok  # fmt: skip
-    asked_back = r.is_short(sig.BACK) or strong or t.nlu_says("go_back")
+    changing = (t.nlu_says("correct") or sig.CORRECTION in r.keywords or sig.says_wrong(r.text)) and not (
+        corrected_value(t.last_answered() or t.requested, r.text).ok)  # fmt: skip
+    # "oeps, ik heb net iets verkeerds ingevuld": no new value, but the last answer was wrong
+    asked_back = r.is_short(sig.BACK) or strong or t.nlu_says("go_back") or (changing and sig.says_wrong(r.text))
     if sig.RESTART in r.keywords or not (asked_back or changing):
         return None
     named = review.named_item(r.text)
@@ -209,7 +211,7 @@ def on_correction(t: Turn) -> Optional[Outcome]:
     previous = t.last_answered()
     if not ((sig.CORRECTION in t.reading.keywords or t.nlu_says("correct")) and previous) or in_review(t):
         return None
-    corrected = parse_answer(previous, sig.strip_correction(t.reading.text))
+    corrected = corrected_value(previous, t.reading.text)
     if not corrected.ok:
         return None
     t.record(previous, corrected.value, acknowledge=False)

@@ -4,6 +4,7 @@ the message being handled, with the outcome so far. The handlers (``bot.dialogue
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
@@ -144,9 +145,10 @@ class Turn:
                 return Parsed(problem="not_read")
             text = r.answer_part  # "drie, hoe zit het met magnesium": "drie" is the answer
         parsed = parse_answer(self.requested, text)
-        if parsed.ok and r.maybe_question and not r.answer_part and _read_from_een(self.requested, r):
-            return Parsed(problem="not_read")  # "is dat een diagnose?" is no 1
-        sure = asks and r.nlu.intent != "crisis"  # crisis: the lexicon decides
+        if parsed.ok and not r.answer_part and _read_from_een(self.requested, r) and (
+                r.maybe_question or _een_is_an_article(r)):  # fmt: skip
+            return Parsed(problem="not_read")  # "is dat een diagnose?", "leest er een mens mee" are no 1
+        sure = asks  # a sure crisis intent too: "het heeft allemaal geen zin meer" is no "geen" (0)
         off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
         if parsed.ok and (sure or off_subject) and read_from_small_words(self.requested, r):
             return Parsed(problem="not_read")  # "vertel eens een grap" is no 1, "geen zin meer, ik stop" no 0
@@ -262,9 +264,32 @@ def read_from_small_words(item_id: str, r: Reading) -> bool:
     return _read_only_from(item_id, r, SMALL_WORDS)
 
 
+def corrected_value(item_id: str, text: str) -> Parsed:
+    """A correction's new value for ``item_id`` ("nee wacht, het zijn er vier" -> 4); none when it comes only from
+    small words of a sentence ("wacht, die daarvoor klopte niet" is no "nooit")."""
+    stripped = sig.strip_correction(text)
+    parsed = parse_answer(item_id, stripped)
+    words = tuple(re.findall(r"[a-z0-9']+", stripped))
+    if parsed.ok and len(words) >= 3 and not any(c.isdigit() for c in stripped) and not conclusion(stripped):
+        if not parse_answer(item_id, " ".join(w for w in words if w not in SMALL_WORDS)).ok:
+            return Parsed(problem="not_read")
+    return parsed
+
+
 def _read_from_een(item_id: str, r: Reading) -> bool:
     """The answer comes only from the article "een", as in a question ("is dat een diagnose of zo")."""
     return "een" in r.words and _read_only_from(item_id, r, ("een",))
+
+
+# Words after "een" that keep it a number: "een of twee", "een per week", "een à twee".
+NUMBER_AFTER_EEN = frozenset({"of", "per", "tot", "a", "keer", "maal", "en", "x"})
+
+
+def _een_is_an_article(r: Reading) -> bool:
+    """Every "een" of a sentence stands before a word that makes it an article ("leest er een mens mee");
+    "een", "ik heb er maar een", "een of twee" keep their number."""
+    after = [r.words[i + 1] if i + 1 < len(r.words) else None for i, w in enumerate(r.words) if w == "een"]
+    return len(r.words) >= 4 and all(word is not None and word not in NUMBER_AFTER_EEN for word in after)
 
 
 def _read_only_from(item_id: str, r: Reading, words) -> bool:

@@ -60,8 +60,9 @@ YES_WORDS = ("ja", "jazeker", "jawel", "zeker", "klopt", "inderdaad", "yes", "je
 YES_PHRASES = ("ik geef toestemming", "dat mag", "is goed", "doe maar", "in orde", "ga je gang", "van mij mag het")
 NO_WORDS = ("nee", "neen", "nope", "niet", "geen", "nooit", "no", "neuh", "nah")
 NO_PHRASES = ("liever niet", "ik wil niet", "geen toestemming", "niet akkoord", "ik geef geen")
-# Yes words that only make a following "niet" stronger: "absoluut niet", "zeker niet", "natuurlijk niet".
-INTENSIFIERS = ("zeker", "absoluut", "natuurlijk", "uiteraard", "tuurlijk", "vanzelfsprekend")
+# Yes words that a following "niet" turns into a no: "absoluut niet", "zeker niet", "dat klopt niet".
+INTENSIFIERS = ("zeker", "absoluut", "natuurlijk", "uiteraard", "tuurlijk", "vanzelfsprekend", "klopt", "correct",
+                "inderdaad")
 
 
 YES_EMOJI = ("👍", "✅", "👌")

@@ -51,9 +51,9 @@ MARKUP = re.compile(r"<[^>]*>|[{}\[\];=]|\b(script|onerror|javascript|select|fun
 # Questions for personal advice, which no FAQ answer gives: "mag ik ...", "is X slecht voor ...".
 # Also pregnancy, a dose, side effects, detox, a brand, how fast or how long.
 ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(innemen|nemen|slikken|gebruiken)\b|"
-                    r"\bafbouwen\b|\bmag (ik|je|u|men)\b|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
+                    r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?! (iets|een vraag|even|wat) (vragen|stellen))|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
                     r"\bgoed idee\b|^is het erg\b|\bcombiner|\bzwanger|\bborstvoeding|\bbijwerking|\bdosis\b|\bdosering|"
-                    r"\bontgift(en|t)?\b|\bdetox|\bhoe snel\b|\bhoe lang duurt|\bwelk merk\b")
+                    r"\bontgift(en|t)?\b|\bdetox|\bhoe snel\b|\bhoe lang (duurt|moet|wacht)|\bwelk merk\b")
 # Word stems of the check's own subjects, besides the FAQ's concepts: a question with none of them is
 # off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek".
 SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn koffie thee suiker vezel groente fruit vlees noten

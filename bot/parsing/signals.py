@@ -33,14 +33,15 @@ PHRASES = {
            "laat maar", "afbreken", "beeindigen", "ik wil niet verder"),
     PAUSE: ("daarna ga ik verder", "straks ga ik verder", "momentje", "moment", "ogenblikje", "ik ben zo terug", "later afmaken", "later invullen", "later afronden", "later verder gaan", "kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
             "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg", "morgen afmaken",
-            "straks afmaken", "later terugkomen", "later terug komen", "er later op terug"),
+            "straks afmaken", "later terugkomen", "later terug komen", "er later op terug", "ander moment",
+            "een andere keer"),
     RESTART: ("terug naar het begin", "naar het begin", "vanaf vraag 1", "vanaf het begin", "van voor af aan", "bij vraag 1", "nieuwe start", "helemaal opnieuw", "begin maar weer", "opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "alles opnieuw",
-              "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw"),
-    HUMAN: ("echte assistent", "dokter spreken", "arts spreken", "met de dokter", "echt mens", "geen robot", "met een mens", "medewerker", "een mens", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
+              "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw", "vanaf nul", "van nul af aan"),
+    HUMAN: ("echte assistent", "dokter spreken", "arts spreken", "met de dokter", "echt mens", "geen robot", "met een mens", "medewerker", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
             "met iemand praten", "contact met de kliniek", "contact opnemen", "telefoonnummer", "bellen met",
             "mens spreken", "persoon spreken", "assistente", "doktersassistent", "de arts spreken", "real human",
-            "real person"),
-    SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "wil ik niet zeggen",
+            "real person", "echte arts", "echte dokter", "met een arts", "arts beschikbaar"),
+    SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "leeg laten", "open laten", "wil ik niet zeggen",
            "zeg ik liever niet", "wil ik liever niet zeggen", "geen antwoord", "weet ik echt niet", "volgende vraag",
            "ik weet het niet", "onbekend", "geen flauw idee", "ik weet het niet meer", "weet het niet"),
     BACK: ("vorige vraag", "ga terug", "terug naar de vorige", "een vraag terug", "ik wil terug", "terug",
@@ -49,7 +50,7 @@ PHRASES = {
           "waar is dat voor nodig", "waarvoor is dat", "waar heb je dat voor nodig", "wat heeft dat ermee te maken",
           "wat heeft dat met", "wat maakt dat uit", "waarom is dat nodig", "waarvoor wil je dat weten", "waarom die vraag",
           "wat doe je met dat antwoord", "waarom vraagt u dat", "waarom wilt u dat weten", "why do you need",
-          "why do you ask", "why do you want"),
+          "why do you ask", "why do you want", "nut van deze vraag", "nut van die vraag", "nut van de vraag"),
     MEANING: ("bedoel je", "bedoelt u", "nog een keer stellen", "anders stellen", "maar dan anders", "wat tellen jullie", "wat valt onder", "wat bedoelen jullie met", "wat bedoel je", "hoe bedoel je", "wat betekent", "wat is een", "wat is dat", "wat houdt dat in",
               "snap ik niet", "begrijp ik niet", "snap het niet", "begrijp het niet", "wat wordt bedoeld",
               "wat telt als", "telt", "hoe tel ik", "uitleg", "wat is het verschil", "anders formuleren", "anders vragen",
@@ -79,6 +80,17 @@ def asks_to_delete(text: str) -> bool:
 STRONG_BACK = ("vorige vraag", "terug naar de vorige", "een vraag terug", "ga terug", "vraag hiervoor",
                "vorige stap", "stapje terug", "stap terug", "kan ik terug", "kunnen we terug", "mag ik terug", "terug gaan",
                "teruggaan", "antwoord van net", "vorige antwoord", "vraag ervoor")  # fmt: skip
+# Saying an answer given was wrong, without a new value: "ik heb iets verkeerds ingevuld", "die klopte niet".
+WRONG_ANSWER = re.compile(
+    r"\b(verkeerd|verkeerds|fout|fouts)\s+(\w+\s+)?(ingevuld|ingetypt|getypt|gezegd|beantwoord|geantwoord)\b|"
+    r"\bantwoord\b(\s+\S+){0,3}\s+(wijzigen|corrigeren|aanpassen|veranderen|verbeteren)\b|"
+    r"\b(die|dat|het)\s+(\w+\s+)?klopte\s+niet\b|\bheb\s+me\s+vergist\b")
+
+
+def says_wrong(text: str) -> bool:
+    return bool(WRONG_ANSWER.search(_plain(text)))
+
+
 # Not understanding the question: "ik begrijp de vraag niet helemaal", "snap je vraag niet".
 NOT_UNDERSTANDING = re.compile(r"\b(begrijp|snap|volg|begreep|snapte)\b(\s+\S+){0,4}\s+niet\b|\bweet niet wat (je|u) bedoel")
 ENGLISH_WORDS = {
@@ -204,7 +216,10 @@ SHORT_ONLY = {
     RESTART: ("opnieuw", "opnieuw graag", "nog een keer", "reset", "resetten", "restart", "start over"),
     SKIP: ("pass", "pas", "ik pas", "next", "volgende", "next question"),
     STOP: ("klaar ermee", "cancel", "quit", "exit"),
-    HUMAN: ("human", "mens"),
+    HUMAN: ("human", "mens", "een mens"),
+    PAUSE: ("brb",),
+    GREETING: ("yo",),
+    MEANING: ("huh",),
 }
 
 
