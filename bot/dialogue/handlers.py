@@ -11,11 +11,11 @@ from bot import faq
 from bot import questionnaire as q
 from bot.dialogue import review, texts
 from bot.dialogue.interview import (
-    corrected_value,
     MAX_FAILURES,
     SURE,
     WORDS_KEPT,
     Turn,
+    corrected_value,
     describe,
     in_review,
     next_item,
