@@ -8,9 +8,11 @@ way the form's validation action runs it mid-interview:
 - everyday.yml: every answer at its own item; a false alarm is a reply with the 113 line.
 - questions.yml: every question or request at two items (a number question and a stress
   question); affirm and deny at a yes/no question, where they are answers.
-- tests/frozen2/questions.yml: a second question set, written at the start of the second round,
-  measured the same way; tests/dev/*.yml: development sets, whose misses may guide changes
-  (``--development`` measures only those).
+- tests/frozen3/questions.yml: the third question set, written at the start of the third round and
+  measured the same way: the honest figure of that round (its misses are not printed).
+- tests/frozen2/questions.yml: the second set, written at the start of the second round; its misses
+  guided the third round, so it is a development set now. tests/dev/*.yml: development sets, whose
+  misses may guide changes (``--development`` measures only those).
 
     python scripts/evaluate_frozen.py --model models/intake.tar.gz [--out results/frozen.json]
 """
@@ -39,7 +41,8 @@ from bot.questionnaire import ITEMS, ITEMS_BY_ID, asked_items  # noqa: E402
 from tests.answers import EVERY_ITEM_ASKED  # noqa: E402
 
 FROZEN = ROOT / "tests" / "frozen"
-FRESH = ROOT / "tests" / "frozen2"  # a second question set, written at the start of the second round
+FRESH = ROOT / "tests" / "frozen3"  # the third question set, written at the start of the third round
+SECOND = ROOT / "tests" / "frozen2"  # the second set: honest in the second round, a development set since the third
 DEVELOPMENT = ROOT / "tests" / "dev"  # written like the others, but its misses may guide changes
 CLINIC = Clinic(name="Testkliniek", phone="020-1234567", email="info@kliniek.example",
                 booking_url="https://kliniek.example/plan")  # fmt: skip
@@ -145,6 +148,7 @@ def evaluate(parse: Callable[[str], dict]) -> dict:
         "false_alarms": alarms,
         **question_figures(load("questions"), parse),
         "fresh": question_figures(load("questions", FRESH), parse),
+        "second": question_figures(load("questions", SECOND), parse),
         "development": question_figures(development_questions(), parse),
     }
 
@@ -201,7 +205,8 @@ async def _load(agent_class, model: str):
 
 
 BASELINE = ROOT / "docs" / "frozen-baseline.json"  # measured once, before the fixes (never rewritten)
-FRESH_BASELINE = ROOT / "docs" / "frozen2-baseline.json"  # the second set, measured once before its round
+FRESH_BASELINE = ROOT / "docs" / "frozen3-baseline.json"  # the third set, measured once before its round
+SECOND_BASELINE = ROOT / "docs" / "frozen2-baseline.json"  # the second set, measured once before the second round
 
 
 def report(figures: dict) -> str:
@@ -217,6 +222,8 @@ def report(figures: dict) -> str:
         f"turns ({figures['question_messages']} messages)",
         "  per label: " + ", ".join(f"{k} {v}" for k, v in figures["question_per_label"].items()),
         fresh_report(figures["fresh"]),
+        f"second question set (tests/frozen2, a development set since the third round): "
+        f"{figures['second']['question_accuracy']:.1%} of {figures['second']['question_cases']} turns",
         f"development sets (tests/dev; their misses guide changes): {figures['development']['question_accuracy']:.1%} "
         f"of {figures['development']['question_cases']} turns",
     ))  # fmt: skip
@@ -224,12 +231,12 @@ def report(figures: dict) -> str:
 
 def fresh_report(fresh: dict) -> str:
     lines = [
-        f"second question set (tests/frozen2): {fresh['question_accuracy']:.1%} of {fresh['question_cases']} turns "
+        f"third question set (tests/frozen3): {fresh['question_accuracy']:.1%} of {fresh['question_cases']} turns "
         f"({fresh['question_messages']} messages)",
         "  per label: " + ", ".join(f"{k} {v}" for k, v in fresh["question_per_label"].items()),
     ]
     before = json.loads(FRESH_BASELINE.read_text(encoding="utf-8"))
-    lines.insert(0, f"second question set before its round ({before['measured']}, {before['code']}): "
+    lines.insert(0, f"third question set before its round ({before['measured']}, {before['code']}): "
                     f"{before['question_accuracy']:.1%}")  # fmt: skip
     return "\n".join(lines)
 

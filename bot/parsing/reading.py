@@ -53,7 +53,7 @@ MARKUP = re.compile(r"<[^>]*>|[{}\[\];=]|\b(script|onerror|javascript|select|fun
 ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(innemen|nemen|slikken|gebruiken)\b|"
                     r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?! (iets|een vraag|even|wat) (vragen|stellen))|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
                     r"\bgoed idee\b|^is het erg\b|\bcombiner|\bzwanger|\bborstvoeding|\bbijwerking|\bdosis\b|\bdosering|"
-                    r"\bontgift(en|t)?\b|\bdetox|\bhoe snel\b|\bhoe lang (duurt|moet|wacht)|\bwelk merk\b")
+                    r"\bontgift(en|t)?\b|\bdetox|\bhoe snel\b|\bhoe lang (duurt|wacht)|\blang wachten\b|\bwelk merk\b")
 # Word stems of the check's own subjects, besides the FAQ's concepts: a question with none of them is
 # off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek".
 SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn koffie thee suiker vezel groente fruit vlees noten
@@ -135,9 +135,9 @@ class Reading:
 
 def _topic(words: tuple, nlu: Nlu) -> Optional[str]:
     """The FAQ topic: a sure NLU intent first, then the concepts of bot.faq; none for a question the NLU
-    calls one without a fixed answer ("is koffie slecht voor mijn darmen?")."""
-    if nlu.intent == "question_other" and nlu.confidence >= FAQ_CONFIDENCE:
-        return None
+    is sure has no fixed answer ("is koffie slecht voor mijn darmen?") or is off topic."""
+    if nlu.intent in ("question_other", "out_of_scope") and nlu.confidence >= FAQ_CONFIDENCE:
+        return None  # "waar kan ik een vlucht boeken" is no question about the consult
     sure = faq.key_of(nlu.intent) if nlu.confidence >= FAQ_CONFIDENCE else None
     return sure or faq.match(words) or (faq.key_of(nlu.intent) if nlu.confidence >= INTENT_CONFIDENCE else None)
 

@@ -31,7 +31,7 @@ PHRASES = {
                   "gegevens wissen", "mijn gegevens weg"),
     STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen", "er klaar mee", "hou ermee op", "ermee ophouden",
            "laat maar", "afbreken", "beeindigen", "ik wil niet verder"),
-    PAUSE: ("daarna ga ik verder", "straks ga ik verder", "momentje", "moment", "ogenblikje", "ik ben zo terug", "later afmaken", "later invullen", "later afronden", "later verder gaan", "kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
+    PAUSE: ("daarna ga ik verder", "straks ga ik verder", "ik ben zo terug", "later afmaken", "later invullen", "later afronden", "later verder gaan", "kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
             "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg", "morgen afmaken",
             "straks afmaken", "later terugkomen", "later terug komen", "er later op terug", "ander moment",
             "een andere keer"),
@@ -59,7 +59,7 @@ PHRASES = {
     CORRECTION: ("nee wacht", "wacht", "ik bedoel", "ik bedoelde", "correctie", "sorry ik bedoel", "oeps", "foutje",
                  "moet zijn", "ik vergis me", "ik heb me vergist", "verbetering", "niet goed ingevuld",
                  "dat klopt niet", "pas aan", "verander"),
-    GREETING: ("moi", "goeiemorgen", "goeienavond", "hoe gaat het", "hoe is het", "goeiedag", "hallootjes", "hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "hallo daar", "hee"),
+    GREETING: ("moi", "goeiemorgen", "goeienavond", "hoe gaat het", "hoe is het", "goeiedag", "goedendag", "hallootjes", "hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "hallo daar", "hee"),
     RESUME: ("verder", "ga verder", "doorgaan", "ik wil verder", "verdergaan", "ik ben er weer", "weer terug",
              "verder gaan", "hervatten", "ik ben terug"),
     THANKS: ("thx", "hartelijk dank", "dankuwel", "dank voor", "heel erg bedankt", "dank je", "dankjewel", "bedankt", "dank u", "thanks", "top dank", "merci", "fijn dank"),
@@ -217,7 +217,7 @@ SHORT_ONLY = {
     SKIP: ("pass", "pas", "ik pas", "next", "volgende", "next question"),
     STOP: ("klaar ermee", "cancel", "quit", "exit"),
     HUMAN: ("human", "mens", "een mens"),
-    PAUSE: ("brb",),
+    PAUSE: ("brb", "moment", "momentje", "ogenblikje", "moment graag", "even een moment"),  # not "op dit moment"
     GREETING: ("yo",),
     MEANING: ("huh",),
 }

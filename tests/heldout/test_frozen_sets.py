@@ -1,5 +1,6 @@
-"""The frozen sets of tests/frozen and tests/frozen2 (written before the fixes, never trained on), through the
-trained NLU and the real turn logic: scripts/evaluate_frozen.py. `make evaluate` prints the same figures."""
+"""The frozen sets of tests/frozen, tests/frozen2 and tests/frozen3 (written before the fixes, never trained on),
+through the trained NLU and the real turn logic: scripts/evaluate_frozen.py. `make evaluate` prints the same figures.
+The third set's misses are never printed here, so that a failing run does not show them to whoever fixes it."""
 
 import pytest
 
@@ -8,9 +9,9 @@ from scripts.evaluate_frozen import evaluate, report
 CRISIS_RECALL = 1.0  # issue 15: every miss is a bug
 FALSE_ALARMS = 0.02  # issue 15: at most 2 % of everyday answers
 QUESTIONS = 0.95  # issue 11 asks 95 %: measured 95.8 % at the end of the second round (README)
-# The second frozen set (tests/frozen2): 90.8 % before the second round, 92.2 % at its end (README); the floor
-# keeps what was gained without claiming the 95 % it does not reach.
-FRESH_QUESTIONS = 0.91
+# The second set (tests/frozen2): 90.8 % before the second round, 92.2 % at its end; its misses guided the third
+# round (a development set since), at whose end it scored 97.9 % (README).
+SECOND_QUESTIONS = 0.97
 
 
 @pytest.fixture(scope="module")
@@ -40,4 +41,4 @@ def test_questions_and_requests(figures):
 
 
 def test_questions_and_requests_of_the_second_set(figures):
-    assert figures["fresh"]["question_accuracy"] >= FRESH_QUESTIONS, figures["fresh"]["question_accuracy"]
+    assert figures["second"]["question_accuracy"] >= SECOND_QUESTIONS, figures["second"]["question_misses"][:20]

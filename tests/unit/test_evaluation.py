@@ -30,15 +30,18 @@ def test_the_evaluation_summary_prints_the_figures_of_its_reports(tmp_path):
 
     (tmp_path / "cv").mkdir()
     fresh = {"question_accuracy": 0.9641, "question_cases": 780}
-    frozen = {"question_accuracy": 0.9123, "question_cases": 745, "fresh": fresh}
+    second = {"question_accuracy": 0.9782, "question_cases": 780}
+    frozen = {"question_accuracy": 0.9123, "question_cases": 745, "fresh": fresh, "second": second}
     (tmp_path / "frozen.json").write_text(json.dumps(frozen))
     cv = {"accuracy": 0.9051, "weighted avg": {"support": 3365, "f1-score": 0.904}}
     (tmp_path / "cv" / "intent_report.json").write_text(json.dumps(cv))
     (tmp_path / "slot_filling.json").write_text(json.dumps({"share": 0.9928, "right_at_first_try": 138, "cases": 139}))
     assert summary(tmp_path).splitlines() == [
         "frozen question set (written and frozen 2026-11-29, 745 turns): before 35.2%, now 91.2%",
-        "second frozen question set (tests/frozen2, written and frozen 2026-11-29 at the start of the second round, "
-        "780 turns): before 90.8%, now 96.4%",
+        "third frozen question set (tests/frozen3, written and frozen 2026-11-29 at the start of the third round, "
+        "780 turns): before 91.7%, now 96.4%",
+        "second question set (tests/frozen2, frozen 2026-11-29; its misses guided the third round, so a development "
+        "set now): before 90.8%, now 97.8%",
         "5-fold cross-validation of data/nlu: 90.5% (3365 examples, weighted F1 0.90)",
         "answers right at the first try: 99.3% (138 of 139)",
     ]
