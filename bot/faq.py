@@ -142,8 +142,8 @@ TOPICS = (
         "erachter kan zitten, zoals je leefstijl en je darmen. De link om een afspraak te maken krijg je na de "
         "check; vragen over de kosten of de duur beantwoordt de kliniek zelf.",
         library.SEED_SKIN,
-        _groups({"consult", "afspraak", "skincare", "intakegesprek", "adviesgesprek", "kennismaking", "boeken", "boeking",
-                 "inplan"}),
+        _groups({"consult", "afspraak", "skincare", "intakegesprek", "adviesgesprek", "kennismaking", "boeken",
+                 "boeking", "inplan"}),
     ),
     Topic(
         "privacy",
