@@ -41,21 +41,23 @@ def _groups(*groups) -> tuple:
     return tuple(frozenset(group) for group in groups)
 
 
-GUT = {"darm", "buik", "microbio", "bacter", "bakter", "flora"}
-SKIN = {"huid", "acne", "puist", "pukkel", "rosacea", "eczeem", "eczema", "meeeter", "roodheid", "rimpel"}
+GUT = {"darm", "buik", "microbio", "bacter", "bakter", "flora", "sibo"}
+SKIN = {"huid", "gezicht", "acne", "puist", "pukkel", "rosacea", "eczeem", "eczema", "meeeter", "roodheid", "rimpel"}
 LIVER = {"lever", "nafld", "mafld", "steatose"}
 FAT = {"vette", "vervet", "vetlever", "nafld", "mafld", "steatose", "magnes"}
 TAXA_STEMS = {name.lower() for name in PROTECTIVE_TAXA + ASSOCIATED_TAXA}
-REPORT_VALUES = {"laag", "normaal", "hoog", "beschermend", "geassocieerd", "verbeter", "staat", "staan", "lezen"}
+REPORT_VALUES = {"laag", "normaal", "hoog", "beschermend", "geassocieerd", "verbeter", "staat", "staan", "lezen",
+                 "versta", "begrijp", "snap"}
 REPORT_VALUES |= TAXA_STEMS
 # "Laag" alone is no question about a report: the report words need a second word ("Laag" + "rapport").
-REPORT_THINGS = {"test", "rapport", "uitslag", "ontlasting", "poep", "bacter", "bakter", "beschermend", "geassocieerd"}
+REPORT_THINGS = {"test", "rapport", "uitslag", "ontlasting", "stoelgang", "poep", "bacter", "bakter", "beschermend",
+                 "geassocieerd"}
 REPORT_THINGS |= TAXA_STEMS | {"microbioomtest", "akkermansia", "bifido", "lactobac"}
 # Words that are about privacy on their own stand in both groups ("waarvoor geef ik toestemming?").
-ON_THEIR_OWN = {"privac", "toestemming", "zorgverzekeraar", "werkgever", "meelez"}
+ON_THEIR_OWN = {"privac", "toestemming", "zorgverzekeraar", "werkgever", "meelez", "server", "toegang"}
 DATA = {"gegeven", "data", "antwoord", "info"} | ON_THEIR_OWN
 DATA_FATE = {"bewaar", "bewar", "opgesla", "opslag", "opsla", "gebeur", "doen", "delen", "gedeeld", "inzien",
-             "database", "veilig"} | ON_THEIR_OWN
+             "database", "veilig", "verkoop", "verkop"} | ON_THEIR_OWN
 
 TOPICS = (
     Topic(
@@ -74,7 +76,8 @@ TOPICS = (
         "kunnen helpen. Een wondermiddel zijn ze niet: vezelrijk eten, minder stress en goede huidverzorging blijven "
         "de basis. Gebruik je medicijnen? Vraag je huisarts of apotheker of een supplement daarbij past.",
         library.SEED_SKIN,
-        _groups({"probiot", "prebiot", "kefir", "yakult", "gefermenteerd", "kombucha", "cultuur", "culturen"}),
+        _groups({"probiot", "prebiot", "kefir", "yakult", "gefermenteerd", "kombucha", "cultuur", "culturen",
+                 "zuurkool", "kimchi"}),
     ),
     Topic(
         "gut_skin",
@@ -162,7 +165,8 @@ CONCEPT_STEMS = frozenset(stem for topic in TOPICS for group in topic.concepts f
 FALSE_FRIENDS = ("huidig", "leveranc", "geleverd", "aflever", "inlever", "aanlever", "oplever")
 FALSE_WORDS = frozenset({"levert", "leveren", "leverde", "leverden"})
 # Short or borrowed words, read as the Dutch word: "gut-skin axis", "fatty liver", "avg?".
-LOAN_WORDS = {"gut": "darm", "skin": "huid", "liver": "lever", "fatty": "vette", "avg": "privacy", "gdpr": "privacy"}
+LOAN_WORDS = {"gut": "darm", "skin": "huid", "liver": "lever", "fatty": "vette", "avg": "privacy", "gdpr": "privacy",
+              "vel": "huid"}
 
 
 def intent_of(key: str) -> str:
@@ -181,7 +185,7 @@ def answer(key: str) -> str:
 
 
 # "Goede bacteriën" and "levende bacteriën" are what people call probiotics.
-PROBIOTICS_IN_OTHER_WORDS = re.compile(r"\b(goede|levende|gezonde|nuttige)\s+(darm)?ba[ck]teri\w*")
+PROBIOTICS_IN_OTHER_WORDS = re.compile(r"\b(goede|levende|gezonde|nuttige)\s+(darm)?ba[ck]teri\w*|\bgood\s+bacteria\b")
 
 
 def _parts(words: Iterable[str]) -> list:

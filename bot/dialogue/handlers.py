@@ -324,7 +324,9 @@ def on_english(t: Turn) -> Optional[Outcome]:
 
 def on_small_talk(t: Turn) -> Optional[Outcome]:
     r = t.reading
-    if t.signal(sig.THANKS):
+    if r.off_topic() and len(r.words) > 3:  # "vertaal 'goedemorgen' eens naar het Spaans" is no greeting
+        t.say(texts.NOT_AN_ANSWER)
+    elif t.signal(sig.THANKS):
         t.say(texts.THANKED)
     elif t.signal(sig.GREETING):
         t.say(texts.GREETED)

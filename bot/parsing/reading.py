@@ -51,9 +51,10 @@ MARKUP = re.compile(r"<[^>]*>|[{}\[\];=]|\b(script|onerror|javascript|select|fun
 # Questions for personal advice, which no FAQ answer gives: "mag ik ...", "is X slecht voor ...".
 # Also pregnancy, a dose, side effects, detox, a brand, how fast or how long.
 ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(innemen|nemen|slikken|gebruiken)\b|"
-                    r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?! (iets|een vraag|even|wat) (vragen|stellen))|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
+                    r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?!( \w+)? (iets|een vraag|even|wat) (vragen|stellen))|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
                     r"\bgoed idee\b|^is het erg\b|\bcombiner|\bzwanger|\bborstvoeding|\bbijwerking|\bdosis\b|\bdosering|"
-                    r"\bontgift(en|t)?\b|\bdetox|\bhoe snel\b|\bhoe lang (duurt|wacht)|\blang wachten\b|\bwelk merk\b")
+                    r"\bontgift(en|t)?\b|\bdetox|\bhoe snel\b|\bhoe ?lang (duurt|wacht)|\blang wachten\b|\bwelk merk\b")
+COSTS = re.compile(r"\b(kost|kosten|betalen|gratis|vergoed\w*|geld|prijs)\b")
 # Word stems of the check's own subjects, besides the FAQ's concepts: a question with none of them is
 # off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek".
 SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn koffie thee suiker vezel groente fruit vlees noten
@@ -170,8 +171,10 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     maybe = not question and (plain.endswith("?") or opens_as_question or bool(answer_part))
     topic = _topic(words, nlu)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE
-    # "is mijn info veilig bij jullie" asks about privacy, which the FAQ answers.
-    advice = bool(ADVICE.search(plain)) and (question or maybe or plain.endswith("?")) and topic != "privacy"
+    # "is mijn info veilig bij jullie" asks about privacy and "is het erg als Coprococcus laag staat" about the report,
+    # which the FAQ answers; the consult's answer says who answers questions about its costs.
+    advice = bool(ADVICE.search(plain)) and (question or maybe or plain.endswith("?")) and topic not in (
+        "privacy", "test_report") and not (topic == "consult" and COSTS.search(plain))  # fmt: skip
     on_subject = any(stem in word for word in words for stem in ON_SUBJECT_STEMS if len(stem) >= 4) or any(
         word in ON_SUBJECT_STEMS for word in words)  # fmt: skip
     return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, crisis_nlu,

@@ -29,19 +29,21 @@ DELETE_DATA = "delete_data"
 PHRASES = {
     DELETE_DATA: ("verwijder mijn gegevens", "verwijder mijn data", "wis mijn gegevens", "gegevens verwijderen",
                   "gegevens wissen", "mijn gegevens weg"),
-    STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen", "er klaar mee", "hou ermee op", "ermee ophouden",
+    STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen", "er klaar mee", "hier klaar mee", "hou ermee op", "ermee ophouden",
            "laat maar", "afbreken", "beeindigen", "ik wil niet verder"),
     PAUSE: ("daarna ga ik verder", "straks ga ik verder", "ik ben zo terug", "later afmaken", "later invullen", "later afronden", "later verder gaan", "kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
             "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg", "morgen afmaken",
             "straks afmaken", "later terugkomen", "later terug komen", "er later op terug", "ander moment",
-            "een andere keer"),
+            "een andere keer", "brb", "tussentijds op", "sla dit op", "sla het op", "volgende week verder"),
     RESTART: ("terug naar het begin", "naar het begin", "vanaf vraag 1", "vanaf het begin", "van voor af aan", "bij vraag 1", "nieuwe start", "helemaal opnieuw", "begin maar weer", "opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "alles opnieuw",
-              "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw", "vanaf nul", "van nul af aan"),
+              "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw", "vanaf nul", "van nul af aan", "naar vraag 1", "naar vraag een",
+              "herbeginnen", "herstarten", "allereerste begin"),
     HUMAN: ("echte assistent", "dokter spreken", "arts spreken", "met de dokter", "echt mens", "geen robot", "met een mens", "medewerker", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
             "met iemand praten", "contact met de kliniek", "contact opnemen", "telefoonnummer", "bellen met",
             "mens spreken", "persoon spreken", "assistente", "doktersassistent", "de arts spreken", "real human",
-            "real person", "echte arts", "echte dokter", "met een arts", "arts beschikbaar"),
-    SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "leeg laten", "open laten", "wil ik niet zeggen",
+            "real person", "echte arts", "echte dokter", "met een arts", "arts beschikbaar", "doorzetten naar",
+            "doorverbinden", "vlees en bloed"),
+    SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "leeg laten", "open laten", "blanco laten", "blanco", "wil ik niet zeggen",
            "zeg ik liever niet", "wil ik liever niet zeggen", "geen antwoord", "weet ik echt niet", "volgende vraag",
            "ik weet het niet", "onbekend", "geen flauw idee", "ik weet het niet meer", "weet het niet"),
     BACK: ("vorige vraag", "ga terug", "terug naar de vorige", "een vraag terug", "ik wil terug", "terug",
@@ -50,23 +52,25 @@ PHRASES = {
           "waar is dat voor nodig", "waarvoor is dat", "waar heb je dat voor nodig", "wat heeft dat ermee te maken",
           "wat heeft dat met", "wat maakt dat uit", "waarom is dat nodig", "waarvoor wil je dat weten", "waarom die vraag",
           "wat doe je met dat antwoord", "waarom vraagt u dat", "waarom wilt u dat weten", "why do you need",
-          "why do you ask", "why do you want", "nut van deze vraag", "nut van die vraag", "nut van de vraag"),
+          "why do you ask", "why do you want", "nut van deze vraag", "nut van die vraag", "nut van de vraag",
+          "zie het verband niet", "wat is het verband"),
     MEANING: ("bedoel je", "bedoelt u", "nog een keer stellen", "anders stellen", "maar dan anders", "wat tellen jullie", "wat valt onder", "wat bedoelen jullie met", "wat bedoel je", "hoe bedoel je", "wat betekent", "wat is een", "wat is dat", "wat houdt dat in",
               "snap ik niet", "begrijp ik niet", "snap het niet", "begrijp het niet", "wat wordt bedoeld",
               "wat telt als", "telt", "hoe tel ik", "uitleg", "wat is het verschil", "anders formuleren", "anders vragen",
-              "anders zeggen", "leg uit", "uitleggen", "in andere woorden", "duidelijker", "simpeler", "wat wordt er bedoeld",
+              "anders zeggen", "leg uit", "uitleggen", "in andere woorden", "duidelijker", "simpeler", "makkelijkere woorden", "eenvoudiger", "wat wordt er bedoeld",
               "wat bedoelt u", "hoe bedoelt u", "wat moet ik invullen", "wat moet ik antwoorden", "geen idee wat je bedoelt"),
     CORRECTION: ("nee wacht", "wacht", "ik bedoel", "ik bedoelde", "correctie", "sorry ik bedoel", "oeps", "foutje",
                  "moet zijn", "ik vergis me", "ik heb me vergist", "verbetering", "niet goed ingevuld",
                  "dat klopt niet", "pas aan", "verander"),
-    GREETING: ("moi", "goeiemorgen", "goeienavond", "hoe gaat het", "hoe is het", "goeiedag", "goedendag", "hallootjes", "hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "hallo daar", "hee"),
+    GREETING: ("moi", "goeiemorgen", "goeienavond", "hoe gaat het", "hoe is het", "goeiedag", "goedendag", "goeiendag", "hallootjes", "hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "hallo daar", "hee"),
     RESUME: ("verder", "ga verder", "doorgaan", "ik wil verder", "verdergaan", "ik ben er weer", "weer terug",
              "verder gaan", "hervatten", "ik ben terug"),
     THANKS: ("thx", "hartelijk dank", "dankuwel", "dank voor", "heel erg bedankt", "dank je", "dankjewel", "bedankt", "dank u", "thanks", "top dank", "merci", "fijn dank"),
 }  # fmt: skip
 # Asking to delete in other words ("kan ik mijn antwoorden laten wissen"): the assistant asks first.
-DELETE_WORDS = re.compile(r"\b(verwijder\w*|wis|wissen|gewist|vernietig\w*|weghalen|weg\s+halen|delete)\b")
-DATA_WORDS = re.compile(r"\b(gegevens|antwoorden|data|dossier|informatie|alles)\b")
+DELETE_WORDS = re.compile(r"\b(verwijder\w*|wis|wissen|gewist|vernietig\w*|weghalen|weg\s+halen|delete|prullenbak|"
+                          r"weggooien|gooi|niks\s+bewaren|niets\s+bewaren)\b")
+DATA_WORDS = re.compile(r"\b(gegevens|antwoorden|data|dossier|informatie|alles|gesprek|bewaren)\b")
 
 
 def asks_to_delete(text: str) -> bool:
@@ -84,7 +88,8 @@ STRONG_BACK = ("vorige vraag", "terug naar de vorige", "een vraag terug", "ga te
 WRONG_ANSWER = re.compile(
     r"\b(verkeerd|verkeerds|fout|fouts)\s+(\w+\s+)?(ingevuld|ingetypt|getypt|gezegd|beantwoord|geantwoord)\b|"
     r"\bantwoord\b(\s+\S+){0,3}\s+(wijzigen|corrigeren|aanpassen|veranderen|verbeteren)\b|"
-    r"\b(die|dat|het)\s+(\w+\s+)?klopte\s+niet\b|\bheb\s+me\s+vergist\b")
+    r"\b(die|dat|het)\s+(\w+\s+)?(klopte|klopt)\s+niet\b|\bheb\s+me\s+vergist\b|\bonzin\s+ingevuld\b|"
+    r"\bwat\s+ik\s+(net|daarnet|zonet|eerder)\s+(zei|typte|invulde|antwoordde)\b.*\b(corrigeren|veranderen|aanpassen|wijzigen)\b")
 
 
 def says_wrong(text: str) -> bool:
@@ -217,7 +222,7 @@ SHORT_ONLY = {
     SKIP: ("pass", "pas", "ik pas", "next", "volgende", "next question"),
     STOP: ("klaar ermee", "cancel", "quit", "exit"),
     HUMAN: ("human", "mens", "een mens"),
-    PAUSE: ("brb", "moment", "momentje", "ogenblikje", "moment graag", "even een moment"),  # not "op dit moment"
+    PAUSE: ("moment", "momentje", "ogenblikje", "moment graag", "even een moment"),  # not "op dit moment"
     GREETING: ("yo",),
     MEANING: ("huh",),
 }
