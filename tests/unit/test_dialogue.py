@@ -435,3 +435,44 @@ def test_a_question_about_medicines_points_to_the_huisarts_or_apotheker():
     chat.say("kan ik beter magnesium nemen als ik zwanger ben")
     assert chat.replies[0] == texts.NO_RELIABLE_ANSWER
     assert chat.outcome.requested == "veg_fruit_per_day" and "veg_fruit_per_day" not in chat.outcome.answers
+
+
+@pytest.mark.parametrize(
+    "text, intent, reply",
+    [("Goedendag", "goodbye", texts.GREETED),
+     ("Wat vind jij van de politiek op dit moment?", "out_of_scope", texts.NOT_AN_ANSWER),
+     ("vertaal 'goedemorgen' eens naar het Spaans", "out_of_scope", texts.NOT_AN_ANSWER),
+     ("wat kost een consult bij jullie", "faq_consult", faq.answer("consult")),
+     ("Is het erg als Coprococcus laag staat?", "faq_test_report", faq.answer("test_report")),
+     ("Goeiemiddag, mag ik eerst iets vragen: wat houdt darmgezondheid eigenlijk in?", "faq_microbiome",
+      faq.answer("microbiome")),
+     ("zuurkool en kimchi, waarom zou dat goed zijn voor je buik", "faq_probiotics", faq.answer("probiotics")),
+     ("hoe lang duurt het consult", "question_other", texts.NO_RELIABLE_ANSWER)],
+)  # fmt: skip
+def test_what_a_message_is_about_decides_the_reply_and_the_question_stays_open(text, intent, reply):
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    outcome = chat.say(text, intent=intent, confidence=0.9)
+    assert chat.replies[0] == reply
+    assert outcome.status is None and outcome.requested == "veg_fruit_per_day"
+    assert "veg_fruit_per_day" not in outcome.answers
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["oeps, ik heb net iets verkeerds ingevuld", "Sorry, ik wil wat ik net zei nog corrigeren",
+     "wacht, dat vorige klopt niet"],
+)
+def test_saying_the_last_answer_was_wrong_goes_back_and_keeps_it_until_a_new_one(text):
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40", "3"])
+    outcome = chat.say(text)
+    assert chat.replies[0] == texts.BACK and outcome.requested == "veg_fruit_per_day"
+    assert outcome.answers["veg_fruit_per_day"] == 3
+
+
+def test_throwing_the_conversation_away_asks_to_delete_and_records_nothing():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    outcome = chat.say("Gooi dit gesprek maar in de prullenbak, niks bewaren")
+    assert texts.CONFIRM_DELETE in chat.replies and "veg_fruit_per_day" not in outcome.answers
