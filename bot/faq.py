@@ -222,12 +222,13 @@ def concepts_in(words: Iterable[str]) -> frozenset:
 HEAD_TAIL = 3
 
 
-def _heads(topic: Topic, parts: list) -> int:
-    """How many words end in one of the topic's stems (the compound's head)."""
+def _heads(topic: Topic, words: list) -> int:
+    """How many words end in one of the topic's stems (the compound's head; of "darmflora-score", "score")."""
+    heads = [_parts([word])[-1:] for word in words]
     return sum(
         any(stem in part and len(part) - part.rindex(stem) - len(stem) <= HEAD_TAIL for group in topic.concepts
             for stem in group)
-        for part in parts
+        for head in heads for part in head
     )  # fmt: skip
 
 
@@ -238,13 +239,14 @@ def match(words: Iterable[str]) -> Optional[str]:
     the most groups wins (the more specific), then the one with more words hit,
     then the one whose words end compounds (``_heads``), then the first in ``TOPICS``.
     """
+    words = list(words)
     parts = _parts(words)
     best, best_score = None, (0, 0, 0)
     for topic in TOPICS:
         hits = [_hits(group, parts) for group in topic.concepts]
         if not all(hits):
             continue
-        score = (len(topic.concepts), sum(hits), _heads(topic, parts))
+        score = (len(topic.concepts), sum(hits), _heads(topic, words))
         if score > best_score:
             best, best_score = topic.key, score
     return best

@@ -132,6 +132,7 @@ def test_privacy_answer_names_the_delete_command():
         ("wat is de gut liver axis", "gut_liver"),
         ("fatty liver, wat is dat", "fatty_liver"),
         ("wat betekent een hoge microbioomscore", "scores"),
+        ("wat betekent mijn darmflora-score", "scores"),
         ("krijg ik aan het eind een cijfer", "scores"),
         ("waar is de boekingslink", "consult"),
     ],
