@@ -128,14 +128,15 @@ def on_pause(t: Turn) -> Optional[Outcome]:
     sure = (r.nlu.intent == "pause" or goodbye) and r.nlu.confidence >= INTENT_CONFIDENCE and not t.parsed.ok
     if sure and goodbye and sig.STOP in r.keywords:
         return t.end(STOPPED, texts.STOPPED)  # "doei, ik ben er klaar mee"
-    if (sig.PAUSE in r.keywords and (r.is_short(sig.PAUSE) or len(r.text) < 60)) or sure:
+    if (sig.PAUSE in r.keywords and (r.is_short(sig.PAUSE) or len(r.text) < 60)) or sure or sig.asks_to_pause(r.text):
         return t.end(PAUSED, texts.PAUSED)
     return None
 
 
 def on_stop(t: Turn) -> Optional[Outcome]:
     """"Stop" alone, or the NLU's stop intent for a message that is no answer ("ik wil stoppen met roken" is one)."""
-    if t.reading.is_short(sig.STOP) or (t.nlu_says("stop") and sig.SKIP not in t.reading.keywords):
+    r = t.reading
+    if r.is_short(sig.STOP) or sig.asks_to_stop(r.text) or (t.nlu_says("stop") and sig.SKIP not in r.keywords):
         return t.end(STOPPED, texts.STOPPED)
     return None
 
@@ -225,7 +226,8 @@ def on_question(t: Turn) -> Optional[Outcome]:
     if not (r.question or t.signal(sig.WHY) or t.signal(sig.MEANING)):
         return None
     small_talk = {sig.GREETING, sig.THANKS} & r.keywords and not r.topic and len(r.words) <= 6
-    if sig.SKIP in r.keywords or small_talk:  # "kunnen we deze overslaan?", "dag, hoe gaat het?"
+    skip = sig.SKIP in r.keywords and sig.MEANING not in r.keywords  # "ik weet niet wat u met ... bedoelt" asks
+    if skip or small_talk:  # "kunnen we deze overslaan?", "dag, hoe gaat het?"
         return None
     t.say(_answer_question(t) or _no_answer(r))
     return t.ask(t.requested)
@@ -328,7 +330,7 @@ def on_small_talk(t: Turn) -> Optional[Outcome]:
         t.say(texts.NOT_AN_ANSWER)
     elif t.signal(sig.THANKS):
         t.say(texts.THANKED)
-    elif t.signal(sig.GREETING):
+    elif t.signal(sig.GREETING) or t.signal(sig.RESUME):  # "heej, ben er weer" mid-interview: hello, go on
         t.say(texts.GREETED)
     elif r.nlu.intent == "out_of_scope" and (r.nlu.confidence >= SURE or not r.on_subject):
         t.say(texts.NOT_AN_ANSWER)

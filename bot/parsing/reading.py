@@ -47,13 +47,13 @@ PRONOUNS = ("ik", "je", "jij", "u", "we", "wij", "het", "dat", "dit", "er", "ze"
 # Words before the question word: "en wat ...", "in welk eten ...", "sorry, waarom ...".
 LEAD_INS = ("en", "maar", "in", "op", "met", "bij", "van", "voor", "dus", "oh", "o", "oke", "ok", "hmm", "he", "sorry",
             "trouwens", "ehm", "uhm", "nou", "ja", "nee", "hallo", "hoi", "vraagje", "vraag")  # fmt: skip
-MARKUP = re.compile(r"<[^>]*>|[{}\[\];=]|\b(script|onerror|javascript|select|function|return)\b|&[a-z]+;|\\x")
+MARKUP = re.compile(r"<[^>]*>|[{}\[\];]|\w=\S|\b(script|onerror|javascript|select|function|return)\b|&[a-z]+;|\\x")
 # Questions for personal advice, which no FAQ answer gives: "mag ik ...", "is X slecht voor ...".
 # Also pregnancy, a dose, side effects, detox, a brand, how fast or how long.
 ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(innemen|nemen|slikken|gebruiken)\b|"
-                    r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?!( \w+)? (iets|een vraag|even|wat) (vragen|stellen))|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
+                    r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?!( \w+)?( (iets|een vraag|even|wat))? (vragen|stellen|weten))|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
                     r"\bgoed idee\b|^is het erg\b|\bcombiner|\bzwanger|\bborstvoeding|\bbijwerking|\bdosis\b|\bdosering|"
-                    r"\bontgift(en|t)?\b|\bdetox|\bhoe snel\b|\bhoe ?lang (duurt|wacht)|\blang wachten\b|\bwelk merk\b")
+                    r"\bdetox|\bhoe snel\b|\bhoe ?lang (duurt|wacht)|\bhoe ?lang\b.*\bwachten\b|\bwelk merk\b")
 COSTS = re.compile(r"\b(kost|kosten|betalen|gratis|vergoed\w*|geld|prijs)\b")
 # Word stems of the check's own subjects, besides the FAQ's concepts: a question with none of them is
 # off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek".

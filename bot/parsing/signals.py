@@ -29,7 +29,7 @@ DELETE_DATA = "delete_data"
 PHRASES = {
     DELETE_DATA: ("verwijder mijn gegevens", "verwijder mijn data", "wis mijn gegevens", "gegevens verwijderen",
                   "gegevens wissen", "mijn gegevens weg"),
-    STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen", "er klaar mee", "hier klaar mee", "hou ermee op", "ermee ophouden",
+    STOP: ("annuleren", "afbreken", "ik doe niet meer mee", "ik haak af", "stop", "stoppen", "ik wil stoppen", "hou op", "houd op", "ik stop", "ik kap ermee", "kappen", "er klaar mee", "hier klaar mee", "klaar hiermee", "hou ermee op", "ermee ophouden",
            "laat maar", "afbreken", "beeindigen", "ik wil niet verder"),
     PAUSE: ("daarna ga ik verder", "straks ga ik verder", "ik ben zo terug", "later afmaken", "later invullen", "later afronden", "later verder gaan", "kom zo terug", "ben zo terug", "later af", "daarna verder", "straks weer verder", "vanavond verder", "even wachten", "moet even", "later verder", "ik kom later terug", "kom later terug", "straks verder", "pauze", "even pauze",
             "ik ga even weg", "morgen verder", "een andere keer verder", "ik moet even weg", "morgen afmaken",
@@ -43,7 +43,8 @@ PHRASES = {
             "mens spreken", "persoon spreken", "assistente", "doktersassistent", "de arts spreken", "real human",
             "real person", "echte arts", "echte dokter", "met een arts", "arts beschikbaar", "doorzetten naar",
             "doorverbinden", "vlees en bloed"),
-    SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "leeg laten", "open laten", "blanco laten", "blanco", "wil ik niet zeggen",
+    SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "leeg laten", "open laten", "blanco laten", "blanco",
+           "niet beantwoorden", "voor wat het is", "wil ik niet zeggen",
            "zeg ik liever niet", "wil ik liever niet zeggen", "geen antwoord", "weet ik echt niet", "volgende vraag",
            "ik weet het niet", "onbekend", "geen flauw idee", "ik weet het niet meer", "weet het niet"),
     BACK: ("vorige vraag", "ga terug", "terug naar de vorige", "een vraag terug", "ik wil terug", "terug",
@@ -57,7 +58,7 @@ PHRASES = {
     MEANING: ("bedoel je", "bedoelt u", "nog een keer stellen", "anders stellen", "maar dan anders", "wat tellen jullie", "wat valt onder", "wat bedoelen jullie met", "wat bedoel je", "hoe bedoel je", "wat betekent", "wat is een", "wat is dat", "wat houdt dat in",
               "snap ik niet", "begrijp ik niet", "snap het niet", "begrijp het niet", "wat wordt bedoeld",
               "wat telt als", "telt", "hoe tel ik", "uitleg", "wat is het verschil", "anders formuleren", "anders vragen",
-              "anders zeggen", "leg uit", "uitleggen", "in andere woorden", "duidelijker", "simpeler", "makkelijkere woorden", "eenvoudiger", "wat wordt er bedoeld",
+              "anders zeggen", "leg uit", "uitleggen", "in andere woorden", "duidelijker", "simpeler", "makkelijkere woorden", "eenvoudiger", "vaag", "wat wordt er bedoeld",
               "wat bedoelt u", "hoe bedoelt u", "wat moet ik invullen", "wat moet ik antwoorden", "geen idee wat je bedoelt"),
     CORRECTION: ("nee wacht", "wacht", "ik bedoel", "ik bedoelde", "correctie", "sorry ik bedoel", "oeps", "foutje",
                  "moet zijn", "ik vergis me", "ik heb me vergist", "verbetering", "niet goed ingevuld",
@@ -69,8 +70,24 @@ PHRASES = {
 }  # fmt: skip
 # Asking to delete in other words ("kan ik mijn antwoorden laten wissen"): the assistant asks first.
 DELETE_WORDS = re.compile(r"\b(verwijder\w*|wis|wissen|gewist|vernietig\w*|weghalen|weg\s+halen|delete|prullenbak|"
-                          r"weggooien|gooi|niks\s+bewaren|niets\s+bewaren)\b")
-DATA_WORDS = re.compile(r"\b(gegevens|antwoorden|data|dossier|informatie|alles|gesprek|bewaren)\b")
+                          r"weggooien|gooi|niks\s+bewaren|niets\s+bewaren|uit\s+(jullie|het|uw)\s+systeem)\b")
+DATA_WORDS = re.compile(r"\b(gegevens|antwoorden|data|dossier|informatie|alles|allemaal|gesprek|bewaren|verteld|"
+                        r"ingevuld|systeem)\b")
+
+
+# Ending or pausing in a longer, formal sentence: "ik wens het gesprek te beëindigen", "op een later tijdstip hervatten".
+STOP_REQUEST = re.compile(r"\b(wil|wens|ga|wilde)\s+(\w+\s+){0,2}(gesprek|intake|vragenlijst|check|dit|ermee)\s+(\w+\s+)?"
+                          r"(te\s+)?(beeindigen|stoppen|afbreken|afsluiten)\b")
+PAUSE_REQUEST = re.compile(r"\blater\s+tijdstip\b|\b(komt|kom)\s+(me|mij|het)?\s*(\w+\s+)?nu\s+(niet\s+)?(goed\s+)?"
+                           r"(niet\s+)?uit\b|\blater\s+(te\s+)?hervatten\b|\bmorgen\s+voort\b")
+
+
+def asks_to_stop(text: str) -> bool:
+    return bool(STOP_REQUEST.search(_plain(text)))
+
+
+def asks_to_pause(text: str) -> bool:
+    return bool(PAUSE_REQUEST.search(_plain(text)))
 
 
 def asks_to_delete(text: str) -> bool:
@@ -88,7 +105,9 @@ STRONG_BACK = ("vorige vraag", "terug naar de vorige", "een vraag terug", "ga te
 WRONG_ANSWER = re.compile(
     r"\b(verkeerd|verkeerds|fout|fouts)\s+(\w+\s+)?(ingevuld|ingetypt|getypt|gezegd|beantwoord|geantwoord)\b|"
     r"\bantwoord\b(\s+\S+){0,3}\s+(wijzigen|corrigeren|aanpassen|veranderen|verbeteren)\b|"
-    r"\b(die|dat|het)\s+(\w+\s+)?(klopte|klopt)\s+niet\b|\bheb\s+me\s+vergist\b|\bonzin\s+ingevuld\b|"
+    r"\b(die|dat|het)\s+(vorige|daarvoor|van net|van daarnet)\s+(klopte|klopt)\s+niet\b|\b(die|dat)\s+klopte\s+niet\b|"
+    r"\b(klopt|klopte)\s+mijn\s+(vorige\s+)?antwoord\b|\bvorige\s+(was|is)\s+(mis|fout|verkeerd)\b|"
+    r"\bheb\s+me\s+vergist\b|\bonzin\s+ingevuld\b|"
     r"\bwat\s+ik\s+(net|daarnet|zonet|eerder)\s+(zei|typte|invulde|antwoordde)\b.*\b(corrigeren|veranderen|aanpassen|wijzigen)\b")
 
 
@@ -97,7 +116,8 @@ def says_wrong(text: str) -> bool:
 
 
 # Not understanding the question: "ik begrijp de vraag niet helemaal", "snap je vraag niet".
-NOT_UNDERSTANDING = re.compile(r"\b(begrijp|snap|volg|begreep|snapte)\b(\s+\S+){0,4}\s+niet\b|\bweet niet wat (je|u) bedoel")
+NOT_UNDERSTANDING = re.compile(r"\b(begrijp|snap|volg|begreep|snapte)\b(\s+\S+){0,4}\s+niet\b|"
+                               r"\bweet\s+niet\b(\s+\S+){0,2}\s+wat\s+(je|u|jullie)\b(\s+\S+){0,6}\s+bedoel")
 ENGLISH_WORDS = {
     "the",
     "is",
@@ -219,7 +239,8 @@ def is_english(text: str) -> bool:
 # English commands that Dutch users type too count only on their own: "next", "cancel", "restart".
 SHORT_ONLY = {
     RESTART: ("opnieuw", "opnieuw graag", "nog een keer", "reset", "resetten", "restart", "start over"),
-    SKIP: ("pass", "pas", "ik pas", "next", "volgende", "next question"),
+    SKIP: ("pass", "pas", "ik pas", "next", "volgende", "next question", "next pls", "next please", "volgende aub",
+           "volgende graag"),
     STOP: ("klaar ermee", "cancel", "quit", "exit"),
     HUMAN: ("human", "mens", "een mens"),
     PAUSE: ("moment", "momentje", "ogenblikje", "moment graag", "even een moment"),  # not "op dit moment"
