@@ -46,8 +46,7 @@ SKIN = {"huid", "gezicht", "acne", "puist", "pukkel", "rosacea", "eczeem", "ecze
 LIVER = {"lever", "nafld", "mafld", "steatose"}
 FAT = {"vette", "vervet", "vetlever", "nafld", "mafld", "steatose", "magnes"}
 TAXA_STEMS = {name.lower() for name in PROTECTIVE_TAXA + ASSOCIATED_TAXA}
-REPORT_VALUES = {"laag", "normaal", "hoog", "beschermend", "geassocieerd", "verbeter", "staat", "staan", "lezen",
-                 "versta", "begrijp", "snap"}
+REPORT_VALUES = {"laag", "normaal", "hoog", "beschermend", "geassocieerd", "verbeter", "staat", "staan", "lezen"}
 REPORT_VALUES |= TAXA_STEMS
 # "Laag" alone is no question about a report: the report words need a second word ("Laag" + "rapport").
 REPORT_THINGS = {"test", "rapport", "uitslag", "ontlasting", "stoelgang", "poep", "bacter", "bakter", "beschermend",
@@ -67,7 +66,7 @@ TOPICS = (
         "bacteriën je hebt, hangt onder meer af van wat je eet, van stress en slaap, en van medicijnen zoals "
         "antibiotica.",
         library.SEED_SKIN,
-        _groups({"microbio", "flora", "bacter", "bakter", "darmgezond", "beestjes"}),
+        _groups({"microbio", "mikrobio", "flora", "bacter", "bakter", "darmgezond", "beestjes"}),
     ),
     Topic(
         "probiotics",
@@ -166,7 +165,7 @@ FALSE_FRIENDS = ("huidig", "leveranc", "geleverd", "aflever", "inlever", "aanlev
 FALSE_WORDS = frozenset({"levert", "leveren", "leverde", "leverden"})
 # Short or borrowed words, read as the Dutch word: "gut-skin axis", "fatty liver", "avg?".
 LOAN_WORDS = {"gut": "darm", "skin": "huid", "liver": "lever", "fatty": "vette", "avg": "privacy", "gdpr": "privacy",
-              "vel": "huid"}
+              "vel": "huid", "vet": "vette"}
 
 
 def intent_of(key: str) -> str:

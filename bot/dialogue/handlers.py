@@ -318,7 +318,10 @@ def on_maybe_question(t: Turn) -> Optional[Outcome]:
 
 
 def on_english(t: Turn) -> Optional[Outcome]:
-    if not t.signal(sig.ENGLISH) or sig.WHY in t.reading.keywords:  # "why do you need this": the reason, in Dutch
+    r = t.reading
+    # "why do you need this", "next question please", "is my liver connected to my gut bacteria?": what they ask
+    # for, in Dutch; only a message with nothing the assistant can read gets "I only speak Dutch".
+    if not t.signal(sig.ENGLISH) or r.topic or r.keywords & {sig.WHY, sig.MEANING, sig.SKIP, sig.RESTART, sig.BACK}:
         return None
     t.say(texts.ENGLISH)
     return t.ask(t.requested)
@@ -330,7 +333,7 @@ def on_small_talk(t: Turn) -> Optional[Outcome]:
         t.say(texts.NOT_AN_ANSWER)
     elif t.signal(sig.THANKS):
         t.say(texts.THANKED)
-    elif t.signal(sig.GREETING) or t.signal(sig.RESUME):  # "heej, ben er weer" mid-interview: hello, go on
+    elif t.signal(sig.GREETING) or (t.signal(sig.RESUME) and len(r.words) <= 5):  # "heej, ben er weer": hello, go on
         t.say(texts.GREETED)
     elif r.nlu.intent == "out_of_scope" and (r.nlu.confidence >= SURE or not r.on_subject):
         t.say(texts.NOT_AN_ANSWER)

@@ -47,6 +47,9 @@ PRONOUNS = ("ik", "je", "jij", "u", "we", "wij", "het", "dat", "dit", "er", "ze"
 # Words before the question word: "en wat ...", "in welk eten ...", "sorry, waarom ...".
 LEAD_INS = ("en", "maar", "in", "op", "met", "bij", "van", "voor", "dus", "oh", "o", "oke", "ok", "hmm", "he", "sorry",
             "trouwens", "ehm", "uhm", "nou", "ja", "nee", "hallo", "hoi", "vraagje", "vraag")  # fmt: skip
+# "ik vroeg me af hoeveel magnesium ...", "ik zou graag willen weten of ...": a question, never an answer.
+INDIRECT_QUESTION = re.compile(r"^(\w+\s+){0,3}(ik\s+)?(vroeg|vraag)\s+me\s+af\b|\b(ik\s+)?(zou\s+)?graag\s+(willen\s+)?"
+                               r"(weten|vernemen)\s+(of|hoe|wat|waarom|hoeveel|welke)\b")
 MARKUP = re.compile(r"<[^>]*>|[{}\[\];]|\w=\S|\b(script|onerror|javascript|select|function|return)\b|&[a-z]+;|\\x")
 # Questions for personal advice, which no FAQ answer gives: "mag ik ...", "is X slecht voor ...".
 # Also pregnancy, a dose, side effects, detox, a brand, how fast or how long.
@@ -165,7 +168,8 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     crisis_nlu = nlu.confidence_of("crisis") >= CRISIS_CONFIDENCE and not everyday_only(text or "")
     first_two = words[:2]
     opening = words[1:2] if words[:1] and words[0] in LEAD_INS else words[:1]
-    question = bool(opening) and (opening[0] in QUESTION_WORDS or (plain.endswith("?") and len(words) >= 3))
+    question = bool(opening) and (opening[0] in QUESTION_WORDS or (plain.endswith("?") and len(words) >= 3)
+                                  or bool(INDIRECT_QUESTION.search(plain)))  # fmt: skip
     opens_as_question = len(first_two) == 2 and first_two[0] in QUESTION_VERBS
     answer_part = "" if question or opens_as_question else _before_a_closing_question(plain)
     maybe = not question and (plain.endswith("?") or opens_as_question or bool(answer_part))

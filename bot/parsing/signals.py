@@ -36,7 +36,7 @@ PHRASES = {
             "straks afmaken", "later terugkomen", "later terug komen", "er later op terug", "ander moment",
             "een andere keer", "brb", "tussentijds op", "sla dit op", "sla het op", "volgende week verder"),
     RESTART: ("terug naar het begin", "naar het begin", "vanaf vraag 1", "vanaf het begin", "van voor af aan", "bij vraag 1", "nieuwe start", "helemaal opnieuw", "begin maar weer", "opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "alles opnieuw",
-              "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw", "vanaf nul", "van nul af aan", "naar vraag 1", "naar vraag een",
+              "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw", "start over", "vanaf nul", "van nul af aan", "naar vraag 1", "naar vraag een",
               "herbeginnen", "herstarten", "allereerste begin"),
     HUMAN: ("echte assistent", "dokter spreken", "arts spreken", "met de dokter", "echt mens", "geen robot", "met een mens", "medewerker", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
             "met iemand praten", "contact met de kliniek", "contact opnemen", "telefoonnummer", "bellen met",
@@ -44,7 +44,7 @@ PHRASES = {
             "real person", "echte arts", "echte dokter", "met een arts", "arts beschikbaar", "doorzetten naar",
             "doorverbinden", "vlees en bloed"),
     SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "leeg laten", "open laten", "blanco laten", "blanco",
-           "niet beantwoorden", "voor wat het is", "wil ik niet zeggen",
+           "niet beantwoorden", "voor wat het is", "next question", "wil ik niet zeggen",
            "zeg ik liever niet", "wil ik liever niet zeggen", "geen antwoord", "weet ik echt niet", "volgende vraag",
            "ik weet het niet", "onbekend", "geen flauw idee", "ik weet het niet meer", "weet het niet"),
     BACK: ("vorige vraag", "ga terug", "terug naar de vorige", "een vraag terug", "ik wil terug", "terug",
@@ -53,9 +53,10 @@ PHRASES = {
           "waar is dat voor nodig", "waarvoor is dat", "waar heb je dat voor nodig", "wat heeft dat ermee te maken",
           "wat heeft dat met", "wat maakt dat uit", "waarom is dat nodig", "waarvoor wil je dat weten", "waarom die vraag",
           "wat doe je met dat antwoord", "waarom vraagt u dat", "waarom wilt u dat weten", "why do you need",
-          "why do you ask", "why do you want", "nut van deze vraag", "nut van die vraag", "nut van de vraag",
+          "why do you ask", "why do you want", "why you ask", "nut van deze vraag", "nut van die vraag", "nut van de vraag",
           "zie het verband niet", "wat is het verband"),
-    MEANING: ("bedoel je", "bedoelt u", "nog een keer stellen", "anders stellen", "maar dan anders", "wat tellen jullie", "wat valt onder", "wat bedoelen jullie met", "wat bedoel je", "hoe bedoel je", "wat betekent", "wat is een", "wat is dat", "wat houdt dat in",
+    MEANING: ("bedoel je", "bedoelt u", "nog een keer stellen", "anders stellen", "maar dan anders", "wat tellen jullie", "wat valt onder", "wat bedoelen jullie met", "wat bedoel je", "hoe bedoel je", "wat betekent", "wat is een", "wat houdt dat in", "wat u wil weten",
+              "wat je wil weten",
               "snap ik niet", "begrijp ik niet", "snap het niet", "begrijp het niet", "wat wordt bedoeld",
               "wat telt als", "telt", "hoe tel ik", "uitleg", "wat is het verschil", "anders formuleren", "anders vragen",
               "anders zeggen", "leg uit", "uitleggen", "in andere woorden", "duidelijker", "simpeler", "makkelijkere woorden", "eenvoudiger", "vaag", "wat wordt er bedoeld",
@@ -77,7 +78,8 @@ DATA_WORDS = re.compile(r"\b(gegevens|antwoorden|data|dossier|informatie|alles|a
 
 # Ending or pausing in a longer, formal sentence: "ik wens het gesprek te beëindigen", "op een later tijdstip hervatten".
 STOP_REQUEST = re.compile(r"\b(wil|wens|ga|wilde)\s+(\w+\s+){0,2}(gesprek|intake|vragenlijst|check|dit|ermee)\s+(\w+\s+)?"
-                          r"(te\s+)?(beeindigen|stoppen|afbreken|afsluiten)\b")
+                          r"(te\s+)?(beeindigen|stoppen|afbreken|afsluiten)\b|"
+                          r"\bwil\s+(hier\s+|er\s+)?(echt\s+|gewoon\s+)?niet\s+(meer\s+)?(mee\s+)?verder\b|\bdoe\s+niet\s+meer\s+mee\b")
 PAUSE_REQUEST = re.compile(r"\blater\s+tijdstip\b|\b(komt|kom)\s+(me|mij|het)?\s*(\w+\s+)?nu\s+(niet\s+)?(goed\s+)?"
                            r"(niet\s+)?uit\b|\blater\s+(te\s+)?hervatten\b|\bmorgen\s+voort\b")
 
@@ -100,14 +102,15 @@ def asks_to_delete(text: str) -> bool:
 # Going back in so many words, whatever the message's length: "kunnen we terug naar de vorige vraag".
 STRONG_BACK = ("vorige vraag", "terug naar de vorige", "een vraag terug", "ga terug", "vraag hiervoor",
                "vorige stap", "stapje terug", "stap terug", "kan ik terug", "kunnen we terug", "mag ik terug", "terug gaan",
-               "teruggaan", "antwoord van net", "vorige antwoord", "vraag ervoor")  # fmt: skip
+               "teruggaan", "antwoord van net", "vorige antwoord", "vraag ervoor", "ff terug", "we even terug", "go back")  # fmt: skip
 # Saying an answer given was wrong, without a new value: "ik heb iets verkeerds ingevuld", "die klopte niet".
 WRONG_ANSWER = re.compile(
     r"\b(verkeerd|verkeerds|fout|fouts)\s+(\w+\s+)?(ingevuld|ingetypt|getypt|gezegd|beantwoord|geantwoord)\b|"
     r"\bantwoord\b(\s+\S+){0,3}\s+(wijzigen|corrigeren|aanpassen|veranderen|verbeteren)\b|"
     r"\b(die|dat|het)\s+(vorige|daarvoor|van net|van daarnet)\s+(klopte|klopt)\s+niet\b|\b(die|dat)\s+klopte\s+niet\b|"
     r"\b(klopt|klopte)\s+mijn\s+(vorige\s+)?antwoord\b|\bvorige\s+(was|is)\s+(mis|fout|verkeerd)\b|"
-    r"\bheb\s+me\s+vergist\b|\bonzin\s+ingevuld\b|"
+    r"\bheb\s+me\s+vergist\b|\bonzin\s+ingevuld\b|\b(dat|die)\s+van\s+(net|daarnet)\s+(was|is)\s+(fout|mis|verkeerd)\b|"
+    r"\b(fout|verkeerd)\w*\s+antwoord\s+(gegeven|ingevuld)\b|"
     r"\bwat\s+ik\s+(net|daarnet|zonet|eerder)\s+(zei|typte|invulde|antwoordde)\b.*\b(corrigeren|veranderen|aanpassen|wijzigen)\b")
 
 
@@ -214,9 +217,15 @@ def _plain(text: str) -> str:
 
 
 
+# Not knowing something else is no skip: "ik weet niet wat het doet", "geen idee wat NAFLD is".
+NOT_KNOWING_WHAT = re.compile(r"\b(weet\s+(ik\s+)?(het\s+)?(niet|nie)|geen\s+idee)\s+(\w+\s+)?(wat|of|hoe|waar|waarom|wie|welke)\b")
+
+
 def detect(text: str) -> set:
     """Every signal whose phrase occurs in the message."""
     found = {signal for signal, phrases in PHRASES.items() if any(has_phrase(text, p) for p in phrases)}
+    if SKIP in found and NOT_KNOWING_WHAT.search(_plain(text)) and not is_short_command(text, SKIP):
+        found.discard(SKIP)
     found |= {signal for signal in SHORT_ONLY if is_short_command(text, signal)}
     if is_english(text):
         found.add(ENGLISH)
@@ -244,15 +253,15 @@ SHORT_ONLY = {
     STOP: ("klaar ermee", "cancel", "quit", "exit"),
     HUMAN: ("human", "mens", "een mens"),
     PAUSE: ("moment", "momentje", "ogenblikje", "moment graag", "even een moment"),  # not "op dit moment"
-    GREETING: ("yo",),
-    MEANING: ("huh",),
+    GREETING: ("yo", "hi"),
+    MEANING: ("huh", "wat is dat", "huh wat is dat"),  # not "... na het eten, wat is dat"
 }
 
 
 def is_short_command(text: str, signal: str) -> bool:
     """The whole message is (about) the command: "stop", "terug", "ga terug", "vorige vraag", "opnieuw"."""
     words = _plain(text).split()
-    if len(words) <= 2 and " ".join(words) in SHORT_ONLY.get(signal, ()):
+    if " ".join(words) in SHORT_ONLY.get(signal, ()):  # the whole message
         return True
     return len(words) <= 4 and any(has_phrase(text, p) for p in PHRASES[signal])
 

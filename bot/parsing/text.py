@@ -73,7 +73,7 @@ def typo_budget(word: str) -> int:
 
 # Real words one letter from a word the parsers fold typos into, never read as that typo: "geven" is not
 # "leven" (crisis wording), "even" is not "zeven" and "tegen" not "negen" (numbers).
-REAL_WORDS = frozenset(("geven", "lezen", "beven", "heven", "weven", "leven", "even", "tegen", "regen", "degen",
+REAL_WORDS = frozenset(("nemen", "vissen", "kissen", "wissen", "geven", "lezen", "beven", "heven", "weven", "leven", "even", "tegen", "regen", "degen",
                         "zegen", "zaken", "taken", "raken", "laken", "maten", "manen", "messen", "gissen", "dringen",
                         "zingen"))  # fmt: skip
 

@@ -38,7 +38,8 @@ from bot.parsing.crisis import mentions_crisis
      "ik heb al mijn spullen weggegeven, ik heb ze toch niet meer nodig",
      "ik neem vanavond al mijn pillen tegelijk", "ik heb een hele strip pillen genomen",
      "ik ben bang dat ik mezelf iets aandoe", "als ik morgen niet meer reageer weet je waarom",
-     "zeg tegen iedereen dat het me spijt"],
+     "zeg tegen iedereen dat het me spijt", "i dont want to live anymore, sorry mijn nederlands",
+     "ich will nicht mehr leben"],
 )  # fmt: skip
 def test_crisis_wording(text):
     assert mentions_crisis(text)
@@ -57,7 +58,8 @@ def test_crisis_wording(text):
      "waarom moet ik een cijfer geven voor mijn huid", "ik wil niet meer lezen, wat is de volgende vraag",
      "ik ga dood van schaamte", "dit is mijn laatste bericht voor vandaag", "ik ga er even tussenuit",
      "ik heb mijn papieren klaar voor de afspraak", "ik hoop niet dat het misgaat", "ik knijp mezelf in de arm",
-     "ik ben te veel aan het snoepen", "ik heb een plan voor mijn eten"],
+     "ik ben te veel aan het snoepen", "ik heb een plan voor mijn eten", "mijn vissen zijn allemaal dood",
+     "ik kan er geen touw aan vastknopen", "ik wil verdwijnen onder mijn dekbed"],
 )  # fmt: skip
 def test_everyday_words_are_no_alarm(text):
     assert not mentions_crisis(text)
@@ -69,7 +71,7 @@ def _development(name: str) -> list:
 
 
 def test_the_lexicon_catches_every_veiled_phrasing_of_the_development_set():
-    """tests/dev/crisis: 120 mostly indirect phrasings written by three helpers; their misses guided the patterns."""
+    """tests/dev/crisis: 160 mostly indirect phrasings written by four helpers; their misses guided the patterns."""
     assert [text for text in _development("crisis") if not mentions_crisis(text)] == []
 
 

@@ -435,7 +435,11 @@ def test_a_question_about_medicines_points_to_the_huisarts_or_apotheker():
      ("zuurkool en kimchi, waarom zou dat goed zijn voor je buik", "faq_probiotics", faq.answer("probiotics")),
      ("hoe lang duurt het consult", "question_other", texts.NO_RELIABLE_ANSWER),
      ("why do you need this", "english", QUESTIONS["veg_fruit_per_day"].why),  # the reason, in Dutch
-     ("is mijn info veilig bij jullie", "faq_privacy", faq.answer("privacy"))],
+     ("is mijn info veilig bij jullie", "faq_privacy", faq.answer("privacy")),
+     ("Ik weet niet precies wat u met 'per week' bedoelt", "ask_meaning", QUESTIONS["veg_fruit_per_day"].meaning),
+     ("Ik vroeg me af hoeveel magnesium een mens nodig heeft per dag", "faq_magnesium", faq.answer("magnesium")),
+     ("is my liver connected to my gut bacteria?", "english", faq.answer("gut_liver")),
+     ("heej, ben er weer", "resume", texts.GREETED)],
 )  # fmt: skip
 def test_what_a_message_is_about_decides_the_reply_and_the_question_stays_open(text, intent, reply):
     chat = Chat()
@@ -464,3 +468,24 @@ def test_throwing_the_conversation_away_asks_to_delete_and_records_nothing():
     chat.run(["ja", "vrouw", "40"])
     outcome = chat.say("Gooi dit gesprek maar in de prullenbak, niks bewaren")
     assert texts.CONFIRM_DELETE in chat.replies and "veg_fruit_per_day" not in outcome.answers
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [("Nee, ik wil hier echt niet mee verder.", STOPPED), ("nee ik doe niet meer mee", STOPPED),
+     ("Geachte, ik wens het gesprek te beëindigen. Dank voor uw moeite.", STOPPED),
+     ("Geachte, het komt mij nu niet goed uit. Kan het gesprek op een later tijdstip worden hervat?", PAUSED),
+     ("brb, eten staat op tafel", PAUSED)],
+)  # fmt: skip
+def test_ending_or_pausing_in_a_longer_sentence_keeps_the_answers(text, status):
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    outcome = chat.say(text)
+    assert outcome.status == status and outcome.answers["age"] == 40
+
+
+def test_next_question_in_english_skips():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    outcome = chat.say("next question please")
+    assert outcome.answers["veg_fruit_per_day"] is None and outcome.requested == "whole_grain_per_day"
