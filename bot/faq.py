@@ -42,7 +42,8 @@ def _groups(*groups) -> tuple:
 
 
 GUT = {"darm", "buik", "microbio", "bacter", "bakter", "flora", "sibo"}
-SKIN = {"huid", "gezicht", "acne", "puist", "pukkel", "rosacea", "eczeem", "eczema", "meeeter", "roodheid", "rimpel"}
+SKIN = {"huid", "gezicht", "psoria", "dermatitis", "acne", "puist", "pukkel", "rosacea", "eczeem", "eczema", "meeeter",
+        "roodheid", "rimpel"}
 LIVER = {"lever", "nafld", "mafld", "steatose"}
 FAT = {"vette", "vervet", "vetlever", "nafld", "mafld", "steatose", "magnes"}
 TAXA_STEMS = {name.lower() for name in PROTECTIVE_TAXA + ASSOCIATED_TAXA}

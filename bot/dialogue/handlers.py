@@ -4,7 +4,6 @@ pausing and stopping, questions, and answers last."""
 
 from __future__ import annotations
 
-import re
 from typing import Callable, Optional
 
 from bot import faq
@@ -19,6 +18,7 @@ from bot.dialogue.interview import (
     describe,
     in_review,
     next_item,
+    shares_words,
     show_review,
 )
 from bot.dialogue.message import (
@@ -50,7 +50,6 @@ from bot.parsing.reading import (
     INTENT_CONFIDENCE,
     Reading,
 )
-from bot.parsing.text import normalise
 
 # --- the handlers, in the order they are tried ---------------------------------------------------
 Handler = Callable[[Turn], Optional[Outcome]]
@@ -403,19 +402,11 @@ def _answer_question(t: Turn) -> Optional[str]:
     return None
 
 
-# Words that say nothing of what a question is about: "wat kan dat zijn" shares "zijn" with every question.
-STOPWORDS = frozenset("""bedoel bedoelt betekent eigenlijk precies wordt worden hiermee daarmee vraag vragen zijn
-    heeft hebben deze voor maar welke hoeveel niet meer kunnen moet moeten mijn jouw jullie alle alles daar hier
-    waar wanneer iets gaat doen week weken vorige sinds""".split())
-
-
 def _about_the_question(r: Reading, it: q.Item) -> bool:
     """A question that uses the words of the question asked ("telt tofu ook?") is about its meaning."""
     if r.nlu.intent not in (None, "ask_meaning", "inform", "nlu_fallback"):
         return False
-    own = {w for w in r.words if len(w) >= 4 and w not in STOPWORDS}
-    asked = set(re.findall(r"[a-z]+", normalise(it.text + " " + it.meaning)))
-    return bool(own & asked)
+    return shares_words(r.text, it.id)
 
 
 def _hint(item_id: str, problem: Optional[str]) -> str:

@@ -144,6 +144,8 @@ class Turn:
             if not r.answer_part:
                 return Parsed(problem="not_read")
             text = r.answer_part  # "drie, hoe zit het met magnesium": "drie" is the answer
+            if asks and len(text.split()) > SHORT_ANSWER_PART and not shares_words(text, self.requested):
+                return Parsed(problem="not_read")  # "ik drink elke ochtend yakult, doet dat iets" says nothing of nuts
         parsed = parse_answer(self.requested, text)
         if parsed.ok and not r.answer_part and _read_from_een(self.requested, r) and (
                 r.maybe_question or _een_is_an_article(r)):  # fmt: skip
@@ -246,6 +248,23 @@ def show_review(out: Outcome) -> Outcome:
     out.messages.append(Message(review.summary(out.answers, out.order)))
     out.messages.append(Message(texts.REVIEW_QUESTION, texts.REVIEW_BUTTONS))
     return out
+
+
+# An answer before a closing question longer than this many words must share a word with the question asked.
+SHORT_ANSWER_PART = 4
+# Words that say nothing of what a message is about: "wat kan dat zijn" shares "zijn" with every question.
+STOPWORDS = frozenset("""bedoel bedoelt betekent eigenlijk precies wordt worden hiermee daarmee vraag vragen zijn
+    heeft hebben deze voor maar welke hoeveel niet meer kunnen moet moeten mijn jouw jullie alle alles daar hier
+    waar wanneer iets gaat doen week weken vorige sinds""".split())
+
+
+def shares_words(text: str, item_id: str) -> bool:
+    """The text uses a word of the item's question or its explanation ("telt tofu ook?", "ik eet een handje noten"),
+    compared by their first five letters ("handje" is "handjes")."""
+    it = q.ITEMS_BY_ID[item_id]
+    own = {w[:5] for w in re.findall(r"[a-z]+", normalise(text)) if len(w) >= 4 and w not in STOPWORDS}
+    asked = {w[:5] for w in re.findall(r"[a-z]+", normalise(it.text + " " + it.meaning)) if w not in STOPWORDS}
+    return bool(own & asked)
 
 
 # Words that make an answer on their own ("een" is 1, "geen" 0, "niet" never) but also fill every sentence.

@@ -44,7 +44,7 @@ PHRASES = {
             "real person", "echte arts", "echte dokter", "met een arts", "arts beschikbaar", "doorzetten naar",
             "doorverbinden", "vlees en bloed"),
     SKIP: ("overslaan", "beantwoord ik liever niet", "laat ik open", "laat ik leeg", "te persoonlijk", "wil ik niet beantwoorden", "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "leeg laten", "open laten", "blanco laten", "blanco",
-           "niet beantwoorden", "voor wat het is", "next question", "wil ik niet zeggen",
+           "niet beantwoorden", "voor wat het is", "next question", "niet in te vullen", "wil ik niet zeggen",
            "zeg ik liever niet", "wil ik liever niet zeggen", "geen antwoord", "weet ik echt niet", "volgende vraag",
            "ik weet het niet", "onbekend", "geen flauw idee", "ik weet het niet meer", "weet het niet"),
     BACK: ("vorige vraag", "ga terug", "terug naar de vorige", "een vraag terug", "ik wil terug", "terug",
@@ -81,7 +81,8 @@ STOP_REQUEST = re.compile(r"\b(wil|wens|ga|wilde)\s+(\w+\s+){0,2}(gesprek|intake
                           r"(te\s+)?(beeindigen|stoppen|afbreken|afsluiten)\b|"
                           r"\bwil\s+(hier\s+|er\s+)?(echt\s+|gewoon\s+)?niet\s+(meer\s+)?(mee\s+)?verder\b|\bdoe\s+niet\s+meer\s+mee\b")
 PAUSE_REQUEST = re.compile(r"\blater\s+tijdstip\b|\b(komt|kom)\s+(me|mij|het)?\s*(\w+\s+)?nu\s+(niet\s+)?(goed\s+)?"
-                           r"(niet\s+)?uit\b|\blater\s+(te\s+)?hervatten\b|\bmorgen\s+voort\b")
+                           r"(niet\s+)?uit\b|\blater\s+(te\s+)?hervatten\b|\bmorgen\s+voort\b|"
+                           r"\bvoortgang\b(\s+\S+){0,3}\s+(onthouden|bewaard|opgeslagen)\b")
 
 
 def asks_to_stop(text: str) -> bool:
@@ -111,6 +112,7 @@ WRONG_ANSWER = re.compile(
     r"\b(klopt|klopte)\s+mijn\s+(vorige\s+)?antwoord\b|\bvorige\s+(was|is)\s+(mis|fout|verkeerd)\b|"
     r"\bheb\s+me\s+vergist\b|\bonzin\s+ingevuld\b|\b(dat|die)\s+van\s+(net|daarnet)\s+(was|is)\s+(fout|mis|verkeerd)\b|"
     r"\b(fout|verkeerd)\w*\s+antwoord\s+(gegeven|ingevuld)\b|"
+    r"\b(wijzigen|veranderen|aanpassen|corrigeren)\s+(aan\s+)?wat\s+ik\s+(net|daarnet|zonet)\s+(zei|typte|invulde)\b|"
     r"\bwat\s+ik\s+(net|daarnet|zonet|eerder)\s+(zei|typte|invulde|antwoordde)\b.*\b(corrigeren|veranderen|aanpassen|wijzigen)\b")
 
 

@@ -489,3 +489,13 @@ def test_next_question_in_english_skips():
     chat.run(["ja", "vrouw", "40"])
     outcome = chat.say("next question please")
     assert outcome.answers["veg_fruit_per_day"] is None and outcome.requested == "whole_grain_per_day"
+
+
+def test_a_long_statement_before_a_question_is_an_answer_only_when_it_is_about_the_question_asked():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40", "3", "2", "1"])  # at the nuts question
+    assert chat.outcome.requested == "nuts_per_week"
+    outcome = chat.say("ik drink elke ochtend zo'n yakult flesje, doet dat eigenlijk iets", "faq_probiotics", 0.9)
+    assert "nuts_per_week" not in outcome.answers and chat.replies[0] == faq.answer("probiotics")
+    outcome = chat.say("ik eet elke dag een handje noten, is dat genoeg voor magnesium", "faq_magnesium", 0.9)
+    assert outcome.answers["nuts_per_week"] == 7 and faq.answer("magnesium") in "\n".join(chat.replies)
