@@ -54,7 +54,8 @@ MARKUP = re.compile(r"<[^>]*>|[{}\[\];]|\w=\S|\b(script|onerror|javascript|selec
 # Questions for personal advice, which no FAQ answer gives: "mag ik ...", "is X slecht voor ...".
 # Also pregnancy, a dose, side effects, detox, a brand, how fast or how long.
 ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(innemen|nemen|slikken|gebruiken)\b|"
-                    r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?!( \w+)?( (iets|een vraag|even|wat))? (vragen|stellen|weten))|\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
+                    r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?!( \w+)?( (iets|een vraag|even|wat))? (vragen|stellen|weten))|"
+                    r"\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
                     r"\bgoed idee\b|^is het erg\b|\bcombiner|\bzwanger|\bborstvoeding|\bbijwerking|\bdosis\b|\bdosering|"
                     r"\bdetox|\bhoe snel\b|\bhoe ?lang (duurt|wacht)|\bhoe ?lang\b.*\bwachten\b|\bwelk merk\b")
 COSTS = re.compile(r"\b(kost|kosten|betalen|gratis|vergoed\w*|geld|prijs)\b")
