@@ -184,9 +184,9 @@ def answer(key: str) -> str:
     return TOPICS_BY_KEY[key].answer
 
 
-# "Goede bacteriën" and "levende bacteriën" are what people call probiotics.
 # Idioms whose words would count for a topic: "bij nader inzien" sees no data.
 IDIOMS = re.compile(r"\bnader\s+inzien\b")
+# "Goede bacteriën" and "levende bacteriën" are what people call probiotics.
 PROBIOTICS_IN_OTHER_WORDS = re.compile(r"\b(goede|levende|gezonde|nuttige)\s+(darm)?ba[ck]teri\w*|\bgood\s+bacteria\b")
 
 

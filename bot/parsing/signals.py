@@ -249,9 +249,8 @@ def is_english(text: str) -> bool:
 # "reset" alone starts over, "hoe reset ik mijn router" does not; "pass" alone skips.
 # English commands that Dutch users type too count only on their own: "next", "cancel", "restart".
 SHORT_ONLY = {
-    RESTART: ("opnieuw", "opnieuw graag", "nog een keer", "reset", "resetten", "restart", "start over"),
-    SKIP: ("pass", "pas", "ik pas", "next", "volgende", "next question", "next pls", "next please", "volgende aub",
-           "volgende graag"),
+    RESTART: ("opnieuw", "opnieuw graag", "nog een keer", "reset", "resetten", "restart"),
+    SKIP: ("pass", "pas", "ik pas", "next", "volgende", "next pls", "next please", "volgende aub", "volgende graag"),
     STOP: ("klaar ermee", "cancel", "quit", "exit"),
     HUMAN: ("human", "mens", "een mens"),
     PAUSE: ("moment", "momentje", "ogenblikje", "moment graag", "even een moment"),  # not "op dit moment"
