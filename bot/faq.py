@@ -224,13 +224,13 @@ def concepts_in(words: Iterable[str]) -> frozenset:
 HEAD_TAIL = 3
 
 
-def _heads(topic: Topic, words: list) -> int:
-    """How many words end in one of the topic's stems (the compound's head; of "darmflora-score", "score")."""
-    heads = [_parts([word])[-1:] for word in words]
+def _heads(topic: Topic, heads: list) -> int:
+    """How many of the words' heads (the last part of each: of "darmflora-score", "score") end in one of the
+    topic's stems."""
     return sum(
-        any(stem in part and len(part) - part.rindex(stem) - len(stem) <= HEAD_TAIL for group in topic.concepts
+        any(stem in head and len(head) - head.rindex(stem) - len(stem) <= HEAD_TAIL for group in topic.concepts
             for stem in group)
-        for head in heads for part in head
+        for head in heads
     )  # fmt: skip
 
 
@@ -243,12 +243,13 @@ def match(words: Iterable[str]) -> Optional[str]:
     """
     words = list(words)
     parts = _parts(words)
+    heads = [part for word in words for part in _parts([word])[-1:]]  # once, not once per topic
     best, best_score = None, (0, 0, 0)
     for topic in TOPICS:
         hits = [_hits(group, parts) for group in topic.concepts]
         if not all(hits):
             continue
-        score = (len(topic.concepts), sum(hits), _heads(topic, words))
+        score = (len(topic.concepts), sum(hits), _heads(topic, heads))
         if score > best_score:
             best, best_score = topic.key, score
     return best

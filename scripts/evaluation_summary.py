@@ -9,16 +9,16 @@ import argparse
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from evaluate_frozen import BASELINE, FRESH_BASELINE, ROOT, SECOND_BASELINE  # the baselines' one place
 
 
 def summary(results: Path) -> str:
-    baseline = json.loads((ROOT / "docs" / "frozen-baseline.json").read_text(encoding="utf-8"))
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     frozen = json.loads((results / "frozen.json").read_text(encoding="utf-8"))
     cv = json.loads((results / "cv" / "intent_report.json").read_text(encoding="utf-8"))
     slots = json.loads((results / "slot_filling.json").read_text(encoding="utf-8"))
-    fresh_baseline = json.loads((ROOT / "docs" / "frozen3-baseline.json").read_text(encoding="utf-8"))
-    second_baseline = json.loads((ROOT / "docs" / "frozen2-baseline.json").read_text(encoding="utf-8"))
+    fresh_baseline = json.loads(FRESH_BASELINE.read_text(encoding="utf-8"))
+    second_baseline = json.loads(SECOND_BASELINE.read_text(encoding="utf-8"))
     fresh, second = frozen["fresh"], frozen["second"]
     return "\n".join(
         [

@@ -51,14 +51,16 @@ LEAD_INS = ("en", "maar", "in", "op", "met", "bij", "van", "voor", "dus", "oh", 
 INDIRECT_QUESTION = re.compile(r"^(\w+\s+){0,3}(ik\s+)?(vroeg|vraag)\s+me\s+af\b|\b(ik\s+)?(zou\s+)?graag\s+(willen\s+)?"
                                r"(weten|vernemen)\s+(of|hoe|wat|waarom|hoeveel|welke)\b")
 MARKUP = re.compile(r"<[^>]*>|[{}\[\];]|\w=\S|\b(script|onerror|javascript|select|function|return)\b|&[a-z]+;|\\x")
+# Words about money, which ask for advice except about the consult, whose answer says who answers them.
+COST_WORDS = r"kost|kosten|betalen|vergoed\w*"
+COSTS = re.compile(rf"\b({COST_WORDS}|gratis|geld|prijs)\b")
 # Questions for personal advice, which no FAQ answer gives: "mag ik ...", "is X slecht voor ...".
-# Also pregnancy, a dose, side effects, detox, a brand, how fast or how long.
+# Also costs, pregnancy, a dose, side effects, detox, a brand, how fast or how long.
 ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(innemen|nemen|slikken|gebruiken)\b|"
                     r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?!( \w+)?( (iets|een vraag|even|wat))? (vragen|stellen|weten))|"
-                    r"\bvergoed|\bkost\b|\bkosten\b|\bbetalen\b|\bveilig\b|"
+                    rf"\b({COST_WORDS})\b|\bveilig\b|"
                     r"\bgoed idee\b|^is het erg\b|\bcombiner|\bzwanger|\bborstvoeding|\bbijwerking|\bdosis\b|\bdosering|"
                     r"\bdetox|\bhoe snel\b|\bhoe ?lang (duurt|wacht)|\bhoe ?lang\b.*\bwachten\b|\bwelk merk\b")
-COSTS = re.compile(r"\b(kost|kosten|betalen|gratis|vergoed\w*|geld|prijs)\b")
 # Word stems of the check's own subjects, besides the FAQ's concepts: a question with none of them is
 # off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek".
 SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn koffie thee suiker vezel groente fruit vlees noten
