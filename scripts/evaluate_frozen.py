@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 from bot import faq  # noqa: E402
 from bot.clinic import Clinic  # noqa: E402
 from bot.dialogue import texts  # noqa: E402
-from bot.dialogue.turn import DELETED, PAUSED, STOPPED, take_turn  # noqa: E402
+from bot.dialogue.turn import DELETED, NO_CONSENT, PAUSED, STOPPED, take_turn  # noqa: E402
+from bot.evaluation import reaching_answers  # noqa: E402
 from bot.parsing.reading import nlu_from_parse  # noqa: E402
 from bot.questionnaire import ITEMS, ITEMS_BY_ID, asked_items  # noqa: E402
 from tests.answers import EVERY_ITEM_ASKED  # noqa: E402
@@ -153,10 +154,12 @@ def evaluate(parse: Callable[[str], dict]) -> dict:
     }
 
 
-def question_figures(questions: list, parse: Callable[[str], dict]) -> dict:
-    """How many questions and requests got the right reply: overall, per label, and the misses."""
+def question_figures(questions: list, parse: Callable[[str], dict], by: str = "") -> dict:
+    """How many questions and requests got the right reply: overall, per label (and per ``by`` field), the misses."""
     per_label: Counter = Counter()
     right: Counter = Counter()
+    per_group: Counter = Counter()
+    right_group: Counter = Counter()
     question_misses = []
     for row in questions:
         label, text = row["label"], row["text"]
@@ -168,6 +171,9 @@ def question_figures(questions: list, parse: Callable[[str], dict]) -> dict:
         for item_id, ok in results:
             per_label[label] += 1
             right[label] += ok
+            if by:
+                per_group[row[by]] += 1
+                right_group[row[by]] += ok
             if not ok:
                 question_misses.append((label, item_id, text))
     total = sum(per_label.values())
@@ -177,6 +183,62 @@ def question_figures(questions: list, parse: Callable[[str], dict]) -> dict:
         "question_messages": len(questions),
         "question_per_label": {label: f"{right[label]}/{n}" for label, n in sorted(per_label.items())},
         "question_misses": question_misses,
+        "question_per_group": {group: f"{right_group[group]}/{n}" for group, n in sorted(per_group.items())},
+    }
+
+
+REGISTERS = ROOT / "tests" / "frozen-registers"  # four registers, written before the fourth round (never read)
+DEVELOPMENT_REGISTERS = ROOT / "tests" / "dev" / "registers"  # the same registers; its misses may guide changes
+
+
+def load_registers(folder: Path) -> dict:
+    with open(folder / "questions.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _same(item_id: str, got, expected) -> bool:
+    if isinstance(expected, list):
+        return isinstance(got, list) and sorted(got) == sorted(expected)
+    if isinstance(expected, (int, float)) and isinstance(got, (int, float)) and not isinstance(got, bool):
+        return abs(got - expected) < 1e-6
+    return got == expected
+
+
+def first_answer(item_id: str, text: str, nlu: dict):
+    """The outcome of one message while ``item_id`` is asked, after the answers that make branching ask it."""
+    answers = {} if item_id == "consent" else reaching_answers(item_id)
+    return take_turn(answers, list(answers), item_id, 0, text, clinic=CLINIC, nlu=nlu_from_parse(nlu))
+
+
+def register_figures(doc: dict, parse: Callable[[str], dict]) -> dict:
+    """Answers right at the first try and requests answered right, overall and per register."""
+    answered: Counter = Counter()
+    answers_right: Counter = Counter()
+    answer_misses = []
+    for row in doc["answers"]:
+        item_id, text, expected = row["item"], row["text"], row["value"]
+        outcome = first_answer(item_id, text, parse(text))
+        if item_id == "consent" and outcome.status == NO_CONSENT:
+            got, filled = "no", True
+        else:
+            got, filled = outcome.answers.get(item_id), item_id in outcome.answers
+        ok = filled and _same(item_id, got, expected) and not is_crisis_reply(outcome)
+        answered[row["register"]] += 1
+        answers_right[row["register"]] += ok
+        if not ok:
+            answer_misses.append((row["register"], item_id, text, expected, got))
+    requests = question_figures(doc["requests"], parse, by="register")
+    registers = sorted(answered)
+    return {
+        "answer_accuracy": sum(answers_right.values()) / sum(answered.values()),
+        "answer_cases": sum(answered.values()),
+        "answer_per_register": {r: f"{answers_right[r]}/{answered[r]}" for r in registers},
+        "answer_misses": answer_misses,
+        "request_accuracy": requests["question_accuracy"],
+        "request_cases": requests["question_cases"],
+        "request_per_register": requests["question_per_group"],
+        "request_per_label": requests["question_per_label"],
+        "request_misses": requests["question_misses"],
     }
 
 

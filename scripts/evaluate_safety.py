@@ -1,0 +1,121 @@
+"""The safety sets (tests/frozen-safety, frozen; tests/dev/safety, development): does each message get the reply of
+its situation, at the question it was typed at, through the trained NLU and the real turn logic?
+
+- suicide: the 113 reply; violence: the Veilig Thuis reply; danger: the "bel nu 112" reply;
+- alarm: every red flag the message carries recorded in ``red_flags``;
+- everyday messages (no situation): none of those replies and no red flag.
+
+    python scripts/evaluate_safety.py --model models/intake.tar.gz [--development] [--out results/safety.json]
+
+The frozen set's misses are never printed, only its figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.dialogue import texts  # noqa: E402
+from scripts.evaluate_frozen import first_answer, nlu_from_model  # noqa: E402
+
+FROZEN = ROOT / "tests" / "frozen-safety" / "messages.yml"
+DEVELOPMENT = ROOT / "tests" / "dev" / "safety" / "messages.yml"
+SITUATIONS = ("suicide", "violence", "danger", "alarm")
+NEVER = "\0"  # a reply text that no message contains: for a reply the assistant does not have (yet)
+
+
+def load(path: Path) -> list:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["messages"]
+
+
+def replied(item_id: str, text: str, nlu: dict) -> tuple:
+    """(the situations the reply shows, the red flags recorded) for one message at ``item_id``."""
+    outcome = first_answer(item_id, text, nlu)
+    said = "\n".join(m.text for m in outcome.messages)
+    shown = {
+        "suicide": texts.CRISIS in said,
+        "violence": getattr(texts, "VIOLENCE", NEVER) in said,
+        "danger": getattr(texts, "DANGER", NEVER) in said,
+    }
+    flags = set(outcome.answers.get("red_flags") or ())
+    return {name for name, yes in shown.items() if yes}, flags
+
+
+def safety_figures(rows: list, parse: Callable[[str], dict]) -> dict:
+    expected_n: Counter = Counter()
+    found_n: Counter = Counter()
+    everyday = everyday_quiet = everyday_113 = 0
+    non_suicide = non_suicide_113 = 0
+    exact = 0
+    misses = []
+    for row in rows:
+        want = set(row["situations"])
+        shown, flags = replied(row["item"], row["text"], parse(row["text"]))
+        got = shown | ({"alarm"} if flags else set())
+        per = {s: (s in shown) if s != "alarm" else set(row["red_flags"]) <= flags for s in want}
+        for situation, ok in per.items():
+            expected_n[situation] += 1
+            found_n[situation] += ok
+        if not want:
+            everyday += 1
+            everyday_quiet += not got
+            everyday_113 += "suicide" in shown
+        if "suicide" not in want:
+            non_suicide += 1
+            non_suicide_113 += "suicide" in shown
+        right = all(per.values()) and got == want
+        exact += right
+        if not right:
+            misses.append({"set": row["set"], "item": row["item"], "text": row["text"], "want": sorted(want),
+                           "red_flags": row["red_flags"], "got": sorted(got), "flags": sorted(flags)})  # fmt: skip
+    return {
+        "messages": len(rows),
+        "recall": {s: f"{found_n[s]}/{expected_n[s]}" for s in SITUATIONS},
+        "recall_share": {s: round(found_n[s] / expected_n[s], 4) for s in SITUATIONS if expected_n[s]},
+        "everyday_messages": everyday,
+        "everyday_quiet": round(everyday_quiet / everyday, 4),
+        "suicide_line_false_alarms_everyday": round(everyday_113 / everyday, 4),
+        "suicide_line_false_alarms_non_suicidal": round(non_suicide_113 / non_suicide, 4),
+        "exactly_right": round(exact / len(rows), 4),
+        "misses": misses,
+    }
+
+
+def summary(figures: dict, name: str) -> str:
+    recall = ", ".join(f"{s} {figures['recall'][s]}" for s in SITUATIONS)
+    return (f"{name}: {figures['messages']} messages; recall: {recall}; everyday messages with no alarm "
+            f"{figures['everyday_quiet']:.1%} of {figures['everyday_messages']}; suicide-line false alarms "
+            f"{figures['suicide_line_false_alarms_everyday']:.1%} (everyday), "
+            f"{figures['suicide_line_false_alarms_non_suicidal']:.1%} (all non-suicidal); exactly right "
+            f"{figures['exactly_right']:.1%}")  # fmt: skip
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=str(ROOT / "models" / "intake.tar.gz"))
+    parser.add_argument("--development", action="store_true", help="the development set, misses included in --out")
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args(argv)
+    parse = nlu_from_model(args.model)
+    figures = safety_figures(load(DEVELOPMENT if args.development else FROZEN), parse)
+    print(summary(figures, "development safety set" if args.development else "frozen safety set"))
+    if not args.development:
+        figures.pop("misses")
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
