@@ -19,7 +19,7 @@ from actions.tracker_state import (
     turn_key,
 )
 from bot.clinic import clinic_from_env
-from bot.dialogue.message import REVIEW
+from bot.dialogue.pending import Review, from_slot
 from bot.dialogue.turn import Outcome, bubbles, question, start, take_turn
 
 
@@ -36,13 +36,13 @@ class ValidateIntakeForm(Action):
         user = latest_user_turn(tracker)
         key = turn_key(user)
         failures = int(tracker.get_slot(FAILURES) or 0)
-        pending, words, clinic = tracker.get_slot(PENDING), tracker.get_slot(WORDS) or {}, clinic_from_env()
+        pending, words, clinic = from_slot(tracker.get_slot(PENDING)), tracker.get_slot(WORDS) or {}, clinic_from_env()
         if requested is None:
             text = (user or {}).get("text") or ""
             outcome = start(answers, order, clinic, text=text, nlu=nlu_of(tracker), words=words)
         elif key == tracker.get_slot(LAST_TURN):
             # Called again without a new message (back from an interruption): ask again.
-            again = [] if (pending or {}).get("kind") == REVIEW else [question(answers, requested, failures)]
+            again = [] if isinstance(pending, Review) else [question(answers, requested, failures)]
             outcome = Outcome(answers, order, requested, failures, messages=again, pending=pending, words=words)
         else:
             text = user.get("text") or ""

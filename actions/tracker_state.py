@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 
 from bot import channel_messages
 from bot.dialogue.message import Message, Outcome
+from bot.dialogue.pending import to_slot
 from bot.parsing.reading import Nlu, nlu_from_parse
 from bot.questionnaire import ITEM_IDS
 
@@ -63,7 +64,7 @@ def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> li
         FAILURES: float(outcome.failures),
         STATUS: outcome.status,
         LAST_TURN: key,
-        PENDING: outcome.pending,
+        PENDING: to_slot(outcome.pending),
         WORDS: dict(outcome.words) or None,
     }
     if outcome.crisis:

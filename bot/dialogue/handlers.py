@@ -1,204 +1,90 @@
-"""The handlers of one turn, in the order they are tried: the first that takes the message makes the turn.
-The order is the dialogue's priorities: crisis first, then deleting, whatever the interview waits for,
-pausing and stopping, questions, and answers last."""
+"""The acts of one turn: each does what the interpretation (``bot.dialogue.interpret``) decided, and reads nothing
+itself. ``ACTS`` maps the interpretation's ``act`` to its handler."""
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable
 
 from bot import faq
 from bot import questionnaire as q
-from bot.dialogue import review, texts
-from bot.dialogue.interview import (
-    MAX_FAILURES,
-    SURE,
-    WORDS_KEPT,
-    Turn,
-    corrected_value,
-    describe,
-    in_review,
-    next_item,
-    shares_words,
-    show_review,
-)
-from bot.dialogue.message import (
-    AFTER_CRISIS,
-    COMPLETE,
-    CONFIRM_DELETE,
-    CONFIRM_RESTART,
-    CONFIRM_VALUE,
-    DELETED,
-    NO_CONSENT,
-    PAUSED,
-    REVIEW,
-    STOPPED,
-    UNDER_AGE_STATUS,
-    Outcome,
-)
+from bot.dialogue import texts
+from bot.dialogue.interview import Turn, describe, next_item, show_review
+from bot.dialogue.message import COMPLETE, DELETED, NO_CONSENT, PAUSED, STOPPED, UNDER_AGE_STATUS, Outcome
+from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmRestart, ConfirmValue, Review
 from bot.labels import answer_label
-from bot.parsing import signals as sig
-from bot.parsing.answers import (
-    OUT_OF_RANGE,
-    UNDER_AGE,
-    VAGUE_FREQUENCY,
-    conclusion,
-    extract_facts,
-    parse_answer,
-    parse_yes_no,
-)
-from bot.parsing.reading import (
-    INTENT_CONFIDENCE,
-    Reading,
-)
+from bot.parsing.answers import OUT_OF_RANGE, UNDER_AGE, VAGUE_FREQUENCY
+from bot.parsing.reading import Reading
 
-# --- the handlers, in the order they are tried ---------------------------------------------------
-Handler = Callable[[Turn], Optional[Outcome]]
+Handler = Callable[[Turn], Outcome]
 
 
-def on_crisis(t: Turn) -> Optional[Outcome]:
+def on_crisis(t: Turn) -> Outcome:
     """Crisis wording, in any message and any state: 113 and 112 at once, and nothing recorded."""
-    r = t.reading
-    if not (r.crisis or (r.crisis_nlu and not t.parsed.ok)):
-        return None
     t.out.crisis = True
     t.say(texts.CRISIS, alone=True)
-    t.out.pending = {"kind": AFTER_CRISIS, **({"review": True} if in_review(t) else {})}
+    t.out.pending = AfterCrisis(review=t.meaning.in_review or isinstance(t.meaning.state.pending, Review))
     t.say(texts.CRISIS_CONTINUE, texts.CRISIS_BUTTONS)
     return t.out
 
 
-def on_delete(t: Turn) -> Optional[Outcome]:
-    """"Verwijder mijn gegevens" deletes at once; other wording or an NLU guess asks first."""
-    r = t.reading
-    if sig.DELETE_DATA in r.keywords:
-        t.erase()
-        return t.end(DELETED, texts.DELETED)
-    if t.signal(sig.DELETE_DATA) or sig.asks_to_delete(r.text):
-        t.out.pending = {"kind": CONFIRM_DELETE}
-        t.say(texts.CONFIRM_DELETE, texts.CONFIRM_BUTTONS)
-        return t.out
-    return None
+def on_delete(t: Turn) -> Outcome:
+    t.erase()
+    return t.end(DELETED, texts.DELETED)
 
 
-def on_pending(t: Turn) -> Optional[Outcome]:
-    """What the interview waits for besides an answer: a confirmation, or whether to go on."""
-    pending = t.pending or {}
-    kind = pending.get("kind")
-    yes_no = _yes_no(t.reading)
-    if kind == CONFIRM_VALUE and yes_no:
-        item_id, value = pending["item"], pending["value"]
-        t.out.pending = None
-        if yes_no == "no":
-            t.say("Geen probleem.")
-            return t.ask(item_id)
-        if pending.get("problem") == UNDER_AGE:
+def on_ask_delete(t: Turn) -> Outcome:
+    t.out.pending = ConfirmDelete()
+    t.say(texts.CONFIRM_DELETE, texts.CONFIRM_BUTTONS)
+    return t.out
+
+
+def on_confirm(t: Turn) -> Outcome:
+    """A yes or no to "klopt dat?", "opnieuw beginnen?" or "alles verwijderen?"."""
+    pending, yes = t.meaning.state.pending, t.meaning.data["yes"]
+    t.out.pending = None
+    if isinstance(pending, ConfirmValue):
+        if not yes:
+            t.say(texts.NO_PROBLEM)
+            return t.ask(pending.item)
+        if pending.problem == UNDER_AGE:
             t.erase()
             return t.end(UNDER_AGE_STATUS, texts.under_age(t.clinic))
-        t.record(item_id, value)
-        t.out.words[item_id] = pending.get("words", "")
+        t.record(pending.item, pending.value)
+        t.out.words[pending.item] = pending.words
         return t.ask(next_item(t.out.answers))
-    if kind in (CONFIRM_RESTART, CONFIRM_DELETE) and yes_no:
-        t.out.pending = None
-        if yes_no == "no":
-            t.say(texts.NOT_RESTARTED)
-            return t.ask(t.requested)
-        t.erase()
-        if kind == CONFIRM_DELETE:
-            return t.end(DELETED, texts.DELETED)
-        t.say(texts.RESTARTED)
-        return t.ask(next_item(t.out.answers))
-    if kind == AFTER_CRISIS and (yes_no or t.signal(sig.RESUME)):
-        t.out.pending = {"kind": REVIEW} if pending.get("review") else None
-        if yes_no == "no":
-            t.out.pending = None
-            return t.end(PAUSED, texts.PAUSED)
-        t.say(texts.CRISIS_AGAIN)
+    if not yes:
+        t.say(texts.NOT_RESTARTED)
         return t.ask(t.requested)
-    if kind == AFTER_CRISIS:
-        t.out.pending = {"kind": REVIEW} if pending.get("review") else None
-    return None
-
-
-def on_pause(t: Turn) -> Optional[Outcome]:
-    """Pausing keeps every answer, so a clear keyword or the NLU's pause intent is enough, also in a question
-    ("kan ik dit morgen afmaken?") and for a goodbye ("doei, tot later")."""
-    r = t.reading
-    goodbye = r.nlu.intent == "goodbye" and sig.GREETING not in r.keywords  # "dag bot": "dag" is hello too
-    sure = (r.nlu.intent == "pause" or goodbye) and r.nlu.confidence >= INTENT_CONFIDENCE and not t.parsed.ok
-    if sure and goodbye and sig.STOP in r.keywords:
-        return t.end(STOPPED, texts.STOPPED)  # "doei, ik ben er klaar mee"
-    if (sig.PAUSE in r.keywords and (r.is_short(sig.PAUSE) or len(r.text) < 60)) or sure or sig.asks_to_pause(r.text):
-        return t.end(PAUSED, texts.PAUSED)
-    return None
-
-
-def on_stop(t: Turn) -> Optional[Outcome]:
-    """"Stop" alone, or the NLU's stop intent for a message that is no answer ("ik wil stoppen met roken" is one)."""
-    r = t.reading
-    if r.is_short(sig.STOP) or sig.asks_to_stop(r.text) or (t.nlu_says("stop") and sig.SKIP not in r.keywords):
-        return t.end(STOPPED, texts.STOPPED)
-    return None
-
-
-def on_restart(t: Turn) -> Optional[Outcome]:
-    if not t.signal(sig.RESTART):
-        return None
-    if [i for i in t.out.order if i != "consent"]:
-        t.out.pending = {"kind": CONFIRM_RESTART}
-        t.say(texts.CONFIRM_RESTART, texts.CONFIRM_BUTTONS)
-        return t.out
     t.erase()
+    if isinstance(pending, ConfirmDelete):
+        return t.end(DELETED, texts.DELETED)
     t.say(texts.RESTARTED)
     return t.ask(next_item(t.out.answers))
 
 
-def on_human(t: Turn) -> Optional[Outcome]:
-    if not t.signal(sig.HUMAN):
-        return None
-    t.say(texts.contact(t.clinic))
+def on_after_crisis(t: Turn) -> Outcome:
+    """"Wil je verder met de vragen?" answered: go on, or pause."""
+    if not t.meaning.data["yes"]:
+        t.out.pending = None
+        return t.end(PAUSED, texts.PAUSED)
+    t.out.pending = Review() if t.meaning.state.pending.review else None
+    t.say(texts.CRISIS_AGAIN)
     return t.ask(t.requested)
 
 
-def on_consent(t: Turn) -> Optional[Outcome]:
-    """The consent question: only a clear yes or no counts; a question about it gets an answer."""
-    if t.requested != "consent":
-        return None
-    r, it = t.reading, q.ITEMS_BY_ID["consent"]
-    if t.signal(sig.WHY) or t.signal(sig.MEANING) or r.question:
-        t.say(_answer_question(t) or (it.why if t.signal(sig.WHY) else it.meaning))
-        return t.ask("consent")
-    parsed = parse_answer("consent", r.text)
-    if parsed.ok and parsed.value == "yes":
-        t.record("consent", "yes", acknowledge=False)
-        t.say("Dank je wel! Dan beginnen we.")
-        return t.ask(next_item(t.out.answers))
-    if parsed.ok and not r.maybe_question:
-        t.erase()
-        return t.end(NO_CONSENT, texts.no_consent(t.clinic))
-    if t.signal(sig.ENGLISH):
-        t.say(texts.ENGLISH)
-    else:
-        t.out.failures += 1
-        t.say(texts.CONSENT_NEEDED)
-    return t.ask("consent")
+def on_pause(t: Turn) -> Outcome:
+    return t.end(PAUSED, texts.PAUSED)
 
 
-def on_back(t: Turn) -> Optional[Outcome]:
-    """Back to the previous question; its answer stays until the user gives another."""
-    r = t.reading
-    strong = any(sig.has_phrase(r.text, p) for p in sig.STRONG_BACK)
-    changing = (t.nlu_says("correct") or sig.CORRECTION in r.keywords or sig.says_wrong(r.text)) and not (
-        corrected_value(t.last_answered() or t.requested, r.text).ok)  # fmt: skip
-    # "oeps, ik heb net iets verkeerds ingevuld": no new value, but the last answer was wrong
-    asked_back = r.is_short(sig.BACK) or strong or t.nlu_says("go_back") or (changing and sig.says_wrong(r.text))
-    if sig.RESTART in r.keywords or not (asked_back or changing):
-        return None
-    named = review.named_item(r.text)
-    if (changing or sig.BACK in r.keywords or t.nlu_says("go_back")) and named in t.out.answers and (
-        named != t.requested):  # "even terug naar de vraag over noten"  # fmt: skip
-        return t.revisit(named, texts.BACK_TO)
-    if not asked_back:
-        return None
+def on_stop(t: Turn) -> Outcome:
+    return t.end(STOPPED, texts.STOPPED)
+
+
+def on_back_to(t: Turn) -> Outcome:
+    return t.revisit(t.meaning.data["item"], texts.BACK_TO)
+
+
+def on_back(t: Turn) -> Outcome:
     previous = t.previous()
     if previous is None:
         t.say(texts.NOTHING_TO_GO_BACK)
@@ -206,214 +92,178 @@ def on_back(t: Turn) -> Optional[Outcome]:
     return t.revisit(previous, texts.BACK)
 
 
-def on_correction(t: Turn) -> Optional[Outcome]:
-    """"Nee wacht, het zijn er vier": the previous answer, corrected."""
-    previous = t.last_answered()
-    if not ((sig.CORRECTION in t.reading.keywords or t.nlu_says("correct")) and previous) or in_review(t):
-        return None
-    corrected = corrected_value(previous, t.reading.text)
-    if not corrected.ok:
-        return None
-    t.record(previous, corrected.value, acknowledge=False)
-    t.say("Aangepast. " + describe(previous, corrected.value))
+def on_restart(t: Turn) -> Outcome:
+    if [i for i in t.out.order if i != "consent"]:
+        t.out.pending = ConfirmRestart()
+        t.say(texts.CONFIRM_RESTART, texts.CONFIRM_BUTTONS)
+        return t.out
+    t.erase()
+    t.say(texts.RESTARTED)
     return t.ask(next_item(t.out.answers))
 
 
-def on_question(t: Turn) -> Optional[Outcome]:
-    """A clear question ("wat is ...", "waarom ...?") gets an answer, then the question again."""
-    r = t.reading
-    if not (r.question or t.signal(sig.WHY) or t.signal(sig.MEANING)):
-        return None
-    small_talk = {sig.GREETING, sig.THANKS} & r.keywords and not r.topic and len(r.words) <= 6
-    skip = sig.SKIP in r.keywords and sig.MEANING not in r.keywords  # "ik weet niet wat u met ... bedoelt" asks
-    if skip or small_talk:  # "kunnen we deze overslaan?", "dag, hoe gaat het?"
-        return None
-    t.say(_answer_question(t) or _no_answer(r))
+def on_human(t: Turn) -> Outcome:
+    t.say(texts.contact(t.clinic))
     return t.ask(t.requested)
 
 
-def _no_answer(r: Reading) -> str:
-    """An honest reply to a question without a fixed answer; "not for me" when it is off topic."""
-    if not r.in_domain():
-        return texts.NOT_AN_ANSWER
-    return texts.NO_RELIABLE_ANSWER + (" " + texts.ASK_ABOUT_MEDICINES if r.about_medicine() else "")
+def on_consent(t: Turn) -> Outcome:
+    if t.meaning.data["yes"]:
+        t.record("consent", "yes", acknowledge=False)
+        t.say(texts.CONSENT_GIVEN)
+        return t.ask(next_item(t.out.answers))
+    t.erase()
+    return t.end(NO_CONSENT, texts.no_consent(t.clinic))
 
 
-def on_review(t: Turn) -> Optional[Outcome]:
-    """The summary before the results: "ja" shows them; naming an item corrects or re-asks it."""
-    if not in_review(t):
-        return None
-    item_id = review.named_item(t.reading.text)
-    if _yes_no(t.reading) == "yes" and not item_id:
-        t.out.pending, t.out.status, t.out.requested = None, COMPLETE, None
-        return t.out
-    if item_id is None:
-        t.say(texts.REVIEW_WHICH)
-        return t.out
-    parsed = parse_answer(item_id, review.after_name(t.reading.text, item_id))
-    if parsed.ok and review.gives_value(t.reading.text):
-        t.record(item_id, parsed.value, acknowledge=False)
-        t.say("Aangepast. " + describe(item_id, parsed.value))
-        return show_review(t.out)
-    return t.revisit(item_id, "Goed, dan vraag ik dat opnieuw.")
+def on_consent_unclear(t: Turn) -> Outcome:
+    t.out.failures += 1
+    t.say(texts.CONSENT_NEEDED)
+    return t.ask("consent")
 
 
-def on_skip(t: Turn) -> Optional[Outcome]:
-    r = t.reading
-    if not t.signal(sig.SKIP) or (t.parsed.ok and conclusion(r.text)):
-        return None
+def on_correction(t: Turn) -> Outcome:
+    item_id, value = t.meaning.data["item"], t.meaning.data["value"]
+    t.record(item_id, value, acknowledge=False)
+    t.say(texts.CHANGED + " " + describe(item_id, value))
+    return t.ask(next_item(t.out.answers))
+
+
+def on_english(t: Turn) -> Outcome:
+    t.say(texts.ENGLISH)
+    return t.ask(t.requested)
+
+
+def on_question(t: Turn) -> Outcome:
+    """A question gets its answer (the FAQ, why, what is meant, or an honest reply), then the question again."""
+    t.say(question_text(t, *t.meaning.data["reply"]))
+    return t.ask(t.requested)
+
+
+def on_review_confirmed(t: Turn) -> Outcome:
+    t.out.pending, t.out.status, t.out.requested = None, COMPLETE, None
+    return t.out
+
+
+def on_review_which(t: Turn) -> Outcome:
+    t.say(texts.REVIEW_WHICH)
+    return t.out
+
+
+def on_review_change(t: Turn) -> Outcome:
+    item_id, value = t.meaning.data["item"], t.meaning.data["value"]
+    t.record(item_id, value, acknowledge=False)
+    t.say(texts.CHANGED + " " + describe(item_id, value))
+    return show_review(t.out)
+
+
+def on_review_reask(t: Turn) -> Outcome:
+    return t.revisit(t.meaning.data["item"], texts.ASK_AGAIN)
+
+
+def on_skip(t: Turn) -> Outcome:
     t.record(t.requested, None, acknowledge=False)
     t.say(texts.SKIPPED)
     return t.ask(next_item(t.out.answers))
 
 
-def on_junk(t: Turn) -> Optional[Outcome]:
-    """Markup, code or a very long text is never read as an answer."""
-    if not t.reading.junk:
-        return None
+def on_junk(t: Turn) -> Outcome:
     t.say(texts.JUNK + " " + q.ITEMS_BY_ID[t.requested].hint)
     return t.ask(t.requested)
 
 
-def on_answer(t: Turn) -> Optional[Outcome]:
-    """A readable answer is recorded; a surprising one is confirmed first."""
-    parsed = t.parsed
+def on_confirm_value(t: Turn) -> Outcome:
+    """A surprising value is confirmed before it counts: "Je schreef 4 bij leeftijd: klopt dat?"."""
+    item_id, value = t.requested, t.meaning.data["value"]
+    t.out.pending = ConfirmValue(item_id, value, t.meaning.data["problem"], t.reading.text[: t.words_kept])
+    t.say(texts.confirm_value(f"{answer_label(item_id, value)} bij {q.ITEMS_BY_ID[item_id].name}"),
+          texts.CONFIRM_BUTTONS)  # fmt: skip
+    return t.out
+
+
+def on_answer(t: Turn) -> Outcome:
     item_id = t.requested
-    if parsed.problem == UNDER_AGE or (parsed.ok and not _plausible(item_id, parsed.value)):
-        t.out.pending = {"kind": CONFIRM_VALUE, "item": item_id, "value": parsed.value, "problem": parsed.problem,
-                         "words": t.reading.text[:WORDS_KEPT]}  # fmt: skip
-        t.say(texts.confirm_value(_shown(item_id, parsed.value)), texts.CONFIRM_BUTTONS)
-        return t.out
-    if not parsed.ok:
-        return None
-    t.record(item_id, parsed.value)
-    _add_facts(t, exclude=item_id)
-    if t.reading.answer_part:  # "drie, hoe zit het met magnesium": the answer, then the question's reply
-        if t.reading.topic and not t.reading.advice:
-            t.say(faq.answer(t.reading.topic))
-        elif t.reading.in_domain():
-            t.say(texts.NO_RELIABLE_ANSWER)
+    t.record(item_id, t.meaning.data["value"])
+    _record_facts(t, t.meaning.data["facts"])
+    then = t.meaning.data["then"]
+    if then:
+        t.say(question_text(t, *then))
     return t.ask(next_item(t.out.answers))
 
 
-def on_facts(t: Turn) -> Optional[Outcome]:
-    """"Trouwens, ik slik omeprazol" fills med_ppi; a question about it ("zorgen maagzuurremmers voor ...") does not."""
-    nlu = t.reading.nlu
-    if faq.key_of(nlu.intent) and nlu.confidence >= SURE or t.reading.maybe_question:
-        return None
-    if not _add_facts(t, exclude=t.requested):
-        return None
+def on_facts(t: Turn) -> Outcome:
+    _record_facts(t, t.meaning.data["facts"])
     return t.ask(t.requested)
 
 
-def on_maybe_question(t: Turn) -> Optional[Outcome]:
-    """"Heeft magnesium invloed op slaap": not an answer, so a question after all."""
-    r = t.reading
-    other = r.nlu.intent == "question_other" and r.nlu.confidence >= INTENT_CONFIDENCE
-    if not (r.maybe_question or r.topic or other):
-        return None
-    t.say(_answer_question(t) or _no_answer(r))
+def on_not_for_me(t: Turn) -> Outcome:
+    t.say(texts.NOT_AN_ANSWER)
     return t.ask(t.requested)
 
 
-def on_english(t: Turn) -> Optional[Outcome]:
-    r = t.reading
-    # "why do you need this", "next question please", "is my liver connected to my gut bacteria?": what they ask
-    # for, in Dutch; only a message with nothing the assistant can read gets "I only speak Dutch".
-    if not t.signal(sig.ENGLISH) or r.topic or r.keywords & {sig.WHY, sig.MEANING, sig.SKIP, sig.RESTART, sig.BACK}:
-        return None
-    t.say(texts.ENGLISH)
+def on_thanks(t: Turn) -> Outcome:
+    t.say(texts.THANKED)
     return t.ask(t.requested)
 
 
-def on_small_talk(t: Turn) -> Optional[Outcome]:
-    r = t.reading
-    if r.off_topic() and len(r.words) > 3:  # "vertaal 'goedemorgen' eens naar het Spaans" is no greeting
-        t.say(texts.NOT_AN_ANSWER)
-    elif t.signal(sig.THANKS):
-        t.say(texts.THANKED)
-    elif t.signal(sig.GREETING) or (t.signal(sig.RESUME) and len(r.words) <= 5):  # "heej, ben er weer": hello, go on
-        t.say(texts.GREETED)
-    elif r.nlu.intent == "out_of_scope" and (r.nlu.confidence >= SURE or not r.on_subject):
-        t.say(texts.NOT_AN_ANSWER)
-    else:
-        return None
+def on_greeting(t: Turn) -> Outcome:
+    t.say(texts.GREETED)
     return t.ask(t.requested)
 
 
 def on_not_understood(t: Turn) -> Outcome:
-    if in_review(t):
-        t.say(texts.REVIEW_WHICH)
-        return t.out
     t.out.failures += 1
-    t.say(_hint(t.requested, t.parsed.problem))
-    if t.out.failures >= MAX_FAILURES:
+    t.say(_hint(t.requested, t.meaning.data["problem"]))
+    if t.out.failures >= t.max_failures:
         t.say(texts.SKIP_OFFER)
     return t.ask(t.requested)
 
 
-HANDLERS: tuple[Handler, ...] = (
-    on_crisis, on_delete, on_pending, on_pause, on_stop, on_back, on_restart, on_human, on_consent, on_correction,
-    on_english, on_question, on_review, on_skip, on_junk, on_answer, on_facts, on_maybe_question, on_small_talk,
-    on_not_understood,
-)
+ACTS: dict = {
+    "crisis": on_crisis, "delete": on_delete, "ask_delete": on_ask_delete, "confirm": on_confirm,
+    "after_crisis": on_after_crisis, "pause": on_pause, "stop": on_stop, "back_to": on_back_to, "back": on_back,
+    "restart": on_restart, "human": on_human, "consent": on_consent, "consent_unclear": on_consent_unclear,
+    "correction": on_correction, "english": on_english, "question": on_question,
+    "review_confirmed": on_review_confirmed, "review_which": on_review_which, "review_change": on_review_change,
+    "review_reask": on_review_reask, "skip": on_skip, "junk": on_junk, "confirm_value": on_confirm_value,
+    "answer": on_answer, "facts": on_facts, "not_for_me": on_not_for_me, "thanks": on_thanks,
+    "greeting": on_greeting, "not_understood": on_not_understood,
+}  # fmt: skip
 
 
-def _yes_no(r: Reading) -> Optional[str]:
-    if r.question or len(r.words) > 8:
-        return None
-    return parse_yes_no(r.text)
+def question_text(t: Turn, kind: str, topic) -> str:
+    """The reply to a question: the FAQ's answer, why the item is asked, what it means, or an honest reply."""
+    it = q.ITEMS_BY_ID.get(t.requested)
+    if kind == "faq":
+        return faq.answer(topic)
+    if kind == "why":
+        return it.why
+    if kind == "meaning":
+        return it.meaning
+    if kind == "off_topic":
+        return texts.NOT_AN_ANSWER
+    return _honest(t.reading)
 
 
-def _plausible(item_id: str, value) -> bool:
-    bounds = q.ITEMS_BY_ID[item_id].plausible
-    return bounds is None or value is None or bounds[0] <= value <= bounds[1]
+def _honest(r: Reading) -> str:
+    """An honest reply to a question without a fixed answer, pointing to the huisarts when it names medicines."""
+    return texts.NO_RELIABLE_ANSWER + (" " + texts.ASK_ABOUT_MEDICINES if r.about_medicine() else "")
 
 
-def _shown(item_id: str, value) -> str:
-    """"4 bij je leeftijd": the value and what it answers."""
-    return f"{answer_label(item_id, value)} bij {q.ITEMS_BY_ID[item_id].name}"
-
-
-def _add_facts(t: Turn, exclude: str) -> bool:
-    """Volunteered facts fill their items too, when the user has consented and they are still open."""
-    out = t.out
-    if out.answers.get("consent") != "yes":
-        return False
-    facts = {k: v for k, v in extract_facts(t.reading.text).items() if k not in out.answers and k != exclude}
+def _record_facts(t: Turn, facts: dict) -> None:
+    """Volunteered facts fill their items too."""
     for item_id in [it.id for it in q.ITEMS if it.id in facts]:
         t.record(item_id, facts[item_id], acknowledge=False)
         if item_id == "red_flags":
             t.say(texts.RED_FLAG_NOW, alone=True)
         else:
-            t.say("Ik heb ook genoteerd: " + describe(item_id, facts[item_id]))
-    return bool(facts)
+            t.say(texts.ALSO_NOTED + " " + describe(item_id, facts[item_id]))
 
 
-def _answer_question(t: Turn) -> Optional[str]:
-    r = t.reading
-    it = q.ITEMS_BY_ID.get(t.requested)
-    if it and t.signal(sig.WHY) and (not r.topic or sig.WHY in r.keywords and not faq.match(r.words)):
-        return it.why  # a topic only the NLU guessed does not beat "waarvoor gebruiken jullie ..."
-    if r.topic and not r.advice:
-        return faq.answer(r.topic)
-    if it and ((t.signal(sig.MEANING) and not r.off_topic()) or _about_the_question(r, it)):
-        return it.meaning
-    return None
-
-
-def _about_the_question(r: Reading, it: q.Item) -> bool:
-    """A question that uses the words of the question asked ("telt tofu ook?") is about its meaning."""
-    if r.nlu.intent not in (None, "ask_meaning", "inform", "nlu_fallback"):
-        return False
-    return shares_words(r.text, it.id)
-
-
-def _hint(item_id: str, problem: Optional[str]) -> str:
+def _hint(item_id: str, problem) -> str:
     it = q.ITEMS_BY_ID[item_id]
     if problem == OUT_OF_RANGE:
-        low, high = int(it.minimum), int(it.maximum)
-        return f"Dat getal kan ik niet goed plaatsen: ik verwacht een getal van {low} tot {high}."
+        return texts.out_of_range(int(it.minimum), int(it.maximum))
     if problem == VAGUE_FREQUENCY:
-        return "Kun je het iets preciezer zeggen? Bijvoorbeeld 'een paar keer per maand' of '2 keer per week'."
-    return "Dat begreep ik niet helemaal. " + it.hint
+        return texts.VAGUE_FREQUENCY
+    return texts.NOT_UNDERSTOOD + " " + it.hint

@@ -14,13 +14,6 @@ STOPPED = "stopped"
 PAUSED = "paused"
 DELETED = "deleted"
 
-# What the interview waits for besides an answer to the requested item (the intake_pending slot).
-CONFIRM_VALUE = "confirm_value"  # "Je schreef 4 jaar: klopt dat?"
-CONFIRM_RESTART = "confirm_restart"
-CONFIRM_DELETE = "confirm_delete"
-AFTER_CRISIS = "after_crisis"  # "Wil je verder met de vragen?"
-REVIEW = "review"  # the summary before the results: "Klopt dit?"
-
 
 @dataclass(frozen=True)
 class Message:
@@ -39,6 +32,6 @@ class Outcome:
     failures: int = 0
     status: Optional[str] = GOING_ON
     messages: list = field(default_factory=list)
-    pending: Optional[dict] = None  # see the pending kinds above
+    pending: Optional[object] = None  # what else the interview waits for (bot.dialogue.pending)
     words: dict = field(default_factory=dict)  # item id -> the user's own words for that answer
     crisis: bool = False  # crisis wording occurred in this turn

@@ -18,10 +18,10 @@ from bot.dialogue.message import COMPLETE, NO_CONSENT, PAUSED, STOPPED, UNDER_AG
 from bot.parsing import signals as sig
 from bot.parsing.answers import parse_yes_no
 from bot.parsing.reading import Reading
+from bot.thresholds import SHORT_REPLY_WORDS, START_CONFIDENCE
 
 # Intents that say "let's do the check" (or go on with it), at this confidence.
 START_INTENTS = ("greet", "start_intake", "resume")
-START_CONFIDENCE = 0.5
 BOOKING_WORDS = ("afspraak", "consult", "plannen", "boeken", "inplannen", "link", "referentie")
 SCORE_WORDS = ("score", "scores", "uitslag", "uitkomst", "resultaat", "resultaten", "betekent", "betekenen")
 
@@ -144,7 +144,7 @@ def _wants_to_start(r: Reading) -> bool:
         return True
     if r.has(sig.GREETING) or r.has(sig.RESUME) or any(w in r.words for w in ("meedoen", "starten", "beginnen")):
         return True
-    return len(r.words) <= 6 and parse_yes_no(r.text) == "yes"
+    return len(r.words) <= SHORT_REPLY_WORDS and parse_yes_no(r.text) == "yes"
 
 
 def _start(r: Reading, state: State, reply: Reply) -> bool:
@@ -164,7 +164,7 @@ def _small_talk(r: Reading, state: State, reply: Reply) -> bool:
         reply.messages.append(Message(texts.YOU_ARE_WELCOME + more))
     elif r.nlu.intent == "goodbye" and r.nlu.confidence >= START_CONFIDENCE:
         reply.messages.append(Message(texts.GOODBYE))
-    elif len(r.words) <= 6 and parse_yes_no(r.text) == "no":
+    elif len(r.words) <= SHORT_REPLY_WORDS and parse_yes_no(r.text) == "no":
         reply.messages.append(Message("Prima. " + help_text(state)))
     else:
         return False

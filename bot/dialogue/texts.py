@@ -95,6 +95,20 @@ def confirm_value(shown: str) -> str:
     return f"Je schreef {shown}: klopt dat?"
 
 
+NOTED = "Genoteerd."
+ALSO_NOTED = "Ik heb ook genoteerd:"
+CHANGED = "Aangepast."
+NO_PROBLEM = "Geen probleem."
+ASK_AGAIN = "Goed, dan vraag ik dat opnieuw."
+CONSENT_GIVEN = "Dank je wel! Dan beginnen we."
+NOT_UNDERSTOOD = "Dat begreep ik niet helemaal."
+VAGUE_FREQUENCY = "Kun je het iets preciezer zeggen? Bijvoorbeeld 'een paar keer per maand' of '2 keer per week'."
+
+
+def out_of_range(low: int, high: int) -> str:
+    return f"Dat getal kan ik niet goed plaatsen: ik verwacht een getal van {low} tot {high}."
+
+
 NOTHING_TO_GO_BACK = "We zijn nog bij de eerste vraag, dus terug kan niet."
 RED_FLAG_NOW = (
     "Dat is belangrijk. Neem vandaag nog contact op met je huisarts over deze klacht. Heb je hevige buikpijn die "

@@ -1,12 +1,9 @@
 """One turn of the intake interview, as a pure function of the state and the user's message.
 
-The Rasa form's validation action is a thin adapter around ``take_turn``: it
-reads the state from the slots, calls this, sends the messages and writes the
-slots back. ``take_turn`` reads the message once (``bot.parsing.reading``) and
-hands it to ``HANDLERS``, an ordered table of small handlers: the first that
-takes the message makes the turn. The order is the dialogue's priorities:
-crisis first, then deleting, whatever the interview waits for, pausing and
-stopping, questions, and answers last.
+The Rasa form's validation action is a thin adapter around ``take_turn``: it reads the state from the slots, calls
+this, sends the messages and writes the slots back. ``take_turn`` reads the message once (``bot.parsing.reading``),
+interprets it once (``bot.dialogue.interpret``: what it means here and what the turn does), and the handler of that
+act (``bot.dialogue.handlers.ACTS``) makes the turn.
 """
 
 from __future__ import annotations
@@ -15,7 +12,8 @@ from typing import Optional
 
 from bot.clinic import EXAMPLE_CLINIC, Clinic
 from bot.dialogue import texts
-from bot.dialogue.handlers import HANDLERS
+from bot.dialogue.handlers import ACTS
+from bot.dialogue.interpret import State, interpret
 from bot.dialogue.interview import (  # noqa: F401 (interface)
     Turn,
     bubbles,
@@ -35,6 +33,7 @@ from bot.dialogue.message import (  # noqa: F401 (the statuses are part of this 
     Message,
     Outcome,
 )
+from bot.dialogue.pending import Pending, from_slot
 from bot.parsing.reading import INTENT_SIGNALS, Nlu, read  # noqa: F401 (INTENT_SIGNALS: tests)
 
 
@@ -64,7 +63,6 @@ def start(answers: dict, order: list, clinic: Clinic = EXAMPLE_CLINIC, text: str
     return outcome
 
 
-
 def take_turn(
     answers: dict,
     order: list,
@@ -76,15 +74,12 @@ def take_turn(
     clinic: Clinic = EXAMPLE_CLINIC,
     *,
     nlu: Optional[Nlu] = None,
-    pending: Optional[dict] = None,
+    pending: Optional[Pending] = None,
     words: Optional[dict] = None,
 ) -> Outcome:
     """Handle one user message while ``requested`` is being asked (``pending``: what else it waits for)."""
     nlu = nlu or Nlu(intent, confidence, ((intent, confidence),) if intent else ())
-    out = Outcome(dict(answers), list(order), requested, failures, pending=pending, words=dict(words or {}))
-    turn = Turn(read(text, nlu), clinic, out, pending)
-    for handler in HANDLERS:
-        outcome = handler(turn)
-        if outcome is not None:
-            return outcome
-    raise AssertionError("on_not_understood always answers")  # pragma: no cover
+    pending = from_slot(pending)
+    meaning = interpret(read(text, nlu), State(answers, tuple(order), requested, pending))
+    out = Outcome(dict(answers), list(order), requested, failures, pending=meaning.pending, words=dict(words or {}))
+    return ACTS[meaning.act](Turn(meaning, clinic, out))

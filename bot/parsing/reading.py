@@ -15,17 +15,8 @@ from bot.parsing import signals as sig
 from bot.parsing.answers import medicine_facts
 from bot.parsing.crisis import everyday_only, mentions_crisis
 from bot.parsing.text import normalise
+from bot.thresholds import CRISIS_CONFIDENCE, FAQ_CONFIDENCE, INTENT_CONFIDENCE, LONG_MESSAGE, OUT_OF_SCOPE_CONFIDENCE
 
-# The NLU's crisis intent counts from this confidence on, wherever it ranks: when in doubt, support.
-# Inside the interview it counts for messages that are no readable answer; the lexicon catches crisis
-# wording mixed with an answer (README, "Crisis wording").
-CRISIS_CONFIDENCE = 0.5
-# Other NLU intents count as a signal from this confidence on.
-INTENT_CONFIDENCE = 0.6
-# A question the NLU calls out of scope this surely gets "daar kan ik niet mee helpen", not "vraag het de kliniek".
-OUT_OF_SCOPE_CONFIDENCE = 0.5
-# An FAQ intent this sure wins over the keyword layer; below it the keywords decide.
-FAQ_CONFIDENCE = 0.8
 # Intents that mean the same as a keyword signal.
 INTENT_SIGNALS = {
     "stop": sig.STOP, "pause": sig.PAUSE, "start_over": sig.RESTART, "human_handoff": sig.HUMAN,
@@ -77,7 +68,6 @@ ON_SUBJECT_STEMS = SUBJECT_STEMS | faq.CONCEPT_STEMS
 # A question that names medicines: the honest reply also points to the huisarts or apotheker.
 MEDICINE_WORDS = re.compile(r"\b(medic\w*|\w*pil(len)?|tablet\w*|antibiotica|\w*prazol\w*|metformine|bloeddruk\w*|"
                             r"voorgeschreven|statine\w*|maagzuurremmer\w*)\b")
-LONG_MESSAGE = 400  # characters; an answer is never this long
 
 
 @dataclass(frozen=True)

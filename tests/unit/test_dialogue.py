@@ -5,6 +5,7 @@ import pytest
 from bot import faq
 from bot.clinic import Clinic
 from bot.dialogue import texts
+from bot.dialogue.pending import Review
 from bot.dialogue.questions import QUESTIONS
 from bot.dialogue.turn import (
     COMPLETE,
@@ -66,7 +67,7 @@ def test_intro_says_what_how_long_and_no_diagnosis():
 def test_worked_example_by_free_text():
     chat = Chat()
     outcome = chat.run(WORKED_EXAMPLE_CHAT)
-    assert outcome.status is None and outcome.pending == {"kind": "review"}  # "Klopt dit?" first
+    assert outcome.status is None and outcome.pending == Review()  # "Klopt dit?" first
     assert chat.replies[1].startswith(texts.REVIEW_INTRO) and "• Leeftijd: 40" in chat.replies[1]
     assert outcome.words["age"] == "40" and outcome.words["egfr"] == "weet ik niet"
     outcome = chat.say("ja, dat klopt")

@@ -1,0 +1,492 @@
+"""A message, interpreted once: ``interpret(reading, state) -> Interpretation``, before any handler acts.
+
+The interpretation holds the answer reading (the message read as an answer to the item asked), the requests the
+message makes, the safety signals, the question it asks, and ``act``: what the turn does with it. The handlers
+(``bot.dialogue.handlers``) only act on it; they read nothing themselves.
+
+Each decision is a named rule (``RULES``), tested from a table (tests/unit/test_interpret.py). The rules are tried in
+the order of the dialogue's priorities, written once here: safety first, then deleting, whatever the interview waits
+for, ending and rewinding, questions, and answers last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Mapping, Optional
+
+from bot import faq
+from bot import questionnaire as q
+from bot.dialogue import review
+from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmRestart, ConfirmValue, Pending, Review
+from bot.parsing import signals as sig
+from bot.parsing.answers import UNDER_AGE, Parsed, conclusion, extract_facts, parse_answer, parse_yes_no
+from bot.parsing.reading import Reading
+from bot.parsing.text import normalise
+from bot.thresholds import (
+    INTENT_CONFIDENCE,
+    OFF_TOPIC_WORDS,
+    RESUME_WORDS,
+    SHORT_ANSWER_PART,
+    SHORT_PAUSE,
+    SMALL_TALK_WORDS,
+    SURE,
+    YES_NO_WORDS,
+)
+
+# NLU intents that a message answering the question may get.
+ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback")
+# Requests that end or rewind the interview: from the NLU alone never for a question.
+CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK, sig.SKIP})
+NOT_READ = Parsed(problem="not_read")
+
+
+@dataclass(frozen=True)
+class State:
+    """The interview before the message."""
+
+    answers: Mapping
+    order: tuple
+    requested: Optional[str]
+    pending: Optional[Pending] = None
+
+    @property
+    def consented(self) -> bool:
+        return self.answers.get("consent") == "yes"
+
+    def last_answered(self) -> Optional[str]:
+        return self.order[-1] if self.order and self.order[-1] != "consent" else None
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """What one message means at this point of the interview, and what the turn does (``act``, by ``rule``)."""
+
+    reading: Reading
+    state: State
+    answer: Parsed  # the message read as an answer to the item asked; problem "not_read" when it is none
+    yes_no: Optional[str]  # a short yes or no, for a confirmation
+    crisis: bool  # suicide or self-harm wording
+    in_review: bool  # the summary before the results is what the message answers
+    pending: Optional[Pending] = None  # what the interview still waits for (a safety reply's question lapses)
+    act: str = ""
+    rule: str = ""
+    data: dict = field(default_factory=dict)  # what the act needs: the item named, a corrected value, ...
+
+    @property
+    def requested(self) -> Optional[str]:
+        return self.state.requested
+
+
+class _Context:
+    """The facts the rules decide on, each computed once and only when a rule asks."""
+
+    def __init__(self, reading: Reading, state: State):
+        self.r = reading
+        self.s = state
+
+    @cached_property
+    def yes_no(self) -> Optional[str]:
+        r = self.r
+        if r.question or len(r.words) > YES_NO_WORDS:
+            return None
+        return parse_yes_no(r.text)
+
+    @cached_property
+    def answer_as_sent(self) -> Parsed:
+        """The answer, reading the state as it was (a review only when the review itself waits)."""
+        return read_answer(self.r, self.s.requested, isinstance(self.s.pending, Review))
+
+    @cached_property
+    def effective_pending(self) -> Optional[Pending]:
+        """After a safety reply, a message that is no yes/no and no "verder" returns to where the interview was."""
+        pending = self.s.pending
+        if isinstance(pending, AfterCrisis) and not self.continues_after_crisis:
+            return Review() if pending.review else None
+        return pending
+
+    @cached_property
+    def continues_after_crisis(self) -> bool:
+        return bool(self.yes_no) or self.signal(sig.RESUME, self.answer_as_sent)
+
+    @cached_property
+    def in_review(self) -> bool:
+        return isinstance(self.effective_pending, Review)
+
+    @cached_property
+    def answer(self) -> Parsed:
+        return read_answer(self.r, self.s.requested, self.in_review)
+
+    def signal(self, name: str, answer: Optional[Parsed] = None) -> bool:
+        """A keyword signal, or the NLU's intent for it when the message is no readable answer (and, for the
+        requests that end or rewind the interview, no question: "hoe zet ik mijn router opnieuw op?")."""
+        r = self.r
+        if name in r.keywords:
+            return True
+        if name in CONTROL and r.question:
+            return False
+        return name in r.signals and not (answer or self.answer).ok
+
+    def nlu_says(self, intent: str) -> bool:
+        """The NLU's top intent, confident, for a message that is no readable answer and no question."""
+        nlu = self.r.nlu
+        sure = nlu.intent == intent and nlu.confidence >= INTENT_CONFIDENCE
+        return sure and not self.answer.ok and not (self.r.question or self.r.maybe_question)
+
+    @cached_property
+    def crisis(self) -> bool:
+        return self.r.crisis or (self.r.crisis_nlu and not self.answer_as_sent.ok)
+
+
+# --- the answer reading --------------------------------------------------------------------------------------------
+
+
+def read_answer(r: Reading, item_id: Optional[str], in_review: bool) -> Parsed:
+    """The message read as an answer to ``item_id`` (never for markup, a question or the review), with the rules that
+    keep small words from answering a sentence that asks or wants something else."""
+    if r.junk or r.question or in_review or item_id not in q.ITEMS_BY_ID:
+        return NOT_READ
+    asks = r.nlu.intent not in ANSWER_INTENTS and r.nlu.confidence >= SURE
+    text = r.text
+    if r.maybe_question and (asks or r.topic or r.advice):  # "kan je een vette lever krijgen ...": no 1 from "een"
+        if not r.answer_part:
+            return NOT_READ
+        text = r.answer_part  # "drie, hoe zit het met magnesium": "drie" is the answer
+        if asks and len(text.split()) > SHORT_ANSWER_PART and not shares_words(text, item_id):
+            return NOT_READ  # "ik drink elke ochtend yakult, doet dat iets" says nothing of nuts
+    parsed = parse_answer(item_id, text)
+    if parsed.ok and not r.answer_part and _read_from_een(item_id, r) and (r.maybe_question or _een_is_an_article(r)):
+        return NOT_READ  # "is dat een diagnose?", "leest er een mens mee" are no 1
+    off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
+    if parsed.ok and (asks or off_subject) and read_from_small_words(item_id, r):
+        return NOT_READ  # "vertel eens een grap" is no 1, "geen zin meer, ik stop" no 0
+    if not parsed.ok and q.ITEMS_BY_ID[item_id].codes == ("yes", "no"):
+        said = {"affirm": "yes", "deny": "no"}.get(r.nlu.intent) if r.nlu.confidence >= SURE else None
+        return Parsed(said) if said else parsed  # "ga je gang", "dat is in orde"
+    return parsed
+
+
+# Words that say nothing of what a message is about: "wat kan dat zijn" shares "zijn" with every question.
+STOPWORDS = frozenset("""bedoel bedoelt betekent eigenlijk precies wordt worden hiermee daarmee vraag vragen zijn
+    heeft hebben deze voor maar welke hoeveel niet meer kunnen moet moeten mijn jouw jullie alle alles daar hier
+    waar wanneer iets gaat doen week weken vorige sinds""".split())
+
+
+def shares_words(text: str, item_id: str) -> bool:
+    """The text uses a word of the item's question or its explanation ("telt tofu ook?", "ik eet een handje noten"),
+    compared by their first five letters ("handje" is "handjes")."""
+    import re
+
+    it = q.ITEMS_BY_ID[item_id]
+    own = {w[:5] for w in re.findall(r"[a-z]+", normalise(text)) if len(w) >= 4 and w not in STOPWORDS}
+    asked = {w[:5] for w in re.findall(r"[a-z]+", normalise(it.text + " " + it.meaning)) if w not in STOPWORDS}
+    return bool(own & asked)
+
+
+# Words that make an answer on their own ("een" is 1, "geen" 0, "niet" never) but also fill every sentence.
+SMALL_WORDS = frozenset({"een", "geen", "niet", "nee", "ja", "nooit", "niks", "niets", "wel"})
+# Words after "een" that keep it a number: "een of twee", "een per week", "een à twee".
+NUMBER_AFTER_EEN = frozenset({"of", "per", "tot", "a", "keer", "maal", "en", "x"})
+
+
+def read_from_small_words(item_id: str, r: Reading) -> bool:
+    """The answer comes only from small words in a sentence: weaker than a sure NLU request or question.
+    "vertel eens een grap" is no 1, "ik wil niet verder met deze check" no "nooit"; "dus nee" and
+    "rosacea en pigmentvlekken" stay answers, and so does a label or a button's title ("Geen van deze")."""
+    if len(r.words) < 3 or any(c.isdigit() for c in r.text) or conclusion(r.text):
+        return False
+    it = q.ITEMS_BY_ID[item_id]
+    if any(r.plain == normalise(choice) for choice in (*it.labels.values(), *it.buttons)):
+        return False
+    return _read_only_from(item_id, r, SMALL_WORDS)
+
+
+def corrected_value(item_id: str, text: str) -> Parsed:
+    """A correction's new value for ``item_id`` ("nee wacht, het zijn er vier" -> 4); none when it comes only from
+    small words of a sentence ("wacht, die daarvoor klopte niet" is no "nooit")."""
+    import re
+
+    stripped = sig.strip_correction(text)
+    parsed = parse_answer(item_id, stripped)
+    words = tuple(re.findall(r"[a-z0-9']+", stripped))
+    if parsed.ok and len(words) >= 3 and not any(c.isdigit() for c in stripped) and not conclusion(stripped):
+        if not parse_answer(item_id, " ".join(w for w in words if w not in SMALL_WORDS)).ok:
+            return NOT_READ
+    return parsed
+
+
+def _read_from_een(item_id: str, r: Reading) -> bool:
+    """The answer comes only from the article "een", as in a question ("is dat een diagnose of zo")."""
+    return "een" in r.words and _read_only_from(item_id, r, ("een",))
+
+
+def _een_is_an_article(r: Reading) -> bool:
+    """Every "een" of a sentence stands before a word that makes it an article ("leest er een mens mee");
+    "een", "ik heb er maar een", "een of twee" keep their number."""
+    after = [r.words[i + 1] if i + 1 < len(r.words) else None for i, w in enumerate(r.words) if w == "een"]
+    return len(r.words) >= 4 and all(word is not None and word not in NUMBER_AFTER_EEN for word in after)
+
+
+def _read_only_from(item_id: str, r: Reading, words) -> bool:
+    """Without these words the message reads as no answer to the item."""
+    return not parse_answer(item_id, " ".join(w for w in r.words if w not in words)).ok
+
+
+# --- the rules, in the order of the dialogue's priorities ------------------------------------------------------------
+# Each rule returns None when it does not decide, else (act, data).
+Rule = Callable[[_Context], Optional[tuple]]
+
+
+def rule_crisis(c: _Context) -> Optional[tuple]:
+    """Crisis wording, in any message and any state: the 113 reply, and nothing recorded."""
+    return ("crisis", {}) if c.crisis else None
+
+
+def rule_delete(c: _Context) -> Optional[tuple]:
+    """"Verwijder mijn gegevens" deletes at once; other wording or an NLU guess asks first."""
+    if sig.DELETE_DATA in c.r.keywords:
+        return "delete", {}
+    if c.signal(sig.DELETE_DATA, c.answer_as_sent) or sig.asks_to_delete(c.r.text):
+        return "ask_delete", {}
+    return None
+
+
+def rule_confirmation(c: _Context) -> Optional[tuple]:
+    """A yes or no to what the interview asked to confirm; after a safety reply also "verder"."""
+    pending = c.s.pending
+    if isinstance(pending, (ConfirmValue, ConfirmRestart, ConfirmDelete)) and c.yes_no:
+        return "confirm", {"yes": c.yes_no == "yes"}
+    if isinstance(pending, AfterCrisis) and c.continues_after_crisis:
+        return "after_crisis", {"yes": c.yes_no != "no"}
+    return None
+
+
+def rule_pause(c: _Context) -> Optional[tuple]:
+    """Pausing keeps every answer, so a clear keyword or the NLU's pause intent is enough, also in a question
+    ("kan ik dit morgen afmaken?") and for a goodbye ("doei, tot later"); "doei, ik ben er klaar mee" stops."""
+    r = c.r
+    goodbye = r.nlu.intent == "goodbye" and sig.GREETING not in r.keywords  # "dag bot": "dag" is hello too
+    sure = (r.nlu.intent == "pause" or goodbye) and r.nlu.confidence >= INTENT_CONFIDENCE and not c.answer.ok
+    if sure and goodbye and sig.STOP in r.keywords:
+        return "stop", {}
+    short = r.is_short(sig.PAUSE) or len(r.text) < SHORT_PAUSE
+    if (sig.PAUSE in r.keywords and short) or sure or sig.asks_to_pause(r.text):
+        return "pause", {}
+    return None
+
+
+def rule_stop(c: _Context) -> Optional[tuple]:
+    """"Stop" alone, or the NLU's stop intent for a message that is no answer ("ik wil stoppen met roken" is one)."""
+    r = c.r
+    if r.is_short(sig.STOP) or sig.asks_to_stop(r.text) or (c.nlu_says("stop") and sig.SKIP not in r.keywords):
+        return "stop", {}
+    return None
+
+
+def rule_back(c: _Context) -> Optional[tuple]:
+    """Back to the previous question, or to the one the message names; the answer stays until a new one is given."""
+    r, s = c.r, c.s
+    strong = any(sig.has_phrase(r.text, p) for p in sig.STRONG_BACK)
+    changing = (c.nlu_says("correct") or sig.CORRECTION in r.keywords or sig.says_wrong(r.text)) and not (
+        corrected_value(s.last_answered() or s.requested, r.text).ok)  # fmt: skip
+    # "oeps, ik heb net iets verkeerds ingevuld": no new value, but the last answer was wrong
+    asked_back = r.is_short(sig.BACK) or strong or c.nlu_says("go_back") or (changing and sig.says_wrong(r.text))
+    if sig.RESTART in r.keywords or not (asked_back or changing):
+        return None
+    named = review.named_item(r.text)
+    if (changing or sig.BACK in r.keywords or c.nlu_says("go_back")) and named in s.answers and named != s.requested:
+        return "back_to", {"item": named}  # "even terug naar de vraag over noten"
+    if not asked_back:
+        return None
+    return "back", {}
+
+
+def rule_restart(c: _Context) -> Optional[tuple]:
+    return ("restart", {}) if c.signal(sig.RESTART) else None
+
+
+def rule_human(c: _Context) -> Optional[tuple]:
+    return ("human", {}) if c.signal(sig.HUMAN) else None
+
+
+def rule_consent(c: _Context) -> Optional[tuple]:
+    """The consent question: only a clear yes or no counts; a question about it gets an answer."""
+    if c.s.requested != "consent":
+        return None
+    r = c.r
+    if c.signal(sig.WHY) or c.signal(sig.MEANING) or r.question:
+        return "question", {"reply": question_reply(c, default="why" if c.signal(sig.WHY) else "meaning")}
+    parsed = parse_answer("consent", r.text)
+    if parsed.ok and parsed.value == "yes":
+        return "consent", {"yes": True}
+    if parsed.ok and not r.maybe_question:
+        return "consent", {"yes": False}
+    if c.signal(sig.ENGLISH):
+        return "english", {}
+    return "consent_unclear", {}
+
+
+def rule_correction(c: _Context) -> Optional[tuple]:
+    """"Nee wacht, het zijn er vier": the previous answer, corrected."""
+    previous = c.s.last_answered()
+    wants = sig.CORRECTION in c.r.keywords or c.nlu_says("correct")
+    if not (wants and previous) or c.in_review:
+        return None
+    corrected = corrected_value(previous, c.r.text)
+    return ("correction", {"item": previous, "value": corrected.value}) if corrected.ok else None
+
+
+def rule_english(c: _Context) -> Optional[tuple]:
+    """"why do you need this", "next question please": what they ask for, in Dutch; only a message with nothing the
+    assistant can read gets "I only speak Dutch"."""
+    r = c.r
+    if not c.signal(sig.ENGLISH) or r.topic or r.keywords & {sig.WHY, sig.MEANING, sig.SKIP, sig.RESTART, sig.BACK}:
+        return None
+    return "english", {}
+
+
+def rule_question(c: _Context) -> Optional[tuple]:
+    """A clear question ("wat is ...", "waarom ...?") gets an answer, then the question again."""
+    r = c.r
+    if not (r.question or c.signal(sig.WHY) or c.signal(sig.MEANING)):
+        return None
+    small_talk = {sig.GREETING, sig.THANKS} & r.keywords and not r.topic and len(r.words) <= SMALL_TALK_WORDS
+    skip = sig.SKIP in r.keywords and sig.MEANING not in r.keywords  # "ik weet niet wat u met ... bedoelt" asks
+    if skip or small_talk:  # "kunnen we deze overslaan?", "dag, hoe gaat het?"
+        return None
+    return "question", {"reply": question_reply(c)}
+
+
+def rule_review(c: _Context) -> Optional[tuple]:
+    """The summary before the results: "ja" shows them; naming an item corrects or re-asks it."""
+    if not c.in_review:
+        return None
+    item_id = review.named_item(c.r.text)
+    if c.yes_no == "yes" and not item_id:
+        return "review_confirmed", {}
+    if item_id is None:
+        return "review_which", {}
+    parsed = parse_answer(item_id, review.after_name(c.r.text, item_id))
+    if parsed.ok and review.gives_value(c.r.text):
+        return "review_change", {"item": item_id, "value": parsed.value}
+    return "review_reask", {"item": item_id}
+
+
+def rule_skip(c: _Context) -> Optional[tuple]:
+    if not c.signal(sig.SKIP) or (c.answer.ok and conclusion(c.r.text)):
+        return None
+    return "skip", {}
+
+
+def rule_junk(c: _Context) -> Optional[tuple]:
+    """Markup, code or a very long text is never read as an answer."""
+    return ("junk", {}) if c.r.junk else None
+
+
+def rule_answer(c: _Context) -> Optional[tuple]:
+    """A readable answer is recorded; a surprising one is confirmed first."""
+    parsed, item_id = c.answer, c.s.requested
+    if parsed.problem == UNDER_AGE or (parsed.ok and not plausible(item_id, parsed.value)):
+        return "confirm_value", {"value": parsed.value, "problem": parsed.problem}
+    if not parsed.ok:
+        return None
+    then = None
+    if c.r.answer_part:  # "drie, hoe zit het met magnesium": the answer, then the question's reply
+        if c.r.topic and not c.r.advice:
+            then = ("faq", c.r.topic)
+        elif c.r.in_domain():
+            then = ("unknown", None)
+    return "answer", {"value": parsed.value, "then": then, "facts": volunteered(c, exclude=item_id)}
+
+
+def rule_facts(c: _Context) -> Optional[tuple]:
+    """"Trouwens, ik slik omeprazol" fills med_ppi; a question about it ("zorgen maagzuurremmers voor ...") does not."""
+    nlu = c.r.nlu
+    if faq.key_of(nlu.intent) and nlu.confidence >= SURE or c.r.maybe_question:
+        return None
+    facts = volunteered(c, exclude=c.s.requested)
+    return ("facts", {"facts": facts}) if facts else None
+
+
+def rule_maybe_question(c: _Context) -> Optional[tuple]:
+    """"Heeft magnesium invloed op slaap": not an answer, so a question after all."""
+    r = c.r
+    other = r.nlu.intent == "question_other" and r.nlu.confidence >= INTENT_CONFIDENCE
+    if not (r.maybe_question or r.topic or other):
+        return None
+    return "question", {"reply": question_reply(c)}
+
+
+def rule_small_talk(c: _Context) -> Optional[tuple]:
+    r = c.r
+    if r.off_topic() and len(r.words) > OFF_TOPIC_WORDS:  # "vertaal 'goedemorgen' eens naar het Spaans" is no greeting
+        return "not_for_me", {}
+    if c.signal(sig.THANKS):
+        return "thanks", {}
+    if c.signal(sig.GREETING) or (c.signal(sig.RESUME) and len(r.words) <= RESUME_WORDS):  # "heej, ben er weer"
+        return "greeting", {}
+    if r.nlu.intent == "out_of_scope" and (r.nlu.confidence >= SURE or not r.on_subject):
+        return "not_for_me", {}
+    return None
+
+
+def rule_not_understood(c: _Context) -> Optional[tuple]:
+    return ("review_which", {}) if c.in_review else ("not_understood", {"problem": c.answer.problem})
+
+
+RULES: tuple = (
+    rule_crisis, rule_delete, rule_confirmation, rule_pause, rule_stop, rule_back, rule_restart, rule_human,
+    rule_consent, rule_correction, rule_english, rule_question, rule_review, rule_skip, rule_junk, rule_answer,
+    rule_facts, rule_maybe_question, rule_small_talk, rule_not_understood,
+)  # fmt: skip
+
+
+def interpret(reading: Reading, state: State) -> Interpretation:
+    """What the message means here, and what the turn does with it: the first rule of ``RULES`` that decides."""
+    c = _Context(reading, state)
+    for rule in RULES:
+        decided = rule(c)
+        if decided is not None:
+            act, data = decided
+            return Interpretation(reading, state, c.answer, c.yes_no, c.crisis, c.in_review, c.effective_pending,
+                                  act, rule.__name__.removeprefix("rule_"), data)  # fmt: skip
+    raise AssertionError("rule_not_understood always decides")  # pragma: no cover
+
+
+# --- what the rules share ------------------------------------------------------------------------------------------
+
+
+def plausible(item_id: str, value) -> bool:
+    bounds = q.ITEMS_BY_ID[item_id].plausible
+    return bounds is None or value is None or bounds[0] <= value <= bounds[1]
+
+
+def volunteered(c: _Context, exclude: Optional[str]) -> dict:
+    """Facts the message volunteers for other items still open, once the user has consented."""
+    if not c.s.consented:
+        return {}
+    facts = extract_facts(c.r.text)
+    return {k: v for k, v in facts.items() if k not in c.s.answers and k != exclude}
+
+
+def question_reply(c: _Context, default: Optional[str] = None) -> tuple:
+    """What answers the question: ("why"|"meaning", None), ("faq", topic), or the honest ("unknown"|"off_topic", None).
+    ``default`` answers a question about consent that nothing else answers."""
+    r = c.r
+    it = q.ITEMS_BY_ID.get(c.s.requested)
+    if it and c.signal(sig.WHY) and (not r.topic or sig.WHY in r.keywords and not faq.match(r.words)):
+        return "why", None  # a topic only the NLU guessed does not beat "waarvoor gebruiken jullie ..."
+    if r.topic and not r.advice:
+        return "faq", r.topic
+    if it and ((c.signal(sig.MEANING) and not r.off_topic()) or _about_the_question(r, it)):
+        return "meaning", None
+    if default:
+        return default, None
+    return ("unknown", None) if r.in_domain() else ("off_topic", None)
+
+
+def _about_the_question(r: Reading, it: q.Item) -> bool:
+    """A question that uses the words of the question asked ("telt tofu ook?") is about its meaning."""
+    if r.nlu.intent not in (None, "ask_meaning", "inform", "nlu_fallback"):
+        return False
+    return shares_words(r.text, it.id)

@@ -1,0 +1,68 @@
+"""What the interview waits for besides an answer to the item asked: one small dataclass per kind.
+
+The intake_pending slot stores it as a dict with its ``kind`` (``to_slot``/``from_slot``); the dialogue works on
+the dataclasses only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import ClassVar, Optional, Union
+
+
+@dataclass(frozen=True)
+class ConfirmValue:
+    """"Je schreef 4 bij leeftijd: klopt dat?": a surprising value, recorded only when confirmed."""
+
+    item: str
+    value: object
+    problem: Optional[str] = None  # UNDER_AGE: a confirmed age under 18 ends the check
+    words: str = ""  # the user's own words for the value
+    kind: ClassVar[str] = "confirm_value"
+
+
+@dataclass(frozen=True)
+class ConfirmRestart:
+    """"Wil je echt opnieuw beginnen?"."""
+
+    kind: ClassVar[str] = "confirm_restart"
+
+
+@dataclass(frozen=True)
+class ConfirmDelete:
+    """"Wil je echt dat ik al je antwoorden verwijder?"."""
+
+    kind: ClassVar[str] = "confirm_delete"
+
+
+@dataclass(frozen=True)
+class AfterCrisis:
+    """After a safety reply: "Wil je verder met de vragen, of liever later?"; ``review``: it came during the review."""
+
+    review: bool = False
+    kind: ClassVar[str] = "after_crisis"
+
+
+@dataclass(frozen=True)
+class Review:
+    """The summary before the results: "Klopt dit?"."""
+
+    kind: ClassVar[str] = "review"
+
+
+Pending = Union[ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review]
+KINDS = {cls.kind: cls for cls in (ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review)}
+
+
+def to_slot(pending: Optional[Pending]) -> Optional[dict]:
+    return None if pending is None else {"kind": pending.kind, **asdict(pending)}
+
+
+def from_slot(stored) -> Optional[Pending]:
+    """The pending kind stored in the slot; None for nothing or for a kind this version does not know."""
+    if isinstance(stored, (ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review)):
+        return stored
+    if not isinstance(stored, dict) or stored.get("kind") not in KINDS:
+        return None
+    cls = KINDS[stored["kind"]]
+    return cls(**{f.name: stored[f.name] for f in fields(cls) if f.name in stored})

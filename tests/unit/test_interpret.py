@@ -1,0 +1,82 @@
+"""The named rules of bot.dialogue.interpret, from a table: a message, the state, and the act the rule decides."""
+
+import pytest
+
+from bot.dialogue.interpret import RULES, State, interpret
+from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmValue, Review
+from bot.parsing.reading import Nlu, read
+from tests.answers import WORKED_EXAMPLE
+
+AT_NUTS = State({"consent": "yes", "sex": "female", "age": 40}, ("consent", "sex", "age"), "nuts_per_week")
+AT_PSS = State({"consent": "yes"}, ("consent",), "pss_2")
+AT_CONSENT = State({}, (), "consent")
+IN_REVIEW = State(WORKED_EXAMPLE, tuple(WORKED_EXAMPLE), "red_flags", Review())
+AGE_FOUR = State({"consent": "yes", "sex": "male"}, ("consent", "sex"), "age", ConfirmValue("age", 4))
+ASKED_DELETE = State(AT_NUTS.answers, AT_NUTS.order, "nuts_per_week", ConfirmDelete())
+AFTER_SAFETY = State(AT_NUTS.answers, AT_NUTS.order, "nuts_per_week", AfterCrisis())
+
+
+def nlu(intent=None, confidence=0.0):
+    return Nlu(intent, confidence, ((intent, confidence),) if intent else ())
+
+
+# (rule, act, state, text, NLU intent and confidence)
+TABLE = [
+    ("crisis", "crisis", AT_PSS, "soms denk ik erover om er een einde aan te maken", nlu()),
+    ("crisis", "crisis", AT_NUTS, "alles voelt zinloos", nlu("crisis", 0.7)),
+    ("delete", "delete", AT_NUTS, "verwijder mijn gegevens", nlu()),
+    ("delete", "ask_delete", AT_NUTS, "kan ik mijn antwoorden laten wissen", nlu()),
+    ("confirmation", "confirm", AGE_FOUR, "ja", nlu()),
+    ("confirmation", "confirm", ASKED_DELETE, "nee", nlu()),
+    ("confirmation", "after_crisis", AFTER_SAFETY, "ja, verder", nlu()),
+    ("pause", "pause", AT_NUTS, "ik kom later terug", nlu()),
+    ("pause", "stop", AT_NUTS, "doei, ik ben er klaar mee", nlu("goodbye", 0.8)),
+    ("stop", "stop", AT_NUTS, "stop", nlu()),
+    ("back", "back", AT_NUTS, "vorige vraag", nlu()),
+    ("back", "back_to", AT_NUTS, "kunnen we terug naar de vraag over leeftijd", nlu()),
+    ("restart", "restart", AT_NUTS, "opnieuw beginnen", nlu()),
+    ("human", "human", AT_NUTS, "ik wil iemand spreken", nlu()),
+    ("consent", "consent", AT_CONSENT, "ja hoor", nlu()),
+    ("consent", "question", AT_CONSENT, "waarom vraag je dat?", nlu()),
+    ("consent", "consent_unclear", AT_CONSENT, "tja", nlu()),
+    ("correction", "correction", AT_NUTS, "nee wacht, ik ben 41", nlu()),
+    ("english", "english", AT_NUTS, "what is this about", nlu()),
+    ("question", "question", AT_NUTS, "wat is een darmflora?", nlu()),
+    ("review", "review_confirmed", IN_REVIEW, "ja, dat klopt", nlu()),
+    ("review", "review_change", IN_REVIEW, "mijn leeftijd is 46", nlu()),
+    ("review", "review_reask", IN_REVIEW, "alcohol klopt niet", nlu()),
+    ("review", "review_which", IN_REVIEW, "hmm", nlu()),
+    ("skip", "skip", AT_NUTS, "sla over", nlu()),
+    ("junk", "junk", AT_NUTS, "<script>alert(1)</script>", nlu()),
+    ("answer", "answer", AT_NUTS, "een handje per dag", nlu()),
+    ("answer", "confirm_value", State(AT_NUTS.answers, AT_NUTS.order, "sleep_hours"), "2", nlu()),
+    ("facts", "facts", AT_NUTS, "trouwens, ik slik omeprazol", nlu()),
+    ("maybe_question", "question", AT_NUTS, "heeft magnesium invloed op slaap", nlu()),
+    ("small_talk", "thanks", AT_NUTS, "dank je", nlu()),
+    ("small_talk", "greeting", AT_NUTS, "hallo", nlu()),
+    ("not_understood", "not_understood", AT_NUTS, "qwrtzp", nlu()),
+]
+
+
+@pytest.mark.parametrize("rule, act, state, text, parse", TABLE, ids=[f"{r}:{t}" for r, _, _, t, _ in TABLE])
+def test_each_rule_decides_its_act(rule, act, state, text, parse):
+    meaning = interpret(read(text, parse), state)
+    assert (meaning.rule, meaning.act) == (rule, act)
+
+
+def test_every_rule_is_in_the_table():
+    assert {rule.__name__.removeprefix("rule_") for rule in RULES} == {row[0] for row in TABLE}
+
+
+def test_the_answer_reading_holds_the_value_and_the_state_is_not_changed():
+    answers = dict(AT_NUTS.answers)
+    meaning = interpret(read("een handje per dag", nlu()), AT_NUTS)
+    assert meaning.answer.value == 7 and meaning.data["value"] == 7
+    assert dict(AT_NUTS.answers) == answers
+
+
+def test_after_a_safety_reply_in_the_review_a_message_is_read_as_in_the_review():
+    state = State(WORKED_EXAMPLE, tuple(WORKED_EXAMPLE), "red_flags", AfterCrisis(review=True))
+    meaning = interpret(read("mijn leeftijd is 46", nlu()), state)
+    assert meaning.in_review and meaning.act == "review_change"
+    assert (meaning.data["item"], meaning.data["value"]) == ("age", 46)
