@@ -14,8 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.results import RECORDS
 from actions.tracker_state import (
     ANSWERED,
-    CRISIS,
     DELETE_MARKER,
+    FLAG_SLOTS,
     RESULT,
     START,
     STATUS,
@@ -41,7 +41,7 @@ class ActionConverse(Action):
         state = State(tracker.get_slot(STATUS), bool(tracker.get_slot(ANSWERED)), tracker.get_slot(RESULT))
         reply = converse(read(text, nlu_of(tracker)), state, clinic_from_env())
         send(dispatcher, bubbles(reply.messages))
-        events: list = [SlotSet(CRISIS, True)] if reply.crisis else []
+        events: list = [SlotSet(FLAG_SLOTS[flag], True) for flag in sorted(reply.flags)]
         if reply.delete:
             RECORDS.delete_for_sender(tracker.sender_id)
             dispatcher.utter_message(json_message=DELETE_MARKER)  # the channel deletes the conversation

@@ -6,6 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.tracker_state import (
+    DIGRESSED,
     FAILURES,
     LAST_TURN,
     PENDING,
@@ -47,6 +48,6 @@ class ValidateIntakeForm(Action):
         else:
             text = user.get("text") or ""
             outcome = take_turn(answers, order, requested, failures, text, clinic=clinic, nlu=nlu_of(tracker),
-                                pending=pending, words=words)  # fmt: skip
+                                pending=pending, words=words, digressed=bool(tracker.get_slot(DIGRESSED)))  # fmt: skip
         send(dispatcher, bubbles(outcome.messages))
         return outcome_events(tracker, outcome, key)

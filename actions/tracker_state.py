@@ -22,7 +22,12 @@ REQUESTED = "requested_slot"
 PENDING = "intake_pending"
 WORDS = "answer_words"
 CRISIS = "crisis_mentioned"
+# The slot of each safety flag (bot.dialogue.safety.FLAGS): the clinic's record keeps them.
+FLAG_SLOTS = {"crisis": CRISIS, "violence": "violence_mentioned", "danger": "danger_mentioned",
+              "pregnancy": "pregnancy_mentioned"}
 START = "intake_start"
+DIGRESSED = "intake_digressed"
+NOT_MANAGED = "items_not_managed"
 
 
 def answers_from(tracker: Tracker) -> tuple:
@@ -67,8 +72,11 @@ def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> li
         PENDING: to_slot(outcome.pending),
         WORDS: dict(outcome.words) or None,
     }
-    if outcome.crisis:
-        bookkeeping[CRISIS] = True
+    for flag in outcome.flags:
+        bookkeeping[FLAG_SLOTS[flag]] = True
+    bookkeeping[DIGRESSED] = outcome.digressed or None
+    if outcome.gave_up:  # "niet gelukt" beside this item in the clinic's record
+        bookkeeping[NOT_MANAGED] = list(dict.fromkeys((tracker.get_slot(NOT_MANAGED) or []) + [outcome.gave_up]))
     if tracker.get_slot(START):
         bookkeeping[START] = False
     # Only what changed: every event makes the tracker, and so each later request, bigger.
@@ -90,6 +98,8 @@ def clear_interview(status: Optional[str] = None) -> list:
         SlotSet(REQUESTED, None),
         SlotSet(PENDING, None),
         SlotSet(WORDS, None),
+        SlotSet(DIGRESSED, None),
+        SlotSet(NOT_MANAGED, None),
     ]
 
 

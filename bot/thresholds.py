@@ -9,6 +9,12 @@ holds two more that Rasa reads itself; tests/unit/test_thresholds.py proves they
 # --- NLU confidences --------------------------------------------------------------------------------------------------
 # The crisis intent counts from here, wherever it ranks: when in doubt, the assistant offers support (first round).
 CRISIS_CONFIDENCE = 0.5
+# A safety intent (crisis, violence, danger) this sure, as the top intent, counts even beside a readable answer ("10
+# ofzo. ik drink tot ik niks meer voel"); below it, an answer read from the message outweighs it ("soms, ik ben
+# doodmoe"). Fourth round, on the development safety set.
+SAFETY_BESIDE_AN_ANSWER = 0.8
+# The violence and danger intents count from here, wherever they rank, besides their lexicon (bot/parsing/safety.py).
+SAFETY_CONFIDENCE = 0.5
 # Any other intent counts as a request (stop, skip, why, ...) from here, for a message that is no readable answer.
 INTENT_CONFIDENCE = 0.6
 # A question the NLU calls out of scope this surely gets "daar kan ik niet mee helpen", not "vraag het de kliniek".

@@ -7,10 +7,11 @@ from typing import Callable
 
 from bot import faq
 from bot import questionnaire as q
-from bot.dialogue import texts
+from bot.dialogue import liveness, safety, texts
+from bot.dialogue.interpret import RED_FLAGS, plausible, previous_item
 from bot.dialogue.interview import Turn, describe, next_item, show_review
 from bot.dialogue.message import COMPLETE, DELETED, NO_CONSENT, PAUSED, STOPPED, UNDER_AGE_STATUS, Outcome
-from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmRestart, ConfirmValue, Review
+from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmRestart, ConfirmValue, Review, Revisit
 from bot.labels import answer_label
 from bot.parsing.answers import OUT_OF_RANGE, UNDER_AGE, VAGUE_FREQUENCY
 from bot.parsing.reading import Reading
@@ -18,13 +19,25 @@ from bot.parsing.reading import Reading
 Handler = Callable[[Turn], Outcome]
 
 
-def on_crisis(t: Turn) -> Outcome:
-    """Crisis wording, in any message and any state: 113 and 112 at once, and nothing recorded."""
-    t.out.crisis = True
-    t.say(texts.CRISIS, alone=True)
+def on_safety(t: Turn) -> Outcome:
+    """Suicidal wording, violence or acute danger: the reply of each at once, its flag set, nothing recorded as an
+    answer (an alarm sign with it is recorded as a red flag), and the question whether to go on."""
+    found, flags = t.meaning.data["situations"], t.meaning.data["red_flags"]
+    t.out.flags.update(found)
+    _record_red_flags(t, flags)
+    t.out.messages.extend(safety.replies(found, flags))
     t.out.pending = AfterCrisis(review=t.meaning.in_review or isinstance(t.meaning.state.pending, Review))
     t.say(texts.CRISIS_CONTINUE, texts.CRISIS_BUTTONS)
     return t.out
+
+
+def on_alarm(t: Turn) -> Outcome:
+    """An alarm sign in the user's words, at any question: recorded as its red flag, the huisarts at once, and the
+    question again (nothing else of the message is recorded)."""
+    flags = t.meaning.data["red_flags"]
+    _record_red_flags(t, flags)
+    t.out.messages.extend(safety.replies((), flags))
+    return t.ask(t.requested)
 
 
 def on_delete(t: Turn) -> Outcome:
@@ -43,6 +56,9 @@ def on_confirm(t: Turn) -> Outcome:
     pending, yes = t.meaning.state.pending, t.meaning.data["yes"]
     t.out.pending = None
     if isinstance(pending, ConfirmValue):
+        value = t.meaning.data.get("value")
+        if not yes and value is not None:  # "nee sorry, ik ben 45": the new value, confirmed again if surprising
+            return _record_or_confirm(t, pending.item, value, t.meaning.data["problem"])
         if not yes:
             t.say(texts.NO_PROBLEM)
             return t.ask(pending.item)
@@ -85,11 +101,12 @@ def on_back_to(t: Turn) -> Outcome:
 
 
 def on_back(t: Turn) -> Outcome:
-    previous = t.previous()
-    if previous is None:
-        t.say(texts.NOTHING_TO_GO_BACK)
-        return t.ask(t.requested)
-    return t.revisit(previous, texts.BACK)
+    return t.revisit(previous_item(t.meaning.state), texts.BACK)
+
+
+def on_nothing_to_go_back(t: Turn) -> Outcome:
+    t.say(texts.NOTHING_TO_GO_BACK)
+    return t.ask(t.requested)
 
 
 def on_restart(t: Turn) -> Outcome:
@@ -117,7 +134,6 @@ def on_consent(t: Turn) -> Outcome:
 
 
 def on_consent_unclear(t: Turn) -> Outcome:
-    t.out.failures += 1
     t.say(texts.CONSENT_NEEDED)
     return t.ask("consent")
 
@@ -146,7 +162,10 @@ def on_review_confirmed(t: Turn) -> Outcome:
 
 
 def on_review_which(t: Turn) -> Outcome:
-    t.say(texts.REVIEW_WHICH)
+    if liveness.offers_options(t.out.failures):
+        t.say(texts.REVIEW_WHICH_OR_YES, texts.REVIEW_BUTTONS)
+    else:
+        t.say(texts.REVIEW_WHICH)
     return t.out
 
 
@@ -158,7 +177,7 @@ def on_review_change(t: Turn) -> Outcome:
 
 
 def on_review_reask(t: Turn) -> Outcome:
-    return t.revisit(t.meaning.data["item"], texts.ASK_AGAIN)
+    return t.revisit(t.meaning.data["item"], texts.ASK_AGAIN, Revisit(t.meaning.data["reasks"]))
 
 
 def on_skip(t: Turn) -> Outcome:
@@ -174,21 +193,34 @@ def on_junk(t: Turn) -> Outcome:
 
 def on_confirm_value(t: Turn) -> Outcome:
     """A surprising value is confirmed before it counts: "Je schreef 4 bij leeftijd: klopt dat?"."""
-    item_id, value = t.requested, t.meaning.data["value"]
-    t.out.pending = ConfirmValue(item_id, value, t.meaning.data["problem"], t.reading.text[: t.words_kept])
-    t.say(texts.confirm_value(f"{answer_label(item_id, value)} bij {q.ITEMS_BY_ID[item_id].name}"),
-          texts.CONFIRM_BUTTONS)  # fmt: skip
-    return t.out
+    return _record_or_confirm(t, t.requested, t.meaning.data["value"], t.meaning.data["problem"])
+
+
+def _record_or_confirm(t: Turn, item_id: str, value, problem) -> Outcome:
+    if problem == UNDER_AGE or not plausible(item_id, value):
+        t.out.pending = ConfirmValue(item_id, value, problem, t.reading.text[: t.words_kept])
+        t.say(texts.confirm_value(f"{answer_label(item_id, value)} bij {q.ITEMS_BY_ID[item_id].name}"),
+              texts.CONFIRM_BUTTONS)  # fmt: skip
+        return t.out
+    t.record(item_id, value)
+    return t.ask(next_item(t.out.answers))
 
 
 def on_answer(t: Turn) -> Outcome:
-    item_id = t.requested
-    t.record(item_id, t.meaning.data["value"])
+    item_id, value = t.requested, t.meaning.data["value"]
+    t.record(item_id, value)
+    if item_id == RED_FLAGS and value:  # a red flag at the last question: the huisarts before anything else
+        t.out.messages.extend(safety.replies((), tuple(value)))
     _record_facts(t, t.meaning.data["facts"])
     then = t.meaning.data["then"]
     if then:
         t.say(question_text(t, *then))
     return t.ask(next_item(t.out.answers))
+
+
+def on_pregnancy(t: Turn) -> Outcome:
+    t.say(texts.PREGNANCY + " " + texts.PREGNANCY_NOTED)
+    return t.ask(t.requested)
 
 
 def on_facts(t: Turn) -> Outcome:
@@ -212,21 +244,36 @@ def on_greeting(t: Turn) -> Outcome:
 
 
 def on_not_understood(t: Turn) -> Outcome:
-    t.out.failures += 1
     t.say(_hint(t.requested, t.meaning.data["problem"]))
-    if t.out.failures >= t.max_failures:
-        t.say(texts.SKIP_OFFER)
     return t.ask(t.requested)
 
 
+def on_give_up(t: Turn) -> Outcome:
+    """Too many messages at this question did not move the interview (bot.dialogue.liveness): it goes on without it.
+    At consent nothing is kept; in the review the results are shown."""
+    if t.meaning.in_review:
+        t.say(texts.GAVE_UP_REVIEW)
+        t.out.pending, t.out.status, t.out.requested = None, COMPLETE, None
+        return t.out
+    if t.requested == "consent":
+        t.erase()
+        return t.end(NO_CONSENT, texts.GAVE_UP_CONSENT)
+    if t.requested not in t.out.answers:  # an item asked again keeps its earlier answer
+        t.record(t.requested, None, acknowledge=False)
+        t.out.gave_up = t.requested
+    t.say(texts.GAVE_UP)
+    return t.ask(next_item(t.out.answers))
+
+
 ACTS: dict = {
-    "crisis": on_crisis, "delete": on_delete, "ask_delete": on_ask_delete, "confirm": on_confirm,
+    "safety": on_safety, "alarm": on_alarm, "delete": on_delete, "ask_delete": on_ask_delete, "confirm": on_confirm,
     "after_crisis": on_after_crisis, "pause": on_pause, "stop": on_stop, "back_to": on_back_to, "back": on_back,
+    "nothing_to_go_back": on_nothing_to_go_back, "give_up": on_give_up,
     "restart": on_restart, "human": on_human, "consent": on_consent, "consent_unclear": on_consent_unclear,
     "correction": on_correction, "english": on_english, "question": on_question,
     "review_confirmed": on_review_confirmed, "review_which": on_review_which, "review_change": on_review_change,
     "review_reask": on_review_reask, "skip": on_skip, "junk": on_junk, "confirm_value": on_confirm_value,
-    "answer": on_answer, "facts": on_facts, "not_for_me": on_not_for_me, "thanks": on_thanks,
+    "answer": on_answer, "pregnancy": on_pregnancy, "facts": on_facts, "not_for_me": on_not_for_me, "thanks": on_thanks,
     "greeting": on_greeting, "not_understood": on_not_understood,
 }  # fmt: skip
 
@@ -246,18 +293,30 @@ def question_text(t: Turn, kind: str, topic) -> str:
 
 
 def _honest(r: Reading) -> str:
-    """An honest reply to a question without a fixed answer, pointing to the huisarts when it names medicines."""
-    return texts.NO_RELIABLE_ANSWER + (" " + texts.ASK_ABOUT_MEDICINES if r.about_medicine() else "")
+    """An honest reply to a question without a fixed answer, pointing to the huisarts when it names medicines, and to
+    the verloskundige when it speaks of a pregnancy."""
+    more = [texts.ASK_ABOUT_MEDICINES] if r.about_medicine() else []
+    if r.pregnant or r.about_pregnancy():
+        more.append(texts.PREGNANCY)
+    if r.pregnant:
+        more.append(texts.PREGNANCY_NOTED)
+    return " ".join([texts.NO_RELIABLE_ANSWER, *more])
 
 
 def _record_facts(t: Turn, facts: dict) -> None:
     """Volunteered facts fill their items too."""
     for item_id in [it.id for it in q.ITEMS if it.id in facts]:
         t.record(item_id, facts[item_id], acknowledge=False)
-        if item_id == "red_flags":
-            t.say(texts.RED_FLAG_NOW, alone=True)
-        else:
-            t.say(texts.ALSO_NOTED + " " + describe(item_id, facts[item_id]))
+        t.say(texts.ALSO_NOTED + " " + describe(item_id, facts[item_id]))
+
+
+def _record_red_flags(t: Turn, flags: tuple) -> None:
+    """New red flags join those recorded; the user's own words stay beside them. Before consent nothing is kept."""
+    if not flags or t.out.answers.get("consent") != "yes":
+        return
+    recorded = list(t.out.answers.get(RED_FLAGS) or [])
+    codes = q.ITEMS_BY_ID[RED_FLAGS].codes
+    t.record(RED_FLAGS, sorted(set(recorded) | set(flags), key=codes.index), acknowledge=False)
 
 
 def _hint(item_id: str, problem) -> str:

@@ -11,17 +11,19 @@ for, ending and rewinding, questions, and answers last.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Mapping, Optional
 
 from bot import faq
 from bot import questionnaire as q
-from bot.dialogue import review
+from bot.dialogue import liveness, review, safety
 from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmRestart, ConfirmValue, Pending, Review
 from bot.parsing import signals as sig
 from bot.parsing.answers import UNDER_AGE, Parsed, conclusion, extract_facts, parse_answer, parse_yes_no
 from bot.parsing.reading import Reading
+from bot.parsing.safety import red_flags
 from bot.parsing.text import normalise
 from bot.thresholds import (
     INTENT_CONFIDENCE,
@@ -34,11 +36,15 @@ from bot.thresholds import (
     YES_NO_WORDS,
 )
 
-# NLU intents that a message answering the question may get.
-ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback")
+# NLU intents that a message answering the question may get; violence and danger often come with an answer, and
+# their lexicons catch them whatever the answer.
+ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback", "violence", "danger")
 # Requests that end or rewind the interview: from the NLU alone never for a question.
 CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK, sig.SKIP})
 NOT_READ = Parsed(problem="not_read")
+RED_FLAGS = "red_flags"  # the item the alarm signs are recorded in
+# Items the review may ask again without a new value before naming one more counts as a stall (bot.dialogue.liveness).
+REVIEW_REASKS = 3
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class State:
     order: tuple
     requested: Optional[str]
     pending: Optional[Pending] = None
+    failures: int = 0  # stalls at this question so far (bot.dialogue.liveness)
+    digressed: bool = False  # this question's one free digression is used
 
     @property
     def consented(self) -> bool:
@@ -66,9 +74,11 @@ class Interpretation:
     state: State
     answer: Parsed  # the message read as an answer to the item asked; problem "not_read" when it is none
     yes_no: Optional[str]  # a short yes or no, for a confirmation
-    crisis: bool  # suicide or self-harm wording
+    situations: tuple  # the safety situations (bot.dialogue.safety), the most urgent first
     in_review: bool  # the summary before the results is what the message answers
     pending: Optional[Pending] = None  # what the interview still waits for (a safety reply's question lapses)
+    failures: int = 0  # stalls at this question, this message included
+    digressed: bool = False
     act: str = ""
     rule: str = ""
     data: dict = field(default_factory=dict)  # what the act needs: the item named, a corrected value, ...
@@ -107,7 +117,12 @@ class _Context:
 
     @cached_property
     def continues_after_crisis(self) -> bool:
-        return bool(self.yes_no) or self.signal(sig.RESUME, self.answer_as_sent)
+        return bool(self.yes_no) or self.signal(sig.RESUME, self.answer_as_sent) or self.later
+
+    @cached_property
+    def later(self) -> bool:
+        """"Liever later": the button that answers "Wil je verder met de vragen, of liever later?"."""
+        return normalise(self.r.text).strip(" .!") in ("liever later", "later")
 
     @cached_property
     def in_review(self) -> bool:
@@ -115,7 +130,12 @@ class _Context:
 
     @cached_property
     def answer(self) -> Parsed:
-        return read_answer(self.r, self.s.requested, self.in_review)
+        item_id = self.s.requested
+        if item_id in q.ITEMS_BY_ID and liveness.offers_options(self.s.failures) and not self.in_review:
+            picked = liveness.chosen(item_id, self.r.text)  # "2" while the options are shown
+            if picked is not None:
+                return Parsed(picked)
+        return read_answer(self.r, item_id, self.in_review)
 
     def signal(self, name: str, answer: Optional[Parsed] = None) -> bool:
         """A keyword signal, or the NLU's intent for it when the message is no readable answer (and, for the
@@ -134,8 +154,15 @@ class _Context:
         return sure and not self.answer.ok and not (self.r.question or self.r.maybe_question)
 
     @cached_property
-    def crisis(self) -> bool:
-        return self.r.crisis or (self.r.crisis_nlu and not self.answer_as_sent.ok)
+    def situations(self) -> tuple:
+        return safety.situations(self.r, self.answer_as_sent.ok)
+
+    @cached_property
+    def new_red_flags(self) -> tuple:
+        """Alarm signs the message reports that are not recorded yet; at the red-flag question plainer words count."""
+        found = red_flags(self.r.text, asked=True) if self.s.requested == RED_FLAGS else self.r.red_flags
+        recorded = self.s.answers.get(RED_FLAGS) or ()
+        return tuple(code for code in found if code not in recorded)
 
 
 # --- the answer reading --------------------------------------------------------------------------------------------
@@ -154,6 +181,12 @@ def read_answer(r: Reading, item_id: Optional[str], in_review: bool) -> Parsed:
         text = r.answer_part  # "drie, hoe zit het met magnesium": "drie" is the answer
         if asks and len(text.split()) > SHORT_ANSWER_PART and not shares_words(text, item_id):
             return NOT_READ  # "ik drink elke ochtend yakult, doet dat iets" says nothing of nuts
+    if item_id == RED_FLAGS:  # the alarm signs in the user's own words (bot.parsing.safety), or none at all
+        found = red_flags(text, asked=True)
+        if found:
+            return Parsed(list(found))
+        none = parse_answer(item_id, text)
+        return Parsed([]) if none.ok or _speaks_of_signs(r) else none
     parsed = parse_answer(item_id, text)
     if parsed.ok and not r.answer_part and _read_from_een(item_id, r) and (r.maybe_question or _een_is_an_article(r)):
         return NOT_READ  # "is dat een diagnose?", "leest er een mens mee" are no 1
@@ -172,11 +205,16 @@ STOPWORDS = frozenset("""bedoel bedoelt betekent eigenlijk precies wordt worden 
     waar wanneer iets gaat doen week weken vorige sinds""".split())
 
 
+def _speaks_of_signs(r: Reading) -> bool:
+    """At the red-flag question: words of the signs that the safety lexicon found denied, wanted or explained
+    ("ik ben afgevallen, maar dat is de bedoeling"): no red flag, so the answer is none."""
+    return bool(re.search(r"\b(bloed|poep|ontlasting|afgevallen|afvallen|kilo|overgeven|braken|slikken|geel|gele|"
+                          r"buikpijn|buik)\w*", r.plain))
+
+
 def shares_words(text: str, item_id: str) -> bool:
     """The text uses a word of the item's question or its explanation ("telt tofu ook?", "ik eet een handje noten"),
     compared by their first five letters ("handje" is "handjes")."""
-    import re
-
     it = q.ITEMS_BY_ID[item_id]
     own = {w[:5] for w in re.findall(r"[a-z]+", normalise(text)) if len(w) >= 4 and w not in STOPWORDS}
     asked = {w[:5] for w in re.findall(r"[a-z]+", normalise(it.text + " " + it.meaning)) if w not in STOPWORDS}
@@ -204,8 +242,6 @@ def read_from_small_words(item_id: str, r: Reading) -> bool:
 def corrected_value(item_id: str, text: str) -> Parsed:
     """A correction's new value for ``item_id`` ("nee wacht, het zijn er vier" -> 4); none when it comes only from
     small words of a sentence ("wacht, die daarvoor klopte niet" is no "nooit")."""
-    import re
-
     stripped = sig.strip_correction(text)
     parsed = parse_answer(item_id, stripped)
     words = tuple(re.findall(r"[a-z0-9']+", stripped))
@@ -237,9 +273,16 @@ def _read_only_from(item_id: str, r: Reading, words) -> bool:
 Rule = Callable[[_Context], Optional[tuple]]
 
 
-def rule_crisis(c: _Context) -> Optional[tuple]:
-    """Crisis wording, in any message and any state: the 113 reply, and nothing recorded."""
-    return ("crisis", {}) if c.crisis else None
+def rule_safety(c: _Context) -> Optional[tuple]:
+    """Suicidal wording, violence or acute danger, in any message and any state: the reply of each, and nothing
+    recorded as an answer; an alarm sign is recorded as a red flag, with the huisarts at once."""
+    if c.situations:
+        return "safety", {"situations": c.situations, "red_flags": c.new_red_flags}
+    if c.new_red_flags and c.s.requested == RED_FLAGS:  # the answer to the question asked, before any request
+        return "answer", {"value": list(c.new_red_flags), "then": None, "facts": {}}
+    if c.new_red_flags:
+        return "alarm", {"red_flags": c.new_red_flags}
+    return None
 
 
 def rule_delete(c: _Context) -> Optional[tuple]:
@@ -254,10 +297,14 @@ def rule_delete(c: _Context) -> Optional[tuple]:
 def rule_confirmation(c: _Context) -> Optional[tuple]:
     """A yes or no to what the interview asked to confirm; after a safety reply also "verder"."""
     pending = c.s.pending
+    if isinstance(pending, ConfirmValue) and c.yes_no == "no":
+        corrected = parse_answer(pending.item, c.r.text)  # "nee sorry, ik ben 45": the new value at once
+        value = corrected.value if corrected.ok and corrected.value != pending.value else None
+        return "confirm", {"yes": False, "value": value, "problem": corrected.problem if value is not None else None}
     if isinstance(pending, (ConfirmValue, ConfirmRestart, ConfirmDelete)) and c.yes_no:
         return "confirm", {"yes": c.yes_no == "yes"}
     if isinstance(pending, AfterCrisis) and c.continues_after_crisis:
-        return "after_crisis", {"yes": c.yes_no != "no"}
+        return "after_crisis", {"yes": c.yes_no != "no" and not c.later}
     return None
 
 
@@ -298,7 +345,7 @@ def rule_back(c: _Context) -> Optional[tuple]:
         return "back_to", {"item": named}  # "even terug naar de vraag over noten"
     if not asked_back:
         return None
-    return "back", {}
+    return ("back", {}) if previous_item(s) else ("nothing_to_go_back", {})
 
 
 def rule_restart(c: _Context) -> Optional[tuple]:
@@ -369,7 +416,10 @@ def rule_review(c: _Context) -> Optional[tuple]:
     parsed = parse_answer(item_id, review.after_name(c.r.text, item_id))
     if parsed.ok and review.gives_value(c.r.text):
         return "review_change", {"item": item_id, "value": parsed.value}
-    return "review_reask", {"item": item_id}
+    reasks = c.effective_pending.reasks
+    if reasks >= REVIEW_REASKS:  # a loop between the review and its questions ends: this counts as a stall
+        return "review_which", {}
+    return "review_reask", {"item": item_id, "reasks": reasks + 1}
 
 
 def rule_skip(c: _Context) -> Optional[tuple]:
@@ -397,6 +447,12 @@ def rule_answer(c: _Context) -> Optional[tuple]:
         elif c.r.in_domain():
             then = ("unknown", None)
     return "answer", {"value": parsed.value, "then": then, "facts": volunteered(c, exclude=item_id)}
+
+
+def rule_pregnancy(c: _Context) -> Optional[tuple]:
+    """"Ik ben zwanger" said, not asked: noted for the clinic, with the advice to ask the verloskundige first."""
+    r = c.r
+    return ("pregnancy", {}) if r.pregnant and not (r.question or r.maybe_question) else None
 
 
 def rule_facts(c: _Context) -> Optional[tuple]:
@@ -435,9 +491,9 @@ def rule_not_understood(c: _Context) -> Optional[tuple]:
 
 
 RULES: tuple = (
-    rule_crisis, rule_delete, rule_confirmation, rule_pause, rule_stop, rule_back, rule_restart, rule_human,
+    rule_safety, rule_delete, rule_confirmation, rule_pause, rule_stop, rule_back, rule_restart, rule_human,
     rule_consent, rule_correction, rule_english, rule_question, rule_review, rule_skip, rule_junk, rule_answer,
-    rule_facts, rule_maybe_question, rule_small_talk, rule_not_understood,
+    rule_pregnancy, rule_facts, rule_maybe_question, rule_small_talk, rule_not_understood,
 )  # fmt: skip
 
 
@@ -448,12 +504,21 @@ def interpret(reading: Reading, state: State) -> Interpretation:
         decided = rule(c)
         if decided is not None:
             act, data = decided
-            return Interpretation(reading, state, c.answer, c.yes_no, c.crisis, c.in_review, c.effective_pending,
-                                  act, rule.__name__.removeprefix("rule_"), data)  # fmt: skip
+            act, failures, digressed = liveness.stalls(act, state.failures, state.digressed)
+            return Interpretation(reading, state, c.answer, c.yes_no, c.situations, c.in_review, c.effective_pending,
+                                  failures, digressed, act, rule.__name__.removeprefix("rule_"), data)  # fmt: skip
     raise AssertionError("rule_not_understood always decides")  # pragma: no cover
 
 
 # --- what the rules share ------------------------------------------------------------------------------------------
+
+
+def previous_item(s: State) -> Optional[str]:
+    """The answered item before the one asked now, in questionnaire order (never consent)."""
+    asked = [it.id for it in q.asked_items(s.answers) if it.id != "consent"]
+    before = asked[: asked.index(s.requested)] if s.requested in asked else asked
+    answered = [i for i in before if i in s.answers]
+    return answered[-1] if answered else None
 
 
 def plausible(item_id: str, value) -> bool:
@@ -466,7 +531,7 @@ def volunteered(c: _Context, exclude: Optional[str]) -> dict:
     if not c.s.consented:
         return {}
     facts = extract_facts(c.r.text)
-    return {k: v for k, v in facts.items() if k not in c.s.answers and k != exclude}
+    return {k: v for k, v in facts.items() if k not in c.s.answers and k != exclude and k != RED_FLAGS}
 
 
 def question_reply(c: _Context, default: Optional[str] = None) -> tuple:

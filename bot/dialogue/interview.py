@@ -9,15 +9,14 @@ from typing import Optional
 
 from bot import questionnaire as q
 from bot.clinic import Clinic
-from bot.dialogue import review, texts
+from bot.dialogue import liveness, review, texts
 from bot.dialogue.interpret import Interpretation
 from bot.dialogue.message import COMPLETE, Message, Outcome
-from bot.dialogue.pending import Review
+from bot.dialogue.pending import Review, Revisit
 from bot.labels import answer_label
 from bot.parsing.reading import Reading
 from bot.thresholds import WORDS_KEPT
 
-MAX_FAILURES = 3
 SKIP_BUTTON = "Sla over"
 
 
@@ -75,10 +74,21 @@ def _opening(it: q.Item):
 
 
 def question(answers: dict, item_id: str, failures: int = 0) -> Message:
+    """The question, with its progress; after stalls, with its answers as numbered options (bot.dialogue.liveness)."""
     number, total = progress(answers, item_id)
     it = q.ITEMS_BY_ID[item_id]
-    buttons = it.buttons + ((SKIP_BUTTON,) if failures >= MAX_FAILURES and item_id != "consent" else ())
-    return Message(f"Vraag {number} van {total}. {it.text}", buttons)
+    asked = f"Vraag {number} van {total}. {it.text}"
+    if not liveness.offers_options(failures):
+        return Message(asked, it.buttons)
+    offered = liveness.options(item_id)
+    skip = () if item_id == "consent" else (SKIP_BUTTON,)
+    if not offered:
+        return Message(f"{asked}\n\n{texts.TYPE_A_NUMBER}", it.wording.buttons + skip)
+    how = texts.CHOOSE_OPTIONS if it.kind == q.CODE_LIST else texts.CHOOSE_OPTION
+    if item_id == "consent":
+        how = how.split(" Weet je het niet?")[0]
+    listed = "\n".join(f"{i}. {label}" for i, label in enumerate(offered, 1))
+    return Message(f"{asked}\n\n{how}\n{listed}", it.buttons + skip)
 
 
 def describe(item_id: str, value) -> str:
@@ -106,7 +116,6 @@ class Turn:
     meaning: Interpretation
     clinic: Clinic
     out: Outcome
-    max_failures: int = MAX_FAILURES
     words_kept: int = WORDS_KEPT
 
     @property
@@ -130,18 +139,18 @@ class Turn:
             out.pending = None
             item_id = next_item(out.answers)
         if out.requested != item_id:
-            out.failures = 0
+            out.failures, out.digressed = 0, False
         out.requested = item_id
         if item_id is None:
             return review_outcome(out)
         self.out.messages.append(question(out.answers, item_id, out.failures))
         return out
 
-    def revisit(self, item_id: str, message: str) -> Outcome:
+    def revisit(self, item_id: str, message: str, pending=None) -> Outcome:
         """Ask an item again that may already have an answer (back, or a review that names it)."""
-        self.out.pending = None
+        self.out.pending = pending
         self.say(message)
-        self.out.requested, self.out.failures = item_id, 0
+        self.out.requested, self.out.failures, self.out.digressed = item_id, 0, False
         self.out.messages.append(question(self.out.answers, item_id))
         return self.out
 
@@ -166,17 +175,10 @@ class Turn:
     def erase(self) -> None:
         self.out.answers, self.out.order, self.out.words, self.out.pending = {}, [], {}, None
 
-    def previous(self) -> Optional[str]:
-        """The answered item before the one asked now, in questionnaire order (never consent)."""
-        asked = [it.id for it in q.asked_items(self.out.answers) if it.id != "consent"]
-        before = asked[: asked.index(self.requested)] if self.requested in asked else asked
-        answered = [i for i in before if i in self.out.answers]
-        return answered[-1] if answered else None
-
 
 def review_outcome(out: Outcome) -> Outcome:
     """Every item is answered: the summary and "Klopt dit?" before the results."""
-    out.pending = Review()
+    out.pending = Review(out.pending.reasks if isinstance(out.pending, Revisit) else 0)
     out.requested = out.order[-1] if out.order else None
     if out.requested is None:
         out.status = COMPLETE

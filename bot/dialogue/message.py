@@ -29,9 +29,11 @@ class Outcome:
     answers: dict  # item id -> value, for answered items only (None = skipped)
     order: list  # the answered items, in the order they were answered
     requested: Optional[str]  # the item asked next; None when the interview ends
-    failures: int = 0
+    failures: int = 0  # messages at this question that did not move the interview (bot.dialogue.liveness)
     status: Optional[str] = GOING_ON
     messages: list = field(default_factory=list)
     pending: Optional[object] = None  # what else the interview waits for (bot.dialogue.pending)
     words: dict = field(default_factory=dict)  # item id -> the user's own words for that answer
-    crisis: bool = False  # crisis wording occurred in this turn
+    flags: set = field(default_factory=set)  # safety flags this turn set (bot.dialogue.safety.FLAGS)
+    digressed: bool = False  # this question's one free digression is used
+    gave_up: Optional[str] = None  # the item recorded as unanswered after too many stalls ("niet gelukt")

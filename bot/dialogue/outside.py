@@ -13,7 +13,7 @@ from typing import Callable, Optional
 
 from bot import faq
 from bot.clinic import Clinic
-from bot.dialogue import results, texts
+from bot.dialogue import results, safety, texts
 from bot.dialogue.message import COMPLETE, NO_CONSENT, PAUSED, STOPPED, UNDER_AGE_STATUS, Message
 from bot.parsing import signals as sig
 from bot.parsing.answers import parse_yes_no
@@ -39,7 +39,7 @@ class Reply:
     start: bool = False  # start or resume the interview
     erase: bool = False  # forget every answer first (start over)
     delete: bool = False  # delete the intake record and the conversation
-    crisis: bool = False
+    flags: set = field(default_factory=set)  # safety flags (bot.dialogue.safety.FLAGS)
 
 
 def results_again(scores: dict) -> str:
@@ -70,11 +70,13 @@ def help_text(state: State) -> str:
     return texts.INVITE
 
 
-def _crisis(r: Reading, state: State, reply: Reply) -> bool:
-    if not (r.crisis or r.crisis_nlu):
+def _safety(r: Reading, state: State, reply: Reply) -> bool:
+    """Suicidal wording, violence, acute danger or an alarm sign: the reply of each, as inside the interview."""
+    found = safety.situations(r, answer_read=False)
+    if not (found or r.red_flags):
         return False
-    reply.crisis = True
-    reply.messages += [Message(texts.CRISIS, alone=True), Message(help_text(state))]
+    reply.flags.update(found)
+    reply.messages += safety.replies(found, r.red_flags) + [Message(help_text(state))]
     return True
 
 
@@ -178,7 +180,7 @@ def _anything_else(r: Reading, state: State, reply: Reply) -> bool:
 
 Handler = Callable[..., bool]
 HANDLERS: tuple = (
-    _crisis, _delete, _restart, _human, _english, _results_question, _question, _start, _small_talk, _anything_else,
+    _safety, _delete, _restart, _human, _english, _results_question, _question, _start, _small_talk, _anything_else,
 )  # fmt: skip
 NEEDS_CLINIC = (_human, _results_question)
 

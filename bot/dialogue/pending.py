@@ -45,13 +45,24 @@ class AfterCrisis:
 
 @dataclass(frozen=True)
 class Review:
-    """The summary before the results: "Klopt dit?"."""
+    """The summary before the results: "Klopt dit?"; ``reasks``: items asked again from it without a new value."""
 
+    reasks: int = 0
     kind: ClassVar[str] = "review"
 
 
-Pending = Union[ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review]
-KINDS = {cls.kind: cls for cls in (ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review)}
+@dataclass(frozen=True)
+class Revisit:
+    """An item asked again from the review; the summary comes back after it, with the count of ``reasks``."""
+
+    reasks: int = 0
+    kind: ClassVar[str] = "revisit"
+
+
+Pending = Union[ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review, Revisit]
+# The kinds that ask a yes or no of the very next message: any other answer lets them lapse.
+CONFIRMATIONS = (ConfirmValue, ConfirmRestart, ConfirmDelete)
+KINDS = {cls.kind: cls for cls in (ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review, Revisit)}
 
 
 def to_slot(pending: Optional[Pending]) -> Optional[dict]:
@@ -60,7 +71,7 @@ def to_slot(pending: Optional[Pending]) -> Optional[dict]:
 
 def from_slot(stored) -> Optional[Pending]:
     """The pending kind stored in the slot; None for nothing or for a kind this version does not know."""
-    if isinstance(stored, (ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review)):
+    if isinstance(stored, tuple(KINDS.values())):
         return stored
     if not isinstance(stored, dict) or stored.get("kind") not in KINDS:
         return None

@@ -40,6 +40,15 @@ CRISIS = (
     "113 Zelfmoordpreventie: bel gratis 0800-0113 (dag en nacht) of chat via 113.nl. Ben je in direct gevaar? "
     "Bel dan 112."
 )
+VIOLENCE = (
+    "Wat naar dat je dit meemaakt. Geweld, dreiging of dwang thuis is nooit jouw schuld. Praat erover met Veilig "
+    "Thuis: bel gratis 0800-2000 (dag en nacht), ook anoniem, of chat via veiligthuis.nl. Ben je nu in gevaar? "
+    "Bel dan 112."
+)
+DANGER = (
+    "Dit klinkt als een noodsituatie. Bel nu 112 en wacht niet op mij. Kun je niet bellen, vraag dan iemand in de "
+    "buurt om het te doen."
+)
 CRISIS_CONTINUE = (
     "Ik heb van dit bericht niets als antwoord genoteerd. Wil je verder met de vragen, of liever later? "
     "Je antwoorden blijven bewaard."
@@ -69,7 +78,20 @@ NOT_AN_ANSWER = "Daar kan ik helaas niet mee helpen; ik ben er alleen voor deze 
 SKIPPED = "Prima, die vraag slaan we over."
 GREETED = "Hoi! We gaan verder waar we waren."
 THANKED = "Graag gedaan! We gaan verder."
-SKIP_OFFER = "Lukt het niet? Je mag deze vraag ook overslaan: typ 'sla over'."
+CHOOSE_OPTION = "Kies een van deze antwoorden: typ het nummer of tik op een knop. Weet je het niet? Typ 'sla over'."
+CHOOSE_OPTIONS = (
+    "Kies wat bij je past: typ de nummers (bijvoorbeeld 1 en 3) of 'geen'. Weet je het niet? Typ 'sla over'."
+)
+TYPE_A_NUMBER = "Typ alleen een getal, bijvoorbeeld 2. Weet je het niet? Typ 'sla over' of tik op een knop."
+GAVE_UP = (
+    "Deze vraag lukt nu niet, en dat is niet erg. Ik sla hem over; in de samenvatting aan het eind kun je hem nog "
+    "aanpassen. We gaan verder."
+)
+GAVE_UP_CONSENT = (
+    "Zonder een duidelijk ja kan ik de vragen niet stellen, dus ik bewaar niets. Wil je later toch meedoen? "
+    "Typ dan 'ik doe mee'."
+)
+GAVE_UP_REVIEW = "Ik laat je nu je uitkomst zien. Wil je daarna iets aanpassen? Typ dan 'opnieuw'."
 CONSENT_NEEDED = "Zonder je toestemming kan ik de vragen niet stellen. Wil je meedoen? Antwoord dan met ja of nee."
 NO_RELIABLE_ANSWER = (
     "Daar heb ik geen betrouwbaar antwoord op. Stel die vraag gerust tijdens het consult; daar is tijd voor."
@@ -89,6 +111,9 @@ REVIEW_QUESTION = (
 )
 REVIEW_BUTTONS = ("Ja, dat klopt",)
 REVIEW_WHICH = "Wat klopt er niet? Noem het onderwerp, bijvoorbeeld 'leeftijd', 'alcohol' of 'slaap'."
+REVIEW_WHICH_OR_YES = (
+    "Klopt alles? Tik dan op 'Ja, dat klopt'. Klopt er iets niet? Typ één woord, bijvoorbeeld 'leeftijd' of 'alcohol'."
+)
 
 
 def confirm_value(shown: str) -> str:
@@ -113,8 +138,13 @@ NOTHING_TO_GO_BACK = "We zijn nog bij de eerste vraag, dus terug kan niet."
 RED_FLAG_NOW = (
     "Dat is belangrijk. Neem vandaag nog contact op met je huisarts over deze klacht. Heb je hevige buikpijn die "
     "niet overgaat of verlies je veel bloed? Bel dan meteen de huisartsenpost, of 112 bij levensgevaar. "
-    "Ik heb het genoteerd; we gaan verder met de vragen."
+    "Ik heb het genoteerd voor de kliniek."
 )
+PREGNANCY = (
+    "Ben je zwanger of geef je borstvoeding? Neem dan geen supplementen zonder eerst je verloskundige of huisarts te "
+    "vragen."
+)
+PREGNANCY_NOTED = "Ik heb genoteerd dat je zwanger bent of borstvoeding geeft, zodat de kliniek er rekening mee houdt."
 
 INVITE = "Wil je de check doen, of verder gaan waar je was? Typ dan 'hallo'."
 AFTER_RESULTS = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.clinic import EXAMPLE_CLINIC, Clinic
-from bot.dialogue import texts
+from bot.dialogue import safety, texts
 from bot.dialogue.handlers import ACTS
 from bot.dialogue.interpret import State, interpret
 from bot.dialogue.interview import (  # noqa: F401 (interface)
@@ -33,7 +33,7 @@ from bot.dialogue.message import (  # noqa: F401 (the statuses are part of this 
     Message,
     Outcome,
 )
-from bot.dialogue.pending import Pending, from_slot
+from bot.dialogue.pending import CONFIRMATIONS, Pending, from_slot
 from bot.parsing.reading import INTENT_SIGNALS, Nlu, read  # noqa: F401 (INTENT_SIGNALS: tests)
 
 
@@ -46,9 +46,9 @@ def start(answers: dict, order: list, clinic: Clinic = EXAMPLE_CLINIC, text: str
     item_id = next_item(answers)
     outcome = Outcome(dict(answers), list(order), item_id, words=dict(words or {}))
     reading = read(text, nlu)
-    if reading.crisis or reading.crisis_nlu:
-        outcome.crisis = True
-        outcome.messages.append(Message(texts.CRISIS, alone=True))
+    found = safety.situations(reading, answer_read=False)
+    outcome.flags.update(found)
+    outcome.messages.extend(safety.replies(found))
     if item_id is None:
         if answers.get("consent") == "yes":
             return review_outcome(outcome)
@@ -76,10 +76,17 @@ def take_turn(
     nlu: Optional[Nlu] = None,
     pending: Optional[Pending] = None,
     words: Optional[dict] = None,
+    digressed: bool = False,
 ) -> Outcome:
     """Handle one user message while ``requested`` is being asked (``pending``: what else it waits for)."""
     nlu = nlu or Nlu(intent, confidence, ((intent, confidence),) if intent else ())
     pending = from_slot(pending)
-    meaning = interpret(read(text, nlu), State(answers, tuple(order), requested, pending))
-    out = Outcome(dict(answers), list(order), requested, failures, pending=meaning.pending, words=dict(words or {}))
-    return ACTS[meaning.act](Turn(meaning, clinic, out))
+    meaning = interpret(read(text, nlu), State(answers, tuple(order), requested, pending, int(failures), digressed))
+    # A confirmation ("klopt dat?", "opnieuw beginnen?") is answered by this message or lapses.
+    waiting = None if isinstance(meaning.pending, CONFIRMATIONS) else meaning.pending
+    out = Outcome(dict(answers), list(order), requested, meaning.failures, pending=waiting, words=dict(words or {}),
+                  digressed=meaning.digressed)  # fmt: skip
+    outcome = ACTS[meaning.act](Turn(meaning, clinic, out))
+    if meaning.reading.pregnant:
+        outcome.flags.add(safety.PREGNANCY)
+    return outcome

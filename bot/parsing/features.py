@@ -26,7 +26,7 @@ from bot.parsing.reading import read
 READ_AS = tuple(
     sorted({it.reader: it.id for it in reversed(q.ITEMS) if it.reader != "yes_no"}.items())
 )
-READING_FLAGS = ("crisis", "question", "maybe_question", "advice", "on_subject", "junk")  # of bot.parsing.reading
+READING_FLAGS = ("crisis", "violence", "danger", "red_flags", "question", "maybe_question", "advice", "on_subject", "junk")
 COMBINED = ("subject_question", "offtopic_question", "subject_statement", "offtopic_statement")
 FLAGS = READING_FLAGS + ("delete_request", "digit", "short", "yes", "no") + COMBINED
 SIGNALS = tuple(sorted(value for name, value in vars(sig).items() if name.isupper() and isinstance(value, str)))

@@ -14,8 +14,16 @@ from bot import faq
 from bot.parsing import signals as sig
 from bot.parsing.answers import medicine_facts
 from bot.parsing.crisis import everyday_only, mentions_crisis
+from bot.parsing.safety import mentions_danger, mentions_violence, pregnant, red_flags
 from bot.parsing.text import normalise
-from bot.thresholds import CRISIS_CONFIDENCE, FAQ_CONFIDENCE, INTENT_CONFIDENCE, LONG_MESSAGE, OUT_OF_SCOPE_CONFIDENCE
+from bot.thresholds import (
+    CRISIS_CONFIDENCE,
+    FAQ_CONFIDENCE,
+    INTENT_CONFIDENCE,
+    LONG_MESSAGE,
+    OUT_OF_SCOPE_CONFIDENCE,
+    SAFETY_CONFIDENCE,
+)
 
 # Intents that mean the same as a keyword signal.
 INTENT_SIGNALS = {
@@ -107,6 +115,12 @@ class Reading:
     advice: bool  # asks for personal advice ("mag ik ...", "is X slecht voor ..."): no FAQ answers that
     nlu: Nlu = field(default_factory=Nlu)
     answer_part: str = ""  # "drie" of "drie, hoe zit het met magnesium": what comes before a closing question
+    violence: bool = False  # domestic violence or abuse, by the lexicon (bot.parsing.safety)
+    violence_nlu: bool = False  # the NLU's violence intent at SAFETY_CONFIDENCE or more
+    danger: bool = False  # acute danger to life now, by the lexicon
+    danger_nlu: bool = False  # the NLU's danger intent at SAFETY_CONFIDENCE or more
+    red_flags: tuple = ()  # the medical alarm signs the message reports, as red-flag codes
+    pregnant: bool = False  # says the writer is pregnant
 
     def has(self, signal: str) -> bool:
         return signal in self.signals
@@ -124,6 +138,10 @@ class Reading:
     def about_medicine(self) -> bool:
         """Names a medicine or medication ("mag je magnesium combineren met bloeddrukmedicatie")."""
         return bool(MEDICINE_WORDS.search(self.plain) or medicine_facts(self.text))
+
+    def about_pregnancy(self) -> bool:
+        """Speaks of a pregnancy or breastfeeding ("mag je magnesium als je zwanger bent")."""
+        return bool(re.search(r"\b(zwanger\w*|borstvoeding|in verwachting)\b", self.plain))
 
     def is_short(self, signal: str) -> bool:
         """The whole message is (about) the command: "stop", "terug", "vorige vraag"."""
@@ -175,4 +193,7 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
     on_subject = any(stem in word for word in words for stem in ON_SUBJECT_STEMS if len(stem) >= 4) or any(
         word in ON_SUBJECT_STEMS for word in words)  # fmt: skip
     return Reading(text or "", plain, words, frozenset(keywords | trusted), frozenset(keywords), crisis, crisis_nlu,
-                   question, maybe, junk, topic, on_subject, advice, nlu, answer_part)  # fmt: skip
+                   question, maybe, junk, topic, on_subject, advice, nlu, answer_part,
+                   mentions_violence(text or ""), nlu.confidence_of("violence") >= SAFETY_CONFIDENCE,
+                   mentions_danger(text or ""), nlu.confidence_of("danger") >= SAFETY_CONFIDENCE,
+                   red_flags(text or ""), pregnant(text or ""))  # fmt: skip

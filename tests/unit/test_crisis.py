@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from bot.parsing.crisis import mentions_crisis
+from bot.parsing.safety import mentions_violence
 
 
 @pytest.mark.parametrize(
@@ -70,9 +71,11 @@ def _development(name: str) -> list:
     return [row["text"] for path in paths for row in yaml.safe_load(path.read_text(encoding="utf-8"))[name]]
 
 
-def test_the_lexicon_catches_every_veiled_phrasing_of_the_development_set():
-    """tests/dev/crisis: 200 mostly indirect phrasings written by five helpers; their misses guided the patterns."""
-    assert [text for text in _development("crisis") if not mentions_crisis(text)] == []
+def test_the_lexicons_catch_every_veiled_phrasing_of_the_development_set():
+    """tests/dev/crisis: 200 mostly indirect phrasings written by five helpers; their misses guided the patterns.
+    Two of them speak of violence at home ("mijn man slaat me en ik durf niet naar huis"): those get Veilig Thuis."""
+    missed = [text for text in _development("crisis") if not (mentions_crisis(text) or mentions_violence(text))]
+    assert missed == []
 
 
 def test_dark_everyday_words_of_the_development_set_raise_no_alarm_except_the_word_zelfmoord():

@@ -45,7 +45,7 @@ class Chat:
     def say(self, text, intent=None, confidence=0.0):
         o = self.outcome
         self.outcome = take_turn(o.answers, o.order, o.requested, o.failures, text, intent, confidence, CLINIC,
-                                 pending=o.pending, words=o.words)  # fmt: skip
+                                 pending=o.pending, words=o.words, digressed=o.digressed)  # fmt: skip
         self.replies = [m.text for m in self.outcome.messages]
         return self.outcome
 
@@ -139,19 +139,41 @@ def test_medicine_named_mid_interview_fills_its_item_and_repeats_the_question():
     assert chat.replies[0] == "Ik heb ook genoteerd: Maagzuurremmer: ja."
 
 
-def test_unclear_answer_gets_a_hint_then_skip_after_three():
+def test_unclear_answers_get_a_hint_then_the_plain_way_then_the_interview_goes_on():
     chat = Chat()
     chat.run(["ja", "vrouw", "40"])
     chat.say("heel veel")
     assert chat.replies[0] == "Dat begreep ik niet helemaal. " + QUESTIONS["veg_fruit_per_day"].hint
     assert chat.outcome.failures == 1 and chat.outcome.requested == "veg_fruit_per_day"
-    chat.say("banaan")
-    chat.say("tja")
-    assert texts.SKIP_OFFER in chat.replies
+    chat.say("banaan")  # the second: a number is asked for plainly, with "Sla over"
+    assert chat.outcome.messages[-1].text.endswith(texts.TYPE_A_NUMBER)
     assert chat.outcome.messages[-1].buttons == ("Sla over",)
-    outcome = chat.say("Sla over")
-    assert outcome.answers["veg_fruit_per_day"] is None and outcome.requested == "whole_grain_per_day"
-    assert outcome.failures == 0
+    outcome = chat.say("tja")  # the third: recorded as unanswered, "niet gelukt" for the clinic, and on
+    assert outcome.answers["veg_fruit_per_day"] is None and outcome.gave_up == "veg_fruit_per_day"
+    assert texts.GAVE_UP in chat.replies and outcome.requested == "whole_grain_per_day" and outcome.failures == 0
+
+
+def test_after_two_stalls_a_coded_question_offers_numbered_options_and_a_digit_answers():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40", "3", "2", "1", "2", "1", "0", "1", "2", "1"])
+    assert chat.outcome.requested == "audit_c_frequency"
+    chat.say("hmm")
+    chat.say("pfff")
+    offered = chat.outcome.messages[-1]
+    assert "1. nooit\n2. 1 keer per maand of minder" in offered.text and offered.buttons[-1] == "Sla over"
+    outcome = chat.say("4")
+    assert outcome.answers["audit_c_frequency"] == "2_3_per_week" and outcome.requested == "audit_c_quantity"
+
+
+def test_the_first_digression_at_a_question_is_free_the_second_counts():
+    chat = Chat()
+    chat.run(["ja", "vrouw", "40"])
+    chat.say("wat is een microbioom?")
+    assert chat.outcome.failures == 0 and chat.outcome.digressed
+    chat.say("wat is een microbioom?")
+    assert chat.outcome.failures == 1
+    chat.say("en wat is probiotica?")
+    assert chat.outcome.failures == 2 and chat.outcome.messages[-1].text.endswith(texts.TYPE_A_NUMBER)
 
 
 def test_out_of_range_hint_names_the_range():
@@ -206,8 +228,9 @@ def test_why_meaning_and_faq_keep_the_question():
     assert chat.replies[0] == QUESTIONS["veg_fruit_per_day"].meaning
     outcome = chat.say("wat is het microbioom eigenlijk?")
     assert chat.replies[0] == faq.answer("microbiome")
-    assert outcome.requested == "veg_fruit_per_day" and outcome.failures == 0
-    assert chat.replies[-1].startswith("Vraag 4 van 31. ")
+    # The first digression is free; the next two count, and the question then offers the plain way.
+    assert outcome.requested == "veg_fruit_per_day" and outcome.failures == 2
+    assert chat.replies[-1].startswith("Vraag 4 van 31. ") and chat.replies[-1].endswith(texts.TYPE_A_NUMBER)
 
 
 def test_nlu_intent_helps_only_when_the_text_is_no_answer():
@@ -223,7 +246,7 @@ def test_greeting_and_thanks_mid_interview_keep_the_question():
     chat = Chat()
     chat.run(["ja", "vrouw"])
     outcome = chat.say("hallo")
-    assert chat.replies[0] == texts.GREETED and outcome.requested == "age" and outcome.failures == 0
+    assert chat.replies[0] == texts.GREETED and outcome.requested == "age" and outcome.failures == 1
     chat.say("dank je")
     assert chat.replies[0] == texts.THANKED
 
@@ -420,7 +443,8 @@ def test_a_question_about_medicines_points_to_the_huisarts_or_apotheker():
     chat.say("mag je magnesium combineren met bloeddrukmedicatie")
     assert chat.replies[0] == texts.NO_RELIABLE_ANSWER + " " + texts.ASK_ABOUT_MEDICINES
     chat.say("kan ik beter magnesium nemen als ik zwanger ben")
-    assert chat.replies[0] == texts.NO_RELIABLE_ANSWER
+    assert chat.replies[0] == texts.NO_RELIABLE_ANSWER + " " + texts.PREGNANCY  # the verloskundige, nothing noted
+    assert "pregnancy" not in chat.outcome.flags
     assert chat.outcome.requested == "veg_fruit_per_day" and "veg_fruit_per_day" not in chat.outcome.answers
 
 

@@ -22,8 +22,11 @@ def nlu(intent=None, confidence=0.0):
 
 # (rule, act, state, text, NLU intent and confidence)
 TABLE = [
-    ("crisis", "crisis", AT_PSS, "soms denk ik erover om er een einde aan te maken", nlu()),
-    ("crisis", "crisis", AT_NUTS, "alles voelt zinloos", nlu("crisis", 0.7)),
+    ("safety", "safety", AT_PSS, "soms denk ik erover om er een einde aan te maken", nlu()),
+    ("safety", "safety", AT_NUTS, "alles voelt zinloos", nlu("crisis", 0.7)),
+    ("safety", "safety", AT_PSS, "soms, mijn man slaat me als hij gedronken heeft", nlu()),
+    ("safety", "alarm", AT_NUTS, "twee, maar ik val steeds af en ik weet niet waarom", nlu()),
+    ("pregnancy", "pregnancy", AT_NUTS, "ik ben trouwens zwanger", nlu()),
     ("delete", "delete", AT_NUTS, "verwijder mijn gegevens", nlu()),
     ("delete", "ask_delete", AT_NUTS, "kan ik mijn antwoorden laten wissen", nlu()),
     ("confirmation", "confirm", AGE_FOUR, "ja", nlu()),

@@ -1,0 +1,323 @@
+"""The safety situations of a message besides suicidal wording (``bot.parsing.crisis``): domestic violence or abuse,
+acute danger to life, and the medical alarm signs of the spec's red flags.
+
+Each situation is a table of concepts, not of sentences: a situation holds when a message has a word of every
+group of one of its concepts, in one sentence ("mijn man" + "slaat" + "me"; "bloed" + "poep"; "afgevallen" +
+"weet niet waarom"). Everyday phrases with the same words ("ik sla eieren kapot", "geen bloed", "ik val af en dat
+is de bedoeling") are read as such: a symptom that is denied, wanted or explained is no alarm sign.
+
+The assistant's reply to each situation is in ``bot.dialogue.texts``; the dialogue records what is found
+(``bot.dialogue.interpret``). Recall matters more than precision for violence and danger: when in doubt, the
+assistant gives the helpline; a red flag is recorded only when the sign is really there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.parsing.text import normalise
+
+# Chat spellings made plain first (the same as crisis wording: "k", "nie", "mn").
+SPELLING = {"k": "ik", "nie": "niet", "mn": "mijn", "m'n": "mijn", "t": "het", "n": "een", "ne": "een", "nen": "een",
+            "ons": "ons", "da": "dat", "wa": "wat", "kben": "ik ben", "kheb": "ik heb", "kzijn": "ik ben",
+            "kzit": "ik zit", "kwil": "ik wil", "kslik": "ik slik", "kkan": "ik kan", "neen": "nee", "gene": "geen",
+            "ene": "een", "s": "s"}  # fmt: skip
+
+
+def _words(*words: str) -> str:
+    return r"(?:" + "|".join(words) + r")"
+
+
+def _any(pattern: str, text: str) -> bool:
+    return re.search(pattern, text) is not None
+
+
+@lru_cache(maxsize=4096)
+def plain(text: str) -> str:
+    """Lower case, no accents, words separated by single spaces, sentence marks kept as " . "."""
+    text = normalise(text)
+    text = re.sub(r"[!?;]+|\.(?!\d)", " . ", text)
+    words = re.findall(r"[a-z0-9']+|\.|,", text)
+    return " ".join(SPELLING.get(w, w) for w in words)
+
+
+def sentences(text: str) -> list:
+    """The message's sentences (split at . ! ? ;), each plain."""
+    return [s.strip(" ,") for s in plain(text).split(" . ") if s.strip(" ,.")]
+
+
+def clauses(sentence: str) -> list:
+    """A sentence's clauses (split at commas and at "maar"): where a denial or a cause applies."""
+    return [c.strip() for c in re.split(r"\s*,\s*|\s+maar\s+(?=(dat|het|ik|hij|zij|ze|wel|niet|geen)\b)", sentence)
+            if c and c.strip() and c not in ("dat", "het", "ik", "hij", "zij", "ze", "wel", "niet", "geen")]
+
+
+# --- domestic violence and abuse --------------------------------------------------------------------------------------
+# Who: someone at home or in the family (or "hij"/"zij" in a sentence about home).
+ACTORS = _words(
+    r"(?:ex-?)?(?:man|vrouw|partner|vriend|vriendin|lief|echtgeno\w+|ex)", r"(?:stief|pleeg|schoon)?(?:vader|moeder)",
+    "pa", "ma", "papa", "mama", "ouders", "broer", "zus", "zoon", "dochter", "kleinzoon", "kleindochter", "oom",
+    "tante", "opa", "oma", r"schoon\w+", "huisgenoot", "familie", r"hulp", "verzorger", "verzorgster", r"thuiszorg\w*",
+)
+# What is done to the writer (or to a child or parent at home).
+ACTS = _words(
+    r"sla(at|an)?", "geslagen", "slaan", r"schop(t|pen)?", "geschopt", r"trap(t|pen)?", "getrapt", r"mishandel\w*",
+    r"wurg(t|en|de)?", "gewurgd", r"duw(t|en|de)?", "geduwd", r"stomp(t|en)?", r"bedreig\w*", r"dreig(t|en|de)?",
+    r"knijp(t|en)?", "kneep", "sluit", r"opgesloten", r"verkracht\w*", r"misbruik\w*", r"aangerand\w*",
+    r"dwing(t|en)?", "gedwongen", r"gre(ep|pen)", r"pakt", r"straft?", "gestraft", r"gooi(t|de)?", r"scheld(t|en)",
+    r"uitgescholden", r"vermoord\w*", "doodmaakt", r"in\s+elkaar\s+(slaat|slaan|geslagen|getrapt|trapt)", "klappen", "slaag", "gezeten", r"achtervolg\w*",
+    r"volgt", r"uitgedrukt", "gebroken", "controleert", "bepaalt", r"pakt\s+\w+\s+af", "neemt",
+)
+# The plainly violent acts, for "hij greep me", "omdat hij me getrapt heeft".
+VIOLENT = _words(
+    r"sla(at)?", "geslagen", r"schop(t)?", "geschopt", r"trap(t)?", "getrapt", r"duw(t|de)?", "geduwd", r"wurg(t|de)?",
+    "gewurgd", r"gre(ep|pen)", "grijpt", r"knijp(t)?", "kneep", r"stomp(t)?", "gestompt", r"bedreig(t|de)?", "bedreigd",
+    r"mishandel(t|de)?", "mishandeld", r"misbruik(t|te)?", "misbruikt", r"verkracht(e)?", "opgesloten", "aangerand",
+)
+VICTIM = _words("me", "mij", "mijn", "ons", "we", "wij", "ik", "kinderen", "kind", r"moeder", "mama", "zus", "broer")
+# A situation that says it on its own, whoever does it.
+VIOLENCE_ON_THEIR_OWN = (
+    r"\bhuiselijk\s+geweld\b", r"\b(is|wordt|werd)\s+(erg\s+|heel\s+)?gewelddadig\b", r"\bmishandeling\b",
+    r"\b(durf|durfde)\s+(niet|nooit)\s+(meer\s+)?(naar\s+huis|thuis\s+te\s+slapen|te\s+slapen\s+als)\b",
+    r"\bthuis\b(\s+\S+){0,4}\s+(niet\s+veilig|onveilig)\b|\b(niet\s+veilig|onveilig)\s+(thuis|bij\s+hem|bij\s+haar)\b",
+    r"\b(loop|lopen)\s+(op|over)\s+eieren\b",
+    r"\b(bang|doodsbang)\s+(voor|van)\s+(mijn|ons|onze|m'n)\s+(eigen\s+)?" + ACTORS + r"\b",
+    r"\b(word|werd|worden|ben)\s+(thuis\s+|vaak\s+|soms\s+|steeds\s+)*(geslagen|geschopt|mishandeld|getrapt|gewurgd|"
+    r"misbruikt|verkracht|opgesloten|bedreigd)\b",
+    r"\bthuis\s+(wordt|werd)\s+(er\s+)?(veel\s+)?geslagen\b",
+    r"\b(verstoppen|verstop)\b(\s+\S+){0,4}\s+(voor\s+zijn|voor\s+haar)\s+(handen|vuisten|woede)\b",
+    r"\b(plekken|blauwe\s+plekken)\b(\s+\S+){0,6}\s+(die\s+hij|die\s+zij|van\s+mijn\s+" + ACTORS + r"|van\s+hem)\b",
+    r"\b(mag|mocht)\s+(niet|nooit)\b(\s+\S+){0,5}\s+(de\s+deur\s+uit|naar\s+buiten|naar\s+de\s+dokter|met\s+iemand)\b",
+    r"\b(houdt|houden|hield)\s+(me|mij|mijn\s+geld|mijn\s+paspoort)\b(\s+\S+){0,3}\s+(vast|binnen|in|achter)\b",
+    r"\b(paspoort|pinpas|bankpas|geld|pensioen)\b(\s+\S+){0,4}\s+(af|afgepakt|ingenomen|bij\s+hun|bij\s+hem)\b",
+    r"\b(naaktfoto|naaktfoto's|foto's)\b(\s+\S+){0,6}\s+(verspreiden|online\s+zetten)\b",
+    r"\bdreig(t|en|de)?\b(\s+\S+){0,8}\s+(kinderen\s+af|terug\s+te\s+sturen|stuurt\s+\w+\s+terug|iets\s+aan\s+te\s+doen|"
+    r"me\s+iets\s+aan)\b",
+    r"\b(hij|zij|ze)\s+(slaat|schopt|duwt|wurgt|knijpt|trapt)\b",
+    r"\b(hij|zij)\s+" + VIOLENT + r"\s+(me|mij)\b|\b(hij|zij)\b(\s+\S+){0,2}\s+(me|mij)\b(\s+\S+){0,3}\s+" + VIOLENT + r"\b",
+    r"\b(mijn|m'n)\s+(\w+\s+)?" + ACTORS + r"\b(\s+\S+){0,4}\s+(mes|pistool|wapen|bijl)\b",
+    r"\b(aan\s+me\s+gezeten|aan\s+mij\s+gezeten|met\s+me\s+deed\s+terwijl\s+ik\s+(het\s+)?niet\s+wilde)\b",
+    r"\bseks\b(\s+\S+){0,6}\s+(terwijl\s+ik\s+nee|ook\s+als\s+ik\s+nee|als\s+ik\s+niet\s+wil)\b",
+    r"\b(scheldt|schold)\s+(me|mij)\b(\s+\S+){0,6}\s+(gooit|slaat|duwt)\b",
+    r"\b(tracker|wachtwoorden)\b(\s+\S+){0,6}\s+(telefoon|dreig\w*|moet\s+elk)\b",
+    r"\b(opwachten|opwacht|staat\s+elke\s+(avond|dag|nacht)\s+bij\s+mijn\s+huis)\b",
+)
+# Everyday phrases with the same words, removed first.
+NOT_VIOLENCE = (
+    r"\bsla(at|an)?\s+(de|een|het)\s+(bal|record|eieren|room|alarm|deur\s+dicht)\b", r"\beieren\s+(kapot|stuk)slaan\b",
+    r"\bin\s+(fortnite|de\s+game|het\s+spel|minecraft|fifa|de\s+film|de\s+serie)\b", r"\bhart\s+slaat\b",
+    r"\b(klok|bel)\s+slaat\b", r"\bslaat\s+(nergens\s+op|op\s+niks|alarm)\b",
+    # "mijn moeder vermoordt me als ze dit leest", "ze maakt me af als ik haar crème pik": an idiom, no threat
+    r"\b(vermoordt|vermoorden|maakt|maken)\s+(me|mij)\s+(af\s+)?als\b",
+    r"\b(wurgt|wurgen|slaat|schopt)\s+(me|mij)\s+als\b(?=.*\b(haha|hahaha|lol|grapje|xd)\b)",
+)
+
+
+def _violence_in(sentence: str) -> bool:
+    for everyday in NOT_VIOLENCE:
+        sentence = re.sub(everyday, " ", sentence)
+    if any(_any(p, sentence) for p in VIOLENCE_ON_THEIR_OWN):
+        return True
+    actor = rf"\b(mijn|ons|onze|m'n|de|die)\s+(\w+\s+)?{ACTORS}\b"
+    act = rf"\b{ACTS}\b"
+    if not (_any(actor, sentence) and _any(act, sentence)):
+        return False
+    # The act is done to someone at home: "mijn man slaat me", "mijn broer slaat mijn moeder", "ze kneep in mijn arm".
+    return _any(rf"\b{ACTS}\b(\s+\S+){{0,4}}\s+{VICTIM}\b|\b{VICTIM}\b(\s+\S+){{0,3}}\s+{ACTS}\b", sentence)
+
+
+@lru_cache(maxsize=4096)
+def mentions_violence(text: str) -> bool:
+    """Domestic violence or abuse (the Veilig Thuis reply follows)."""
+    return any(_violence_in(s) for s in sentences(text))
+
+
+# --- acute danger ------------------------------------------------------------------------------------------------------
+NOW = r"\b(nu|net|zojuist|zonet|zo-even|op\s+dit\s+moment|sinds\s+(een|\d+|tien|vijf)\s+(minuten|minuut|uur)|ineens|plots|plotseling)\b"
+DANGER_ON_THEIR_OWN = (
+    # breathing, consciousness, heart, stroke
+    r"\b(geen|nauwelijks|slecht|bijna\s+geen)\s+(lucht|adem)\b", r"\b(kan|kunnen)\s+(niet|bijna\s+niet|slecht|nauwelijks)\s+(meer\s+)?ademen\b",
+    r"\bademt\s+(niet|nauwelijks|heel\s+raar|raar|niet\s+goed|niet\s+meer)\b", r"\bademen\s+(gaat\s+)?(heel\s+)?raar\b",
+    r"\b(stikt|verstikt|is\s+aan\s+het\s+stikken)\b", r"\bblauw\s+aangelopen\b", r"\bwordt\s+grauw\b", r"\bbewusteloos\b",
+    r"\breageert\s+(niet|nergens)\b", r"\bbuiten\s+westen\b", r"\bniet\s+(meer\s+)?wakker\s+te\s+krijgen\b",
+    r"\bin\s+elkaar\s+gezakt\b",
+    r"\b(pijn|druk)\s+op\s+(de|mijn|m'n|zijn|haar)\s+borst\b", r"\bbeklemmende?\s+pijn\b",
+    r"\bstraalt\s+uit\s+naar\b", r"\bolifant\s+op\s+(mijn|de)\s+borst\b",
+    r"\bhart\s+(slaat|gaat|klopt)\s+(ineens\s+)?(heel\s+)?(snel|als\s+een\s+gek|onregelmatig|tekeer)\b",
+    r"\bmond\s+hangt\s+scheef\b", r"\b(arm|been)\s+niet\s+(meer\s+)?bewegen\b", r"\bverlamd\b",
+    r"\b(epileptische\s+)?aanval\b(\s+\S+){0,3}\s+(stopt\s+niet|houdt\s+niet\s+op)\b", r"\bstuiptrekk\w*\b",
+    # allergic reaction
+    r"\b(keel|tong|lippen|gezicht|mond)\b(\s+\S+){0,3}\s+(zwelt|zwellen|zwol|dik)\b", r"\b(zwelt|zwellen)\s+op\b",
+    # bleeding
+    r"\bbloed\w*\b(\s+\S+){0,4}\s+(spuit|stopt\s+niet|houdt\s+niet\s+op|enorm|heel\s+erg)\b",
+    r"\bbloed\w*\b(\s+\S+){0,3}\s+uit\s+(\w+\s+)?(hoofd|mond|oren|neus\s+en\s+mond)\b",
+    r"\b(bloedt|bloed)\s+(heel\s+)?(erg|enorm|hevig|veel)\b(?!\s+(bij|tijdens|met)\s+(mijn|de)\s+(menstruatie|"
+    r"ongesteldheid|maandstonden|regels))", r"\b(heel\s+)?veel\s+bloed\b(?!\s+(bij|tijdens)\s+(mijn|de)\s+menstruatie)",
+    r"\b(geef|braak|spuug|kots)\s+(nu\s+)?bloed\b", r"\bbloed\s+over\s*geven\b",
+    r"\b(neergestoken|gestoken|neergeschoten|beschoten)\b", r"\bpolsen\s+(open\s*gesneden|doorgesneden)\b",
+    # poisoning and overdose
+    r"\b(overdosis|vergiftigd|vergiftiging|koolmonoxide|co-melder|koolmonoxidemelder)\b",
+    r"\b(gootsteenontstopper|ontstopper|bleekmiddel|chloor|wasmiddel|lampolie|antivries)\b(\s+\S+){0,3}\s+(gedronken|gegeten|ingeslikt|op)\b",
+    r"\b(te\s+veel|dubbele\s+dosis)\b(\s+\S+){0,4}\s+(genomen|geslikt|gespoten|gebruikt|op)\b",
+    # fire, attackers
+    r"\b(brand|rook)\b(\s+\S+){0,4}\s+(in\s+(mijn|de|het|ons)\s+(huis|flat|trappenhuis|keuken|kamer)|vol\s+rook)\b",
+    r"\b(ingebroken|inbreker|overvaller|overval)\b", r"\b(deur|raam)\b(\s+\S+){0,3}\s+in\s+te\s+(trappen|slaan|breken)\b",
+    r"\bprobeert\b(\s+\S+){0,3}\s+binnen\s+te\s+komen\b", r"\bachtervolgd\b",
+    r"\b(gaat|ga)\s+(me|mij)\s+(vermoorden|doodmaken|dood\s+maken)\b",
+    r"\bmet\s+een\s+(mes|pistool|wapen|bijl)\b(\s+\S+){0,6}\s+(binnen|naar\s+boven|achter\s+me|in\s+huis|tuin)\b",
+    r"\b(mes|pistool|wapen|bijl)\s+(gepakt|getrokken)\b", r"\bgewapende?\b",
+)
+# Danger that needs "now": something taken just now, someone at the door now, a fall now.
+DANGER_NOW = (
+    r"\b(pillen|pil|tabletten|strip|paracetamol|oxycodon|methadon|insuline|ghb|coke|xtc|drugs|wodka|drank|medicijnen|"
+    r"slaappillen)\b(\s+\S+){0,6}\s+(genomen|geslikt|gespoten|ingenomen|gebruikt|op|gedronken)\b",
+    r"\b(genomen|geslikt|ingenomen)\b(\s+\S+){0,4}\s+(pillen|tabletten|paracetamol|strip)\b",
+    r"\b(staat|zit|is|komt)\b(\s+\S+){0,3}\s+(voor\s+de\s+deur|in\s+huis|beneden|in\s+(mijn|de)\s+tuin|eraan)\b",
+    r"\b(gevallen|gevallen\s+van\s+de\s+trap)\b(\s+\S+){0,6}\s+(bloedt|bloed|reageert|praat\s+niet|zegt\s+niks)\b",
+    r"\b(sta|zit)\b(\s+\S+){0,3}\s+op\s+(het|de|een)\s+(dak|brug|rand|balkon)\b",
+    r"\b(hij|zij|ze)\s+slaat\b(\s+\S+){0,4}\s+nu\b|\bnu\b(\s+\S+){0,4}\s+(slaat|slaan)\s+(hij|zij|ze|me|mij|mijn)\b",
+    r"\b(flauwgevallen|flauw\s+gevallen|flauwval|val\s+flauw|van\s+mijn\s+stokje|ik\s+stik)\b",
+    r"\b(opgesloten|verstopt|verstop)\b(\s+\S+){0,4}\s+(badkamer|wc|kast|magazijn|kamer)\b",
+)
+
+
+@lru_cache(maxsize=4096)
+def mentions_danger(text: str) -> bool:
+    """Acute danger to life now (the "bel nu 112" reply follows)."""
+    for s in sentences(text):
+        if any(_any(p, s) for p in DANGER_ON_THEIR_OWN):
+            return True
+        if _any(NOW, s) and any(_any(p, s) for p in DANGER_NOW):
+            return True
+    return False
+
+
+# --- medical alarm signs: the spec's red flags ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Sign:
+    """A red flag as concepts: a word of ``what`` and of ``how`` in one clause (``how`` may be empty), none of
+    ``unless`` in the message; ``plainly``: at the red-flag question itself the ``what`` alone is enough."""
+
+    code: str
+    what: str
+    how: str = ""
+    unless: str = ""
+    plainly: str = ""
+    denial: str = r"\b(geen|niet|nooit|niks|niets|nee)\b"  # a word right before ``what`` that denies it
+
+
+STOOL = r"(ontlasting|poep\w*|stoelgang|drol\w*|diarree|kak|wc|toilet\w*|pot|anus|kont|billen|ontlasten|afgaan)"
+SIGNS = (
+    Sign("blood_in_stool", r"\b(bloed\w*|rood\w*)\b", rf"\b{STOOL}\b",
+         r"\b(bieten|biet|neus\w*|tandvlees|maandstonden|menstruatie|ongesteld\w*|regels|mens)\b",
+         r"\bbloed\w*\b"),
+    Sign("black_stool", r"\b(zwart\w*|pikzwart\w*|teer\w*|teerzwart\w*|drop)\b", rf"\b{STOOL}\b",
+         r"\b(ijzertabletten|ijzerpillen|drop\s+gegeten|bosbessen)\b(?!\s+(niet|geen))", r"\b(zwart\w*|teer\w*)\b"),
+    Sign("unexplained_weight_loss",
+         r"\b(af\s*vallen|afgevallen|val\s+(\w+\s+){0,3}af|vallen\s+af|kilo\s+(kwijt|lichter|minder)|\w*kwijtgeraakt|kg\s+lichter|"
+         r"lichter|magerder|mager\s+geworden|mager\s+word|gewicht\s+(verloren|verlies)|verlies\s+(\w+\s+)?gewicht|"
+         r"gewichtsverlies|broek\w*\s+(zak\w*|valt|vallen)|vermagerd|weeg\s+nu)\b",
+         r"\b(zonder\s+(reden|dieet|moeite|dat\s+ik|(\w+\s+){0,3}(te\s+)?(lijnen|dieten|diëten|veranderd|veranderen|"
+         r"willen|wil))|"
+         r"weet\s+niet\s+waarom|geen\s+idee\s+waarom|niemand\s+weet\s+waarom|niet\s+expres|niet\s+bewust|ongewild|"
+         r"onbedoeld|onverklaard|zomaar|vanzelf|ineens|eet\s+(\w+\s+)?(normaal|genoeg|gewoon|goed)|lijn\s+niet|"
+         r"doe\s+niks\s+aan\s+de\s+lijn|niet\s+aan\s+het\s+lijnen|raar|wil\s+(het\s+)?niet)\b",
+         r"\b(dieet|dieten|diëten|lijnen|lijn|expres|bewust|bedoeling|sport\w*|weight\s*watchers|dietist\w*|"
+         r"maagverkleining|volgens\s+plan|blij|moet\s+afvallen|wil\s+afvallen|wil\s+eraf|griep|zit\s+er\s+alweer\s+aan|"
+         r"wou\s+dat|zwanger\w*|bevallen)\b",
+         r"\b(afgevallen|af\s*vallen|val\s+af|kilo|gewicht\w*)\b"),
+    Sign("persistent_vomiting", r"\b(overgeven|overgegeven|geef\s+(\w+\s+)?over|braken|braak|kotsen|kots|spugen|spuug|"
+         r"niks\s+binnen\s*(houden|houdt)|niets\s+binnen\s*(houden|houdt)|komt\s+(er\s+)?(alles\s+)?weer\s+uit|"
+         r"houdt\s+niks\s+binnen)\b",
+         r"\b(al\s+(\w+\s+)?(dagen|weken|dag|week|maand|maanden)|dagen|steeds|blijf|blijven|blijft|constant|elke\s+dag|"
+         r"(na\s+)?(bijna\s+)?elke\s+(maaltijd|hap|keer)|alles\s+(uit|eruit)|"
+         r"zelfs\s+water|sinds|niks\s+binnen|niets\s+binnen|moet\s+al)\b",
+         r"\b(1\s+dag|een\s+dag|buikgriep\b.*\bweer\s+(goed|prima)|wagenziek|zeeziek|kater)\b",
+         r"\b(overgeven|braken|kotsen|spugen)\b"),
+    Sign("difficulty_swallowing", r"\b(slikken|slik|doorslikken|doorgeslikt|door\s+te\s+slikken|slokdarm|verslik\w*|"
+         r"naar\s+beneden|zakt|zakken|keel)\b",
+         r"\b(moeilijk\w*|moeite|moeizaam|slecht|gaat\s+niet|lukt\s+niet|niet\s+meer|niet\s+goed|vast\w*|"
+         r"blijft\s+(\w+\s+)?(steken|hangen)|"
+         r"blijven\s+(\w+\s+)?(steken|hangen)|steken|hangen|pijn|krijg\s+(\w+\s+)?niet|wil\s+niet)\b",
+         r"\b(visgraat|verkouden|keelpijn\s+van|griep|angina)\b",
+         r"\b(slikken|slik)\b", denial=r"\b(geen)\b"),
+    Sign("jaundice", r"\b(geel|gele|gelig|geelzucht|geler)\b",
+         r"\b(ogen|oogwit|huid|gezicht|zie|word|wordt|uitzie|geelzucht)\b",
+         r"\b(nicotine|vingers|tanden|nagels|tand)\b", r"\b(geel|gele|geelzucht)\b"),
+    Sign("severe_abdominal_pain", r"\b(buikpijn|pijn\s+in\s+(mijn\s+)?(boven|onder)?buik|buik\b(\s+\S+){0,6}\s+pijn|"
+         r"krampen|buikkrampen|(boven|onder)buik)\b",
+         r"\b(hevig\w*|heftig\w*|enorm\w*|ernstig\w*|ondraaglijk\w*|vreselijk\w*|verschrikkelijk\w*|dubbel|"
+         r"heel\s+erg|zo\s+erg|echt\s+erg|erger\s+dan\s+ooit|niet\s+lopen|huilen|constant|keihard|flauwval\w*|fel\w*|"
+         r"niet\s+normaal|zo'n\s+pijn|erge|niet\s+te\s+harden|niet\s+uit\s+te\s+houden|niet\s+kan\s+werken|"
+         r"kan\s+niet\s+werken|in\s+elkaar\s+(duik|duiken)|krom\s+(van|lig|liggen))\b",
+         r"\b(lachen|spierpijn|menstruatie\w*|ongesteld\w*|te\s+veel\s+gegeten|bonen)\b",
+         r"\b(buikpijn)\b"),
+)
+# A question about a sign rather than the sign: "stel dat je ...", "wat betekent ...", "wanneer is buikpijn ernstig?".
+HYPOTHETICAL = (r"\b(stel\s+dat|wat\s+(betekent|als)|als\s+je|wanneer\s+moet|is\s+het\s+erg\s+als|wat\s+moet\s+je)\b|"
+                r"^(wat|wanneer|hoe|hoeveel|waarom|welke|wie|waaraan)\b")
+# At the red-flag question a plain word ("bloed", "braken") answers only in a short message.
+PLAIN_WORDS = 6
+# "mijn vader had bloed in de ontlasting, ik zelf heb dat niet": about someone else.
+SELF_DENIED = r"\b(ik\s+zelf\s+(heb|had)\s+(dat|het)\s+niet|ik\s+(heb|had)\s+(dat|het)\s+zelf\s+niet|zelf\s+heb\s+ik\s+(dat|het)\s+niet)\b"
+
+
+def _denied(clause: str, sign: Sign) -> bool:
+    """The sign's word comes right after a denial in its clause ("geen bloed", "niet geel"), or the clause says
+    it is fine ("slikken gaat prima")."""
+    match = re.search(sign.what, clause)
+    if not match:
+        return False
+    before = clause[: match.start()].split()[-3:]
+    after = " ".join(clause[match.end():].split()[:3])
+    fine = re.search(r"\b(prima|goed|normaal|gewoon\s+wit|niks\s+mis)\b", after) and not re.search(
+        r"\bniet\s+(\w+\s+)?(prima|goed|normaal)\b", after)
+    return any(re.fullmatch(sign.denial, w) for w in before) or bool(fine)
+
+
+@lru_cache(maxsize=4096)
+def red_flags(text: str, asked: bool = False) -> tuple:
+    """The red flags the message reports, in the spec's order; ``asked``: typed at the red-flag question, where a
+    plain word ("bloed", "overgeven") is enough."""
+    found = []
+    whole = plain(text)
+    for sign in SIGNS:
+        # A cause that explains the sign ("door mijn dieet") rules it out; "zonder dieet" is no such cause.
+        if sign.unless and _any(sign.unless, re.sub(sign.how, " ", whole) if sign.how else whole):
+            continue
+        if _any(SELF_DENIED, whole):
+            continue
+        for sentence in sentences(text):
+            if _any(HYPOTHETICAL, sentence):
+                continue
+            hit = False
+            for clause in clauses(sentence):
+                if not _any(sign.what, clause) or _denied(clause, sign):
+                    continue
+                how_here = not sign.how or _any(sign.how, whole)
+                plainly = asked and sign.plainly and _any(sign.plainly, clause) and len(whole.split()) <= PLAIN_WORDS
+                if how_here or plainly:
+                    hit = True
+                    break
+            if hit:
+                found.append(sign.code)
+                break
+    return tuple(found)
+
+
+# --- pregnancy ---------------------------------------------------------------------------------------------------------
+PREGNANT = (
+    r"\b(ik\s+ben|ben\s+ik|ik\s+was|ik\s+ben\s+nu)\s+(\w+\s+){0,3}(zwanger|in\s+verwachting)\b",
+    r"\b(mijn|m'n)\s+zwangerschap\b", r"\b(ik\s+)?(geef|geven)\s+(nog\s+)?borstvoeding\b",
+    r"\bzwanger\s+van\s+(mijn|ons|onze|een|de)\b", r"\b\d+\s+weken\s+zwanger\b",
+)
+NOT_PREGNANT = r"\b(niet|nooit|geen)\s+(\w+\s+)?(zwanger|in\s+verwachting|borstvoeding)\b"
+
+
+@lru_cache(maxsize=4096)
+def pregnant(text: str) -> bool:
+    """The writer says she is pregnant or breastfeeding (the clinic's record flags it)."""
+    whole = plain(text)
+    return any(_any(p, whole) for p in PREGNANT) and not _any(NOT_PREGNANT, whole)
