@@ -1,5 +1,6 @@
 """The intake record store on SQLite, its purge and the report formats."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -58,7 +59,7 @@ def test_purge_command(tmp_path, monkeypatch, capsys):
 
 
 def test_reports():
-    r = record()
+    r = replace(record(), words={"med_ppi": "Bespreek <dit>."})
     assert reports.to_json(r)["completed_at"] == "2026-01-10T09:00:00+00:00"
     page = reports.to_html(r, "Kliniek <b>")
     assert "Kliniek &lt;b&gt;" in page and "Bespreek &lt;dit&gt;." in page and "<dit>" not in page
