@@ -136,13 +136,13 @@ def _red_flags(record: IntakeRecord) -> bool:
     return bool(record.scores.get("red_flag"))
 
 
-def _egfr(record: IntakeRecord) -> Optional[float]:
+def _kidney_value(record: IntakeRecord) -> Optional[float]:
     return record.answers.get(magnesium.KIDNEY_ITEM)
 
 
 def _severe_kidney(record: IntakeRecord) -> bool:
-    egfr = _egfr(record)
-    return egfr is not None and egfr < magnesium.SEVERE_EGFR
+    value = _kidney_value(record)
+    return value is not None and value < magnesium.SEVERE_EGFR
 
 
 KIDNEY_NAME = _title(CLINIC_ITEM_NAMES[magnesium.KIDNEY_ITEM])
@@ -155,7 +155,7 @@ ALARMS = (
     Alarm("Acuut gevaar", "acuut gevaar", lambda r: r.danger,
           lambda r: "Patiënt noemde acuut gevaar: volg direct op (de tekst is niet bewaard)."),
     Alarm(f"{KIDNEY_NAME} onder {magnesium.SEVERE_EGFR}", f"eGFR < {magnesium.SEVERE_EGFR}", _severe_kidney,
-          lambda r: f"{format_number(_egfr(r))}: ernstig verminderd; bespreek medicatie en supplementen."),
+          lambda r: f"{format_number(_kidney_value(r))}: ernstig verminderd; bespreek medicatie en supplementen."),
     Alarm("Zwangerschap", "zwanger", lambda r: r.pregnancy, lambda r: "Patiënt noemde een zwangerschap."),
 )  # fmt: skip
 
@@ -169,7 +169,7 @@ def _alarm_value(alarm: Alarm, record: IntakeRecord) -> str:
     if alarm.present(record):
         return alarm.text(record)
     if alarm.present is _severe_kidney:
-        return "onbekend" if _egfr(record) is None else f"nee ({format_number(_egfr(record))})"
+        return "onbekend" if _kidney_value(record) is None else f"nee ({format_number(_kidney_value(record))})"
     return "geen" if alarm.present is _red_flags else "nee"
 
 
