@@ -145,12 +145,15 @@ def _shown(key: str, reasons: list) -> list:
 
 def why_line(found: Coverage, reasons: list) -> str:
     """What raised a band that is shown; a band that is raised never gets "Niets ... verhoogt dit risico"."""
+    unanswered = join_dutch(found.missing_groups())
     if reasons:
-        return " ".join(_shown(found.key, reasons))
+        line = " ".join(_shown(found.key, reasons))
+        # a low band on some unanswered questions: those could have raised it
+        return line + (f" Je hebt {unanswered} niet beantwoord." if found.missing and not level(found.band) else "")
     if level(found.band):
         return RAISED_TOGETHER
     if found.missing:
-        return f"{NOTHING_RAISED[:-1]}, maar je hebt {join_dutch(found.missing_groups())} niet beantwoord."
+        return f"{NOTHING_RAISED[:-1]}, maar je hebt {unanswered} niet beantwoord."
     return NOTHING_RAISED
 
 
