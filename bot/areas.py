@@ -21,22 +21,12 @@ from typing import Mapping, Optional
 
 from bot import questionnaire
 from bot.labels import join_dutch
+from bot.questionnaire import SECTION_NOUNS
 from bot.scoring import SKIN_ITEMS, alcohol, magnesium, microbiome, stress
 
 COMPLETE, INCOMPLETE, NOT_COMPUTED = "complete", "incomplete", "not_computed"
 # At least this share of an area's items (and of its main section's) must be answered for its band to show.
 ENOUGH = Fraction(2, 3)
-# How the questions of each questionnaire section are called in a count ("3 van 9 voedingsvragen").
-SECTION_NOUNS = {
-    "start": "startvragen",
-    "diet": "voedingsvragen",
-    "alcohol": "alcoholvragen",
-    "stress": "stressvragen",
-    "medication": "vragen over medicijnen",
-    "skin": "huidvragen",
-    "microbiome": "vragen over de ontlastingstest",
-    "red_flags": "vragen over alarmsignalen",
-}
 OTHER_NOUN = "andere vragen"
 
 
@@ -133,6 +123,11 @@ def item_names(item_ids, clinic: bool = False) -> list:
     """The items' short names, without what they count in: "groente en fruit", not "... (porties per dag)"."""
     items = [questionnaire.ITEMS_BY_ID[i] for i in item_ids]
     return [(it.clinic_name if clinic else it.name).split(" (")[0] for it in items]
+
+
+def intake_missing(answers: Mapping[str, object]) -> list:
+    """The diet questions behind the magnesium intake that have no answer: the intake is then a lower bound."""
+    return [item_id for item_id in magnesium.MG_PER_UNIT if answers.get(item_id) is None]
 
 
 def coverage(area: Area, answers: Mapping[str, object], scores: Mapping[str, object]) -> Coverage:

@@ -303,6 +303,17 @@ CONSENT_ITEM = "consent"
 PATIENT_ITEMS = ("sex", "age")
 ITEMS_BY_ID: dict = {item.id: item for item in ITEMS}
 SECTIONS: tuple = tuple(dict.fromkeys(item.section for item in ITEMS))
+# How the questions of each section are called in a count ("3 van 9 voedingsvragen").
+SECTION_NOUNS = {
+    "start": "startvragen",
+    "diet": "voedingsvragen",
+    "alcohol": "alcoholvragen",
+    "stress": "stressvragen",
+    "medication": "vragen over medicijnen",
+    "skin": "huidvragen",
+    "microbiome": "vragen over de ontlastingstest",
+    "red_flags": "vragen over alarmsignalen",
+}
 
 
 def item(item_id: str) -> Item:

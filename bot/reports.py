@@ -25,15 +25,15 @@ from babel.dates import format_datetime
 from markupsafe import Markup
 
 from bot import questionnaire
-from bot.advice.explain import clinic_drivers
+from bot.advice.explain import clinic_explained
 from bot.advice.library import FACTOR_ADVICE, RED_FLAG_ADVICE
-from bot.areas import COMPLETE, INCOMPLETE, Coverage, coverages, item_names
+from bot.areas import COMPLETE, INCOMPLETE, Coverage, coverages, intake_missing, item_names
 from bot.bands import INCOMPLETE as INCOMPLETE_WORD
 from bot.bands import NOT_COMPUTED, band_word, level
 from bot.labels import CLINIC_ITEM_NAMES, answer_label, format_number, join_dutch
 from bot.questionnaire import CODE, CODE_LIST, CONSENT_ITEM, ITEM_IDS, ITEMS_BY_ID, PATIENT_ITEMS
 from bot.records import IntakeRecord
-from bot.scoring import magnesium, microbiome
+from bot.scoring import RED_FLAG_ITEMS, magnesium, microbiome
 from bot.scoring.stress import PSS4_MAX, SHORT_SLEEP_BELOW_HOURS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -64,11 +64,11 @@ NOT_A_DIAGNOSIS = "Inschatting op basis van zelfgerapporteerde antwoorden; geen 
 ADVICE_NOTE = "De volledige teksten en hun bronnen staan in de JSON-export van deze intake."
 CRISIS_LINE = "Crisiswoorden gebruikt in het gesprek: volg op (113 en 112 zijn genoemd; de tekst is niet bewaard)."
 NOT_ANSWERED_ZERO = "niet beantwoorde vragen tellen als 0"
+LOW_INTAKE_CODE = "low_dietary_intake"
 # The clinician's names of the areas, in the order of the report and the staff list.
 AREA_NAMES = {"microbiome": "Darmflora", "magnesium": "Magnesium", "alcohol": "Alcohol", "stress": "Stress en slaap",
               "skin": "Huid"}  # fmt: skip
 LISTED_AREAS = ("microbiome", "magnesium", "alcohol", "stress")
-RED_FLAGS_SECTION = "red_flags"
 MEDICATION_SECTION = "medication"
 SKIN_SECTION = "skin"
 # Items whose answer decides a factor of a score, for the summary's highlight: item id -> factor codes.
@@ -148,7 +148,7 @@ def _severe_kidney(record: IntakeRecord) -> bool:
 KIDNEY_NAME = _title(CLINIC_ITEM_NAMES[magnesium.KIDNEY_ITEM])
 ALARMS = (
     Alarm("Alarmsignalen", "alarmsignaal", _red_flags,
-          lambda r: join_dutch(_answer(r.answers, i) for i in _section(RED_FLAGS_SECTION) if r.answers.get(i))),
+          lambda r: join_dutch(_answer(r.answers, i) for i in RED_FLAG_ITEMS if r.answers.get(i))),
     Alarm("Crisis", "crisis", lambda r: r.crisis, lambda r: CRISIS_LINE),
     Alarm("Huiselijk geweld", "geweld", lambda r: r.violence,
           lambda r: "Patiënt noemde geweld thuis of in een relatie: volg op (de tekst is niet bewaard)."),
@@ -282,10 +282,22 @@ def _block(found: Coverage, record: IntakeRecord, drivers: list) -> ScoreBlock:
                       missing, shown and level(found.band) == 2, not shown)  # fmt: skip
 
 
+def _driver_lines(explained: list, answers: dict) -> list:
+    """The clinician's lines; a low intake from a diet with unanswered questions says it is a lower bound."""
+    unanswered = intake_missing(answers)
+    lines = []
+    for driver, line in explained:
+        if driver.code == LOW_INTAKE_CODE and unanswered:
+            line += f" Ondergrens: {len(unanswered)} van de {len(magnesium.MG_PER_UNIT)} voedingsvragen hiervoor " \
+                    "niet beantwoord."  # fmt: skip
+        lines.append(line)
+    return lines
+
+
 def _scores(record: IntakeRecord) -> tuple:
-    found, drivers = coverages(record.answers, record.scores), clinic_drivers(record.answers, record.scores)
+    found, explained = coverages(record.answers, record.scores), clinic_explained(record.answers, record.scores)
     keys = list(LISTED_AREAS) + (["skin"] if found["skin"].band != "none" else [])
-    return tuple(_block(found[key], record, drivers[key]) for key in keys)
+    return tuple(_block(found[key], record, _driver_lines(explained[key], record.answers)) for key in keys)
 
 
 def _advice_titles(record: IntakeRecord) -> tuple:

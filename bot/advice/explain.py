@@ -171,11 +171,16 @@ def why(answers: Mapping[str, object], scores: Mapping[str, object]) -> dict:
     return {area: [text for _, text in found] for area, found in explained(answers, scores).items()}
 
 
-def clinic_drivers(answers: Mapping[str, object], scores: Mapping[str, object]) -> dict:
-    """Per area, the clinician's lines (third person) for what raised its score, with the points."""
+def clinic_explained(answers: Mapping[str, object], scores: Mapping[str, object]) -> dict:
+    """Per area, (driver, the clinician's line) for what raised its score: third person, with the points."""
     relevant, figures = asked_answers(answers), _figures(scores)
     return {
-        area: [_text(d, relevant, figures, clinic=True)[:-1] + _points(d, area) + "." for d in found]
+        area: [(d, _text(d, relevant, figures, clinic=True)[:-1] + _points(d, area) + ".") for d in found]
         for area, found in drivers(answers, scores).items()
     }
+
+
+def clinic_drivers(answers: Mapping[str, object], scores: Mapping[str, object]) -> dict:
+    """Per area, the clinician's lines for what raised its score."""
+    return {area: [text for _, text in found] for area, found in clinic_explained(answers, scores).items()}
 

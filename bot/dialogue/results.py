@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from bot.advice import DEFAULT_LIMIT, NO_DIAGNOSIS, RED_FLAG_ADVICE, band_advice, select_advice
 from bot.advice.explain import explained
-from bot.areas import COMPLETE, INCOMPLETE, Coverage, coverages
+from bot.areas import COMPLETE, INCOMPLETE, Coverage, coverages, intake_missing
 from bot.bands import INCOMPLETE as INCOMPLETE_WORD
 from bot.bands import ZONE_WORDS, band_word, level
 from bot.clinic import Clinic
@@ -22,7 +22,6 @@ from bot.dialogue.message import Message
 from bot.labels import format_number, join_dutch
 from bot.scoring import booking_kind, compute_scores
 from bot.scoring.alcohol import RISK_CUTOFF, sex_for_thresholds
-from bot.scoring.magnesium import MG_PER_UNIT
 from bot.scoring.microbiome import RISK_BANDS
 from bot.scoring.stress import PSS4_MAX, STRESS_BANDS
 
@@ -119,7 +118,7 @@ def intake_sentence(scores: dict, partial: bool = False) -> str:
 
 def partial_intake(answers: dict) -> bool:
     """True when some of the diet questions behind the magnesium intake are unanswered."""
-    return any(answers.get(item_id) is None for item_id in MG_PER_UNIT)
+    return bool(intake_missing(answers))
 
 
 def reasons_of(found: Coverage, explained_area: list, answers: dict) -> list:

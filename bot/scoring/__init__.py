@@ -17,6 +17,8 @@ from bot.scoring.microbiome import microbiome_scores
 from bot.scoring.stress import stress_scores
 from bot.validation import validate_answers
 
+# What red_flag reads.
+RED_FLAG_ITEMS = ("red_flags",)
 # What skin_concern reads: the complaints, then how much they bother the user.
 SKIN_ITEMS = COMPLAINTS_ITEM, IMPACT_ITEM = ("skin_complaints", "skin_impact")
 # Project bands for the impact: (highest impact, concern).
@@ -67,7 +69,7 @@ def score_answers(valid: Mapping[str, object]) -> dict:
     scores.update(magnesium_scores(answers, heavy_drinking=scores["heavy_drinking"]))
     scores.update(microbiome_scores(answers, scores))
     scores["skin_concern"] = skin_concern(answers)
-    scores["red_flag"] = bool(answers.get("red_flags"))
+    scores["red_flag"] = any(answers.get(item_id) for item_id in RED_FLAG_ITEMS)
     scores["unanswered"] = unanswered(answers)
     return {key: scores[key] for key in SCORE_KEYS}
 
