@@ -194,6 +194,7 @@
       if (complete) area.dataset.level = a.level;
       var head = el("h3");
       head.appendChild(el("span", null, a.label));
+      head.appendChild(document.createTextNode(" "));  // read as "Darmflora verhoogd risico"
       head.appendChild(el("span", "band", a.band_label));
       area.appendChild(head);
       if (complete) {
