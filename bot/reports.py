@@ -124,12 +124,20 @@ def _section(name: str) -> list:
 
 
 # --- alarms ----------------------------------------------------------------------------------------------------
+def _no(record: IntakeRecord) -> str:
+    return "nee"
+
+
 @dataclass(frozen=True)
 class Alarm:
     label: str  # the summary's row
     short: str  # the staff list's flag
     present: Callable[[IntakeRecord], bool]
     text: Callable[[IntakeRecord], str]  # the row's value when present
+    absent: Callable[[IntakeRecord], str] = _no  # the row's value when not
+
+    def value(self, record: IntakeRecord) -> str:
+        return self.text(record) if self.present(record) else self.absent(record)
 
 
 def _red_flags(record: IntakeRecord) -> bool:
@@ -145,17 +153,23 @@ def _severe_kidney(record: IntakeRecord) -> bool:
     return value is not None and value < magnesium.SEVERE_EGFR
 
 
+def _kidney_known(record: IntakeRecord) -> str:
+    value = _kidney_value(record)
+    return "onbekend" if value is None else f"nee ({format_number(value)})"
+
+
 KIDNEY_NAME = _title(CLINIC_ITEM_NAMES[magnesium.KIDNEY_ITEM])
 ALARMS = (
     Alarm("Alarmsignalen", "alarmsignaal", _red_flags,
-          lambda r: join_dutch(_answer(r.answers, i) for i in RED_FLAG_ITEMS if r.answers.get(i))),
+          lambda r: join_dutch(_answer(r.answers, i) for i in RED_FLAG_ITEMS if r.answers.get(i)), lambda r: "geen"),
     Alarm("Crisis", "crisis", lambda r: r.crisis, lambda r: CRISIS_LINE),
     Alarm("Huiselijk geweld", "geweld", lambda r: r.violence,
           lambda r: "Patiënt noemde geweld thuis of in een relatie: volg op (de tekst is niet bewaard)."),
     Alarm("Acuut gevaar", "acuut gevaar", lambda r: r.danger,
           lambda r: "Patiënt noemde acuut gevaar: volg direct op (de tekst is niet bewaard)."),
     Alarm(f"{KIDNEY_NAME} onder {magnesium.SEVERE_EGFR}", f"eGFR < {magnesium.SEVERE_EGFR}", _severe_kidney,
-          lambda r: f"{format_number(_kidney_value(r))}: ernstig verminderd; bespreek medicatie en supplementen."),
+          lambda r: f"{format_number(_kidney_value(r))}: ernstig verminderd; bespreek medicatie en supplementen.",
+          _kidney_known),
     Alarm("Zwangerschap", "zwanger", lambda r: r.pregnancy, lambda r: "Patiënt noemde een zwangerschap."),
 )  # fmt: skip
 
@@ -163,14 +177,6 @@ ALARMS = (
 def alarm_flags(record: IntakeRecord) -> list:
     """The short names of the alarms this intake raised, for the staff list."""
     return [alarm.short for alarm in ALARMS if alarm.present(record)]
-
-
-def _alarm_value(alarm: Alarm, record: IntakeRecord) -> str:
-    if alarm.present(record):
-        return alarm.text(record)
-    if alarm.present is _severe_kidney:
-        return "onbekend" if _kidney_value(record) is None else f"nee ({format_number(_kidney_value(record))})"
-    return "geen" if alarm.present is _red_flags else "nee"
 
 
 # --- the report's model ----------------------------------------------------------------------------------------
@@ -229,7 +235,7 @@ def _names(item_ids) -> str:
 
 def _summary(record: IntakeRecord) -> tuple:
     answers, scores = record.answers, record.scores
-    lines = [Line(alarm.label, _alarm_value(alarm, record), alarm.present(record)) for alarm in ALARMS]
+    lines = [Line(alarm.label, alarm.value(record), alarm.present(record)) for alarm in ALARMS]
     lines += [Line(_title(CLINIC_ITEM_NAMES[i]), _answer(answers, i), _factor_active(record, i))
               for i in _section(MEDICATION_SECTION)]  # fmt: skip
     severe_skin = scores.get("skin_concern") == "severe"
