@@ -11,17 +11,23 @@ from bot import channel_messages
 from bot.dialogue.message import Message, Outcome
 from bot.parsing.reading import Nlu, nlu_from_parse
 from bot.questionnaire import ITEM_IDS
-
-ANSWERED = "answered_items"
-FAILURES = "failed_attempts"
-STATUS = "intake_status"
-LAST_TURN = "last_turn"
-RESULT = "intake_result"
-REQUESTED = "requested_slot"
-PENDING = "intake_pending"
-WORDS = "answer_words"
-CRISIS = "crisis_mentioned"
-START = "intake_start"
+from bot.slots import (  # noqa: F401  (re-exported: the actions read the slot names from here)
+    ANSWERED,
+    CRISIS,
+    DANGER,
+    FAILURES,
+    LAST_TURN,
+    NOT_MANAGED,
+    PENDING,
+    PREGNANCY,
+    RECORD_FLAGS,
+    REQUESTED,
+    RESULT,
+    START,
+    STATUS,
+    VIOLENCE,
+    WORDS,
+)
 
 
 def answers_from(tracker: Tracker) -> tuple:

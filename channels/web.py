@@ -19,11 +19,11 @@ may frame /chat (CSP frame-ancestors), and scripts/run.sh passes them to Rasa's 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import logging
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional
 
@@ -31,35 +31,44 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from actions.tracker_state import PENDING, REQUESTED
 from bot import sessions
 from bot.channel_messages import typed
 from bot.clinic import clinic_from_env
 from bot.dialogue.results import WEB_CHANNEL
 from bot.labels import answer_label
 from bot.paths import VAR_DIR
-from bot.questionnaire import CODE_LIST, ITEMS_BY_ID, NUMBER
+from bot.questionnaire import CODE_LIST, CONSENT_ITEM, ITEMS_BY_ID, NUMBER
 from bot.records import RecordStore
+from bot.slots import PENDING, REQUESTED
 from channels import clinic as staff
 from channels.clinic import bearer
 from channels.deletion import handle_delete_marker, unwrap
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # the HTML pages (Jinja2, autoescaped)
 SECRET_FILE = VAR_DIR / "session.key"
 ASSETS = {
     "chat.js": "application/javascript", "chat.css": "text/css", "embed.js": "application/javascript",
     "clinic.js": "application/javascript", "clinic.css": "text/css", "favicon.svg": "image/svg+xml",
 }  # fmt: skip
 MAX_MESSAGE_CHARS = 2000
-# Offered under every question (the dialogue understands these texts), and the answer kinds with an input
-# of their own: a 0-10 scale, and checkboxes with "Klaar" that send the chosen labels joined by ", ".
+# Offered under every question but the consent (the dialogue understands these texts), and the answer kinds
+# with an input of their own: a number with at most SCALE_STEPS steps is a row of buttons (a 0-10 scale), and a
+# list of codes with Dutch labels is checkboxes with "Klaar" that send the chosen labels joined by ", ".
 EXTRAS = ("Weet ik niet", "Sla over", "Vorige vraag")
-SCALE_ITEMS = ("skin_impact",)
-CHECKBOX_ITEMS = ("skin_complaints", "red_flags")
+SCALE_STEPS = 10
 NONE_CHOSEN = "geen"
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 STATIC_CACHE = "public, max-age=31536000, immutable"  # asset URLs carry their content hash (?v=)
+
+
+@lru_cache(maxsize=1)
+def page_templates():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(("html",)),
+                       undefined=StrictUndefined)  # fmt: skip
 
 
 def allowed_origins(value: Optional[str]) -> tuple:
@@ -91,10 +100,10 @@ def input_for(item_id: Optional[str]) -> Optional[dict]:
     item = ITEMS_BY_ID.get(item_id or "")
     if item is None:
         return None
-    found: dict = {"item": item.id, "kind": "text", "extras": [] if item.id == "consent" else list(EXTRAS)}
-    if item.id in SCALE_ITEMS:
+    found: dict = {"item": item.id, "kind": "text", "extras": [] if item.id == CONSENT_ITEM else list(EXTRAS)}
+    if item.kind == NUMBER and item.maximum - item.minimum <= SCALE_STEPS:
         found.update(kind="scale", min=int(item.minimum), max=int(item.maximum))
-    elif item.id in CHECKBOX_ITEMS and item.kind == CODE_LIST:
+    elif item.kind == CODE_LIST and item.choices.translated:
         found.update(kind="checkboxes", options=[answer_label(item.id, [code]) for code in item.codes],
                      none=NONE_CHOSEN)  # fmt: skip
     elif item.kind == NUMBER:
@@ -195,10 +204,10 @@ class IntakeWebChannel(InputChannel):
             self._versions[asset] = hashlib.sha256((STATIC / asset).read_bytes()).hexdigest()[:12]
         return self._versions[asset]
 
-    def page(self, name: str) -> str:
-        text = (STATIC / name).read_text(encoding="utf-8")
-        text = re.sub(r"\{\{V:([a-z.]+)\}\}", lambda m: self.version(m.group(1)), text)
-        return text.replace("{{CLINIC_NAME}}", html.escape(clinic_from_env().name))
+    def page(self, name: str, **context) -> str:
+        """An HTML page of ``channels/templates``: its assets' URLs carry their hash, every value is escaped."""
+        template = page_templates().get_template(name)
+        return template.render(asset=self.version, clinic_name=clinic_from_env().name, **context)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("intake_web", __name__)

@@ -44,10 +44,16 @@ class Advice:
     medicine: bool = False
     # Advice that covers the same ground shares a topic; selection shows one per topic.
     topic: str = ""
+    # The title in the clinician's report, where ``title`` speaks to the patient ("Je plaspil").
+    clinic_title: str = ""
+
+    @property
+    def title_for_clinic(self) -> str:
+        return self.clinic_title or self.title
 
 
-def _advice(id, title, text, *sources, medicine=False, topic=""):
-    return Advice(id, title, " ".join(text.split()), tuple(sources), medicine, topic or id)
+def _advice(id, title, text, *sources, medicine=False, topic="", clinic_title=""):
+    return Advice(id, title, " ".join(text.split()), tuple(sources), medicine, topic or id, clinic_title)
 
 
 def _limit(code: str) -> str:
@@ -129,6 +135,7 @@ FACTOR_ADVICE = {
         SEED_SKIN,
         "Mulder et al., Gut Microbes 2020",
         medicine=True,
+        clinic_title="Antibiotica en darmflora",
     ),
     "ppi": _advice(
         "ppi",
@@ -139,6 +146,7 @@ FACTOR_ADVICE = {
         IMHANN_2016,
         FAN_2021,
         medicine=True,
+        clinic_title="Maagzuurremmer",
     ),
     "alcohol": _advice(
         "alcohol",
@@ -193,6 +201,7 @@ FACTOR_ADVICE = {
         magnesium te laten controleren.""",
         FAN_2021,
         medicine=True,
+        clinic_title="Plaspil",
     ),
     "heavy_drinking": _advice(
         "heavy_drinking",
@@ -213,6 +222,7 @@ FACTOR_ADVICE = {
         is.""",
         FAN_2021,
         medicine=True,
+        clinic_title="Nierfunctie",
     ),
     "low_dietary_intake": _advice(
         "low_dietary_intake",
@@ -223,6 +233,7 @@ FACTOR_ADVICE = {
         GR_2018_MG,
         SEED_MAGNESIUM,
         "NIH Office of Dietary Supplements, Magnesium fact sheet",
+        clinic_title="Meer magnesium uit voeding",
     ),
     "diabetes_t2": _advice(
         "diabetes_t2",
@@ -240,6 +251,7 @@ RED_FLAG_ADVICE = _advice(
     hevige buikpijn die niet overgaat, of verlies je veel bloed? Bel dan meteen de huisartsenpost, of 112 als het
     levensbedreigend is. De leefstijltips hieronder komen pas daarna.""",
     NHG_RED_FLAGS,
+    clinic_title="Eerst naar de huisarts",
 )
 
 # One short summary per area and band, shown above the advice.

@@ -17,7 +17,7 @@ from typing import Mapping
 from bot.advice.library import FACTOR_ADVICE, RED_FLAG_ADVICE, Advice
 from bot.scoring import asked_answers
 from bot.scoring.magnesium import FACTOR_ORDER as MAGNESIUM_FACTORS
-from bot.scoring.magnesium import kidney_points
+from bot.scoring.magnesium import KIDNEY_ITEM, kidney_points
 from bot.scoring.microbiome import FACTOR_CODES as MICROBIOME_FACTORS
 from bot.scoring.microbiome import factor_points
 
@@ -41,7 +41,7 @@ def magnesium_weights(answers: Mapping[str, object], scores: Mapping[str, object
         "diuretic": WEIGHT_PER_MDS_POINT,
         "ppi": WEIGHT_PER_MDS_POINT,
         "heavy_drinking": WEIGHT_PER_MDS_POINT,
-        "reduced_kidney_function": WEIGHT_PER_MDS_POINT * kidney_points(answers.get("egfr")),
+        "reduced_kidney_function": WEIGHT_PER_MDS_POINT * kidney_points(answers.get(KIDNEY_ITEM)),
         "low_dietary_intake": INTAKE_WEIGHT[scores["magnesium_intake_band"]],
         "diabetes_t2": DIABETES_WEIGHT,
     }

@@ -144,6 +144,38 @@
     return box;
   }
 
+  // The booking: a button to the clinic's booking page; with a red flag, the huisarts first and the clinic's
+  // phone and e-mail for later, and no booking link.
+  function bookingPart(booking) {
+    var part = el("div", "booking");
+    if (!booking.url) {
+      part.classList.add("gp-first");
+      part.appendChild(el("p", "booking-first", booking.label));
+      part.appendChild(el("p", null, booking.text));
+      var contact = el("p", "contact");
+      var phone = el("a", "contact-link", booking.contact.phone);
+      phone.href = "tel:" + booking.contact.phone.replace(/[^+0-9]/g, "");
+      var mail = el("a", "contact-link", booking.contact.email);
+      mail.href = "mailto:" + booking.contact.email;
+      contact.appendChild(document.createTextNode(booking.clinic + ": "));
+      contact.appendChild(phone);
+      contact.appendChild(document.createTextNode(" of "));
+      contact.appendChild(mail);
+      part.appendChild(contact);
+      part.appendChild(el("p", null, "Je referentie: " + booking.reference));
+      return part;
+    }
+    part.appendChild(el("p", null, booking.text));
+    var link = el("a", "booking-link");
+    link.appendChild(document.createTextNode(booking.label + " "));
+    link.appendChild(el("span", "nowrap", "(" + booking.reference + ")"));
+    link.href = booking.url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    part.appendChild(link);
+    return part;
+  }
+
   function renderResults(view, target) {
     var box = el("section", "results");
     box.setAttribute("aria-labelledby", "results-title");
@@ -154,18 +186,29 @@
     if (view.red_flag_text) box.appendChild(el("p", "flag", view.red_flag_text));
     box.appendChild(legend());
     view.areas.forEach(function (a) {
-      var area = el("div", "area level-" + a.level);
-      area.dataset.level = a.level;
+      // A band rests on enough answers ("complete"): its bar, figure and why. Otherwise ("incomplete",
+      // "not_computed") no bar: what its answers did raise, and what answering the rest would add.
+      var complete = a.state === "complete";
+      var area = el("div", "area " + (complete ? "level-" + a.level : "open"));
+      area.dataset.state = a.state;
+      if (complete) area.dataset.level = a.level;
       var head = el("h3");
       head.appendChild(el("span", null, a.label));
+      head.appendChild(document.createTextNode(" "));  // read as "Darmflora verhoogd risico"
       head.appendChild(el("span", "band", a.band_label));
       area.appendChild(head);
-      area.appendChild(bar(a));
-      area.appendChild(el("p", "figure", a.figure));
-      var why = el("p", "why");
-      why.appendChild(el("strong", null, "Waarom? "));
-      why.appendChild(document.createTextNode(a.why));
-      area.appendChild(why);
+      if (complete) {
+        area.appendChild(bar(a));
+        area.appendChild(el("p", "figure", a.figure));
+        var why = el("p", "why");
+        why.appendChild(el("strong", null, "Waarom? "));
+        why.appendChild(document.createTextNode(a.why));
+        area.appendChild(why);
+      } else {
+        if (a.found) area.appendChild(el("p", "found", a.found));
+        if (a.missing) area.appendChild(el("p", "missing", a.missing));
+      }
+      area.appendChild(el("p", "basis", a.basis));
       box.appendChild(area);
     });
     if (view.advice.length) {
@@ -180,16 +223,7 @@
       box.appendChild(list);
     }
     box.appendChild(el("p", "disclaimer", view.no_diagnosis));
-    var booking = el("div", "booking");
-    booking.appendChild(el("p", null, view.booking.text));
-    var link = el("a", "booking-link");
-    link.appendChild(document.createTextNode(view.booking.label + " "));
-    link.appendChild(el("span", "nowrap", "(" + view.booking.reference + ")"));
-    link.href = view.booking.url;
-    link.target = "_blank";
-    link.rel = "noopener";
-    booking.appendChild(link);
-    box.appendChild(booking);
+    box.appendChild(bookingPart(view.booking));
     var after = el("div", "buttons after");
     after.setAttribute("role", "group");
     after.setAttribute("aria-label", "Verder");
