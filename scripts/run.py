@@ -59,13 +59,15 @@ def programs(env: dict) -> list:
     python = supervision.PYTHON
     graceful = int(env.get("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", "15"))
     actions = supervision.Program(
-        "actions", [python, "scripts/action_server.py", "--actions", "actions", "--port", env["ACTION_PORT"], "--quiet"],
+        "actions",
+        [python, "scripts/action_server.py", "--actions", "actions", "--port", env["ACTION_PORT"], "--quiet"],
         priority=10, startsecs=ACTION_STARTSECS, stopwaitsecs=5,
     )  # fmt: skip
     rasa = supervision.Program(
-        "rasa", [python, "scripts/rasa_cli.py", "run", "--model", "models/intake.tar.gz", "--endpoints", "endpoints.yml",
-                 "--credentials", "credentials.yml", "--port", env["RASA_PORT"], "--interface", env["RASA_INTERFACE"],
-                 "--logging-config-file", "scripts/logging.yml", *api, *cors],
+        "rasa",
+        [python, "scripts/rasa_cli.py", "run", "--model", "models/intake.tar.gz", "--endpoints", "endpoints.yml",
+         "--credentials", "credentials.yml", "--port", env["RASA_PORT"], "--interface", env["RASA_INTERFACE"],
+         "--logging-config-file", "scripts/logging.yml", *api, *cors],
         priority=20, startsecs=RASA_STARTSECS, startretries=RASA_STARTRETRIES, stopwaitsecs=graceful + 10,
     )  # fmt: skip
     return [actions, rasa]

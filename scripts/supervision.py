@@ -36,6 +36,7 @@ BIN = ROOT / ".venv" / "bin"
 PYTHON = str(BIN / "python")
 CRASH_REPORT = "crash-loop.txt"  # written by supervision_events.py when it gives up on a program
 LISTENER_PRIORITY = 900  # started after the programs and stopped before them: no health check while they stop
+HEALTH_TIMEOUT_MIN_S = 5
 MAX_SOCKET_PATH = 100  # a unix socket's path must stay under 108 bytes
 
 
@@ -54,6 +55,7 @@ class Program:
     log: str = ""
     environment: dict = field(default_factory=dict)
     user: str = ""
+    group: str = ""  # programs of one group are stopped together (the Rasa servers of the cluster)
 
 
 @dataclass
@@ -95,16 +97,17 @@ def program_section(program: Program) -> str:
 def listener_section(listener: Listener) -> str:
     return _section("eventlistener", listener.name, {
         "command": _escape(shlex.join(listener.command)), "directory": str(ROOT), "events": listener.events,
-        "priority": LISTENER_PRIORITY, "autorestart": "true", "startsecs": 0, "buffer_size": 100, "stderr_logfile": "/dev/stdout",
-        "stderr_logfile_maxbytes": 0, "stdout_logfile": "NONE",
+        "priority": LISTENER_PRIORITY, "autorestart": "true", "startsecs": 0, "buffer_size": 100, "stopsignal": "KILL",
+        "stderr_logfile": "/dev/stdout", "stderr_logfile_maxbytes": 0, "stdout_logfile": "NONE",
     })  # fmt: skip
 
 
 def health_listener(program: str, url: str, timeout_s: float) -> Listener:
-    """superlance's httpok: restart ``program`` when ``url`` does not answer 200 within ``timeout_s`` (every 5 s,
-    only while the program is RUNNING, so not while it starts)."""
-    return Listener(f"{program}-health", [str(BIN / "httpok"), "-p", program, "-t", str(max(1, int(timeout_s))), "-E",
-                                          url], "TICK_5")  # fmt: skip
+    """superlance's httpok: restart ``program`` (a name, or group:name) when ``url`` does not answer 200 within
+    ``timeout_s`` (at least 5 s). It asks every 5 s, and only while the program is RUNNING, so not while it starts."""
+    name = program.split(":")[-1]
+    timeout = str(max(HEALTH_TIMEOUT_MIN_S, int(timeout_s)))
+    return Listener(f"{name}-health", [str(BIN / "httpok"), "-p", program, "-t", timeout, "-E", url], "TICK_5")
 
 
 def events_listener(directory: Path, stop_on_crash_loop: bool) -> Listener:
@@ -125,10 +128,17 @@ def render(directory: Path, programs: list, listeners: list) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     socket = socket_path(directory)
     text = TEMPLATE.read_text(encoding="utf-8")
-    values = {"dir": _escape(directory), "socket": _escape(socket), "user_line": "user=root" if os.geteuid() == 0 else ""}
+    user_line = "user=root" if os.geteuid() == 0 else ""  # says so, instead of a warning that it runs as root
+    values = {"dir": _escape(directory), "socket": _escape(socket), "user_line": user_line}
     for key, value in values.items():
         text = text.replace("{" + key + "}", str(value))
+    groups: dict = {}
+    for program in programs:
+        if program.group:
+            groups.setdefault(program.group, []).append(program)
     sections = [program_section(p) for p in programs] + [listener_section(listener) for listener in listeners]
+    sections += [_section("group", name, {"programs": ",".join(p.name for p in members),
+                                          "priority": members[0].priority}) for name, members in groups.items()]
     path = directory / "supervisord.conf"
     path.write_text(text + "\n" + "\n".join(sections), encoding="utf-8")
     (directory / CRASH_REPORT).unlink(missing_ok=True)
@@ -163,13 +173,17 @@ class Supervisor:
         self.config, self.env = config, env
         self.directory = config.parent
         self.process: Optional[subprocess.Popen] = None
-        self.socket = next(line.split("=", 1)[1].strip().replace("%%", "%")
-                           for line in config.read_text().splitlines() if line.startswith("file="))  # fmt: skip
 
     def start(self) -> "Supervisor":
         self.process = subprocess.Popen([str(BIN / "supervisord"), "-c", str(self.config)], cwd=ROOT, env=self.env,
                                         preexec_fn=_die_with_parent)  # fmt: skip
         return self
+
+    @property
+    def socket(self) -> str:
+        """The XML-RPC socket named in the configuration (read when needed: the caller may render it later)."""
+        lines = self.config.read_text().splitlines()
+        return next(line.split("=", 1)[1].strip().replace("%%", "%") for line in lines if line.startswith("file="))
 
     @property
     def rpc(self):
@@ -186,7 +200,7 @@ class Supervisor:
             return default
 
     def processes(self) -> dict:
-        """name -> supervisord's process info (pid, statename, ...)."""
+        """name (without its group) -> supervisord's process info (pid, statename, ...)."""
         return {info["name"]: info for info in self.call("getAllProcessInfo", default=[]) or []}
 
     def pid(self, name: str) -> Optional[int]:
