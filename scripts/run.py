@@ -29,7 +29,7 @@ ROOT = supervision.ROOT
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
              "PYTHONWARNINGS": "ignore", "PYTHONUNBUFFERED": "1"}  # fmt: skip
 ACTION_STARTSECS = 20  # the action server loads the Dutch pipeline before it listens (5 s alone, more under load)
-RASA_STARTSECS = 20  # a Rasa server that dies sooner failed to start (bad model, port taken): backoff
+RASA_STARTSECS = 30  # a Rasa server that dies sooner failed to start (bad settings or model, port taken): backoff
 RASA_STARTRETRIES = 4  # then supervisord gives up, and the crash loop is reported
 
 

@@ -77,7 +77,7 @@ def test_32_intakes_under_make_run_with_the_action_server_killed_once(tmp_path_f
         killed: list = []
 
         def kill() -> None:
-            killed.append(stack.signal("actions", signal.SIGKILL))
+            killed.append(stack.send("actions", signal.SIGKILL))
 
         figures = run_with_fault(target, kill, lambda: stack.pid("actions") not in (None, *killed)
                                  and stack.actions_answer())  # fmt: skip

@@ -69,7 +69,7 @@ class Stack:
             time.sleep(0.5)
         pytest.fail(f"make run was not ready within {timeout:.0f} s: {self.output()[-3000:]}")
 
-    def signal(self, name: str, sig) -> int:
+    def send(self, name: str, sig) -> int:
         pid = self.pid(name)
         assert pid, f"{name} is not running"
         os.kill(pid, sig)

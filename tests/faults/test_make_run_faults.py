@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from bot.scoring import compute_scores
+from scripts.run import RASA_STARTRETRIES
 from tests.answers import WORKED_EXAMPLE
 from tests.cluster.conftest import answer_text, next_message
 from tests.faults.conftest import Visitor, is_error, start_stack
@@ -76,7 +77,7 @@ def test_a_paused_action_server_the_user_reads_the_error_nothing_is_stored_and_i
     asked, stored = visitor.asked(), visitor.user_texts()
     assert asked == "age" and stored == ["hallo", "Ja, ik geef toestemming", "vrouw"]
     rasa = stack.pid("rasa")
-    paused = stack.signal("actions", signal.SIGSTOP)
+    paused = stack.send("actions", signal.SIGSTOP)
     try:
         _texts, messages, took = visitor.say("40")
         assert is_error(messages) and took < ERROR_WITHIN_S, (messages, took)
@@ -103,7 +104,7 @@ def test_a_killed_action_server_is_started_again_within_20_s_and_the_same_messag
     asked, stored = visitor.asked(), visitor.user_texts()
     text = answer_text(asked, WORKED_EXAMPLE[asked])
     rasa = stack.pid("rasa")
-    killed = stack.signal("actions", signal.SIGKILL)
+    killed = stack.send("actions", signal.SIGKILL)
     began = time.monotonic()
     _texts, messages, took = visitor.say(text)  # refused at once: the error, nothing stored
     assert is_error(messages) and took < ERROR_WITHIN_S
@@ -126,7 +127,7 @@ def test_a_killed_rasa_server_is_started_again_and_the_intake_goes_on_with_its_a
     asked, stored = visitor.asked(), visitor.user_texts()
     text = answer_text(asked, WORKED_EXAMPLE[asked])
     actions = stack.pid("actions")
-    killed = stack.signal("rasa", signal.SIGKILL)
+    killed = stack.send("rasa", signal.SIGKILL)
     with pytest.raises(requests.ConnectionError):  # the web chat shows its "niet verstuurd" bubble
         visitor.say(text, timeout=10)
     wait_for(lambda: stack.ready(), 180)
@@ -158,7 +159,9 @@ def test_a_rasa_server_that_cannot_start_is_reported_as_a_crash_loop_and_ends_ma
     output = broken.output()
     assert code == 1
     assert "The Telegram channel is partly configured: set TELEGRAM_SECRET_TOKEN" in output  # the reason, in the log
-    assert output.count("spawned: 'rasa'") == 5  # the first start and 4 more, each after a longer pause
+    # the first start and RASA_STARTRETRIES more, each after a longer pause (one more when the machine is so busy
+    # that the first failure came after RASA_STARTSECS: that counts as started, and is restarted at once)
+    assert output.count("spawned: 'rasa'") in (1 + RASA_STARTRETRIES, 2 + RASA_STARTRETRIES)
     assert "gave up: rasa entered FATAL state" in output
     assert "CRASH LOOP: rasa could not be started" in output
     assert output.rstrip().splitlines()[-1].startswith("make run stopped: rasa could not be started")
