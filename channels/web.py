@@ -13,7 +13,7 @@ sit at the server's root:
 
 Every response of the server, Rasa's own routes included, gets the security headers (``security_headers``).
 Allowed origins come from ``$CHAT_ALLOWED_ORIGINS`` (space or comma separated), never ``*``: they
-may frame /chat (CSP frame-ancestors), and scripts/run.sh passes them to Rasa's own ``--cors``.
+may frame /chat (CSP frame-ancestors), and scripts/run.py passes them to Rasa's own ``--cors``.
 """
 
 from __future__ import annotations
