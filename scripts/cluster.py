@@ -253,7 +253,8 @@ class Cluster:
                         priority=10, log=str(logs / "redis.log"))  # fmt: skip
         actions = [
             program(name, [PYTHON, "scripts/action_server.py", "--actions", "actions", "--port", str(port), "--quiet"],
-                    priority=20, startsecs=20, stopwaitsecs=5, log=str(logs / f"{name}.log"), group="actions")
+                    priority=20, startsecs=supervision.ACTION_STARTSECS, stopwaitsecs=5, log=str(logs / f"{name}.log"),
+                    group="actions")
             for name, port in self.action_servers()
         ]  # fmt: skip
         rasa = [
@@ -261,7 +262,8 @@ class Cluster:
                            str(TEMPLATES / "cluster-endpoints.yml"), "--credentials", str(ROOT / "credentials.yml"),
                            "--port", str(port), "--interface", "127.0.0.1", "--logging-config-file",
                            "scripts/logging.yml", "--enable-api", "--auth-token", token, *cors],
-                    priority=30, startsecs=20, startretries=4, stopwaitsecs=graceful + 10,
+                    priority=30, startsecs=supervision.RASA_STARTSECS,
+                    startretries=supervision.RASA_STARTRETRIES, stopwaitsecs=graceful + 10,
                     log=str(logs / f"{name}.log"), group="rasa")
             for name, port in self.rasa_servers()
         ]  # fmt: skip

@@ -28,9 +28,6 @@ import supervision  # noqa: E402  (scripts/ is on the path: this file's folder)
 ROOT = supervision.ROOT
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
              "PYTHONWARNINGS": "ignore", "PYTHONUNBUFFERED": "1"}  # fmt: skip
-ACTION_STARTSECS = 20  # the action server loads the Dutch pipeline before it listens (5 s alone, more under load)
-RASA_STARTSECS = 30  # a Rasa server that dies sooner failed to start (bad settings or model, port taken): backoff
-RASA_STARTRETRIES = 4  # then supervisord gives up, and the crash loop is reported
 
 
 def settings(environ=os.environ) -> dict:
@@ -61,14 +58,15 @@ def programs(env: dict) -> list:
     actions = supervision.Program(
         "actions",
         [python, "scripts/action_server.py", "--actions", "actions", "--port", env["ACTION_PORT"], "--quiet"],
-        priority=10, startsecs=ACTION_STARTSECS, stopwaitsecs=5,
+        priority=10, startsecs=supervision.ACTION_STARTSECS, stopwaitsecs=5,
     )  # fmt: skip
     rasa = supervision.Program(
         "rasa",
         [python, "scripts/rasa_cli.py", "run", "--model", "models/intake.tar.gz", "--endpoints", "endpoints.yml",
          "--credentials", "credentials.yml", "--port", env["RASA_PORT"], "--interface", env["RASA_INTERFACE"],
          "--logging-config-file", "scripts/logging.yml", *api, *cors],
-        priority=20, startsecs=RASA_STARTSECS, startretries=RASA_STARTRETRIES, stopwaitsecs=graceful + 10,
+        priority=20, startsecs=supervision.RASA_STARTSECS, startretries=supervision.RASA_STARTRETRIES,
+        stopwaitsecs=graceful + 10,
     )  # fmt: skip
     return [actions, rasa]
 

@@ -35,6 +35,11 @@ TEMPLATE = ROOT / "scripts" / "templates" / "supervisord.conf.template"
 BIN = ROOT / ".venv" / "bin"
 PYTHON = str(BIN / "python")
 CRASH_REPORT = "crash-loop.txt"  # written by supervision_events.py when it gives up on a program
+# How long each server needs before it counts as started (supervisord's startsecs), the same under `make run`
+# and `make cluster`: a death sooner is a failed start, tried again after a growing pause, RASA_STARTRETRIES times.
+ACTION_STARTSECS = 20  # the action server loads the Dutch pipeline before it listens (5 s alone, more under load)
+RASA_STARTSECS = 30  # a Rasa server that dies sooner failed to start (bad settings or model, port taken)
+RASA_STARTRETRIES = 4
 LISTENER_PRIORITY = 900  # started after the programs and stopped before them: no health check while they stop
 HEALTH_TIMEOUT_MIN_S = 5
 MAX_SOCKET_PATH = 100  # a unix socket's path must stay under 108 bytes

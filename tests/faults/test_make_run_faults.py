@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from bot.scoring import compute_scores
-from scripts.run import RASA_STARTRETRIES
+from scripts.supervision import RASA_STARTRETRIES
 from tests.answers import WORKED_EXAMPLE
 from tests.cluster.conftest import answer_text, next_message
 from tests.faults.conftest import Visitor, is_error, start_stack
@@ -165,7 +165,7 @@ def test_a_rasa_server_that_cannot_start_is_reported_as_a_crash_loop_and_ends_ma
     assert code == 1
     assert "The Telegram channel is partly configured: set TELEGRAM_SECRET_TOKEN" in output  # the reason, in the log
     # the first start and RASA_STARTRETRIES more, each after a longer pause (one more when the machine is so busy
-    # that the first failure came after RASA_STARTSECS: that counts as started, and is restarted at once)
+    # that the first failure came after RASA_STARTSECS: that counts as started, and is started again at once)
     assert output.count("spawned: 'rasa'") in (1 + RASA_STARTRETRIES, 2 + RASA_STARTRETRIES)
     assert "gave up: rasa entered FATAL state" in output
     assert "CRASH LOOP: rasa could not be started" in output
