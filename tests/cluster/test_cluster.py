@@ -157,6 +157,18 @@ def test_a_duplicate_delivery_reaching_the_other_server_is_handled_once(cluster,
     assert 2 * 24 * 3600 - 60 < cluster.redis().ttl(f"channel-msg:telegram:{chat}") <= 2 * 24 * 3600
 
 
+def test_failed_sign_ins_are_counted_once_for_both_servers(cluster):
+    """Five wrong tokens from one address, spread over the servers, lock that address out on both (not five each)."""
+    servers = [cluster.server("rasa-1"), cluster.server("rasa-2")]
+    statuses = [requests.post(f"{servers[k % 2]}/clinic/session", json={"token": "wrong"}, timeout=30).status_code
+                for k in range(5)]  # fmt: skip
+    assert statuses == [401] * 5
+    for server in servers:
+        locked = requests.post(f"{server}/clinic/session", json={"token": "wrong"}, timeout=30)
+        assert locked.status_code == 429 and 800 < int(locked.headers["Retry-After"]) <= 900
+    assert cluster.redis().zcard("clinic-signin:127.0.0.1") == 5
+
+
 def test_action_server_slow_or_down_gets_the_dutch_error_and_the_interview_goes_on(cluster):
     user, asked, sent, text = midway(cluster, 4)
     cluster.signal(ACTIONS, signal.SIGSTOP)  # hanging: the call times out after ACTION_TIMEOUT_S
