@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import secrets
 import shlex
 import signal
 import subprocess
@@ -37,9 +38,12 @@ PYTHON = str(BIN / "python")
 CRASH_REPORT = "crash-loop.txt"  # written by supervision_events.py when it gives up on a program
 # How long each server needs before it counts as started (supervisord's startsecs), the same under `make run`
 # and `make cluster`: a death sooner is a failed start, tried again after a growing pause, RASA_STARTRETRIES times.
-ACTION_STARTSECS = 20  # the action server loads the Dutch pipeline before it listens (5 s alone, more under load)
+# The action server loads the Dutch pipeline before it listens: 5 s alone, 30 s on a busy machine. httpok asks
+# only once it counts as started, so this must cover the slowest start (else httpok restarts it while it loads).
+ACTION_STARTSECS = 60
 RASA_STARTSECS = 30  # a Rasa server that dies sooner failed to start (bad settings or model, port taken)
 RASA_STARTRETRIES = 4
+RPC_USER = "supervisor"  # the name in scripts/templates/supervisord.conf.template
 LISTENER_PRIORITY = 900  # started after the programs and stopped before them: no health check while they stop
 HEALTH_TIMEOUT_MIN_S = 5
 MAX_SOCKET_PATH = 100  # a unix socket's path must stay under 108 bytes
@@ -99,8 +103,10 @@ def program_section(program: Program) -> str:
     })  # fmt: skip
 
 
-def listener_section(listener: Listener) -> str:
-    return _section("eventlistener", listener.name, {
+def listener_section(listener: Listener, password: str) -> str:
+    # The listeners call supervisord back (supervisor.childutils reads these two variables).
+    environment = f'SUPERVISOR_USERNAME="{RPC_USER}",SUPERVISOR_PASSWORD="{password}"'
+    return _section("eventlistener", listener.name, {"environment": environment,
         "command": _escape(shlex.join(listener.command)), "directory": str(ROOT), "events": listener.events,
         "priority": LISTENER_PRIORITY, "autorestart": "true", "startsecs": 0, "buffer_size": 100, "stopsignal": "KILL",
         "stderr_logfile": "/dev/stdout", "stderr_logfile_maxbytes": 0, "stdout_logfile": "NONE",
@@ -134,17 +140,20 @@ def render(directory: Path, programs: list, listeners: list) -> Path:
     socket = socket_path(directory)
     text = TEMPLATE.read_text(encoding="utf-8")
     user_line = "user=root" if os.geteuid() == 0 else ""  # says so, instead of a warning that it runs as root
-    values = {"dir": _escape(directory), "socket": _escape(socket), "user_line": user_line}
+    password = secrets.token_hex(16)  # the XML-RPC socket is mode 0700 and asks for this too
+    values = {"dir": _escape(directory), "socket": _escape(socket), "user_line": user_line, "password": password}
     for key, value in values.items():
         text = text.replace("{" + key + "}", str(value))
     groups: dict = {}
     for program in programs:
         if program.group:
             groups.setdefault(program.group, []).append(program)
-    sections = [program_section(p) for p in programs] + [listener_section(listener) for listener in listeners]
+    sections = [program_section(p) for p in programs] + [listener_section(item, password) for item in listeners]
     sections += [_section("group", name, {"programs": ",".join(p.name for p in members),
                                           "priority": members[0].priority}) for name, members in groups.items()]
     path = directory / "supervisord.conf"
+    path.touch(mode=0o600)  # it holds the socket's password
+    path.chmod(0o600)
     path.write_text(text + "\n" + "\n".join(sections), encoding="utf-8")
     (directory / CRASH_REPORT).unlink(missing_ok=True)
     return path
@@ -184,17 +193,20 @@ class Supervisor:
                                         preexec_fn=_die_with_parent)  # fmt: skip
         return self
 
+    def _setting(self, name: str) -> str:
+        """A value of the configuration's first line ``name=...`` (read when needed: it may be rendered later)."""
+        lines = self.config.read_text().splitlines()
+        return next(line.split("=", 1)[1].strip().replace("%%", "%") for line in lines if line.startswith(name + "="))
+
     @property
     def socket(self) -> str:
-        """The XML-RPC socket named in the configuration (read when needed: the caller may render it later)."""
-        lines = self.config.read_text().splitlines()
-        return next(line.split("=", 1)[1].strip().replace("%%", "%") for line in lines if line.startswith("file="))
+        return self._setting("file")
 
     @property
     def rpc(self):
         from supervisor.xmlrpc import SupervisorTransport
 
-        transport = SupervisorTransport(None, None, f"unix://{self.socket}")
+        transport = SupervisorTransport(RPC_USER, self._setting("password"), f"unix://{self.socket}")
         return xmlrpc.client.ServerProxy("http://127.0.0.1", transport=transport).supervisor
 
     def call(self, method: str, *args, default=None):
