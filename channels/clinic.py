@@ -45,7 +45,8 @@ def bearer(request: Request) -> Optional[str]:
 
 class FailedSignIns:
     """At most ``limit`` failed attempts per client address within ``window`` seconds; then 429 until the
-    oldest failure leaves the window. In memory, per server process."""
+    oldest failure leaves the window. In memory, per server process (`make run`); several servers count in
+    Redis instead (channels/cluster/shared.py)."""
 
     def __init__(self, limit: int = MAX_FAILURES, window: float = 900.0, clock=time.monotonic):
         self.limit, self.window, self.clock = limit, window, clock
@@ -161,7 +162,7 @@ def report_links(reference: str) -> tuple:
 def add_routes(bp: Blueprint, access: ClinicAccess, records: RecordStore, page) -> None:
     """The staff page, sign-in and sign-out, the list and one intake, on the channel's blueprint."""
 
-    @bp.route("/clinic", methods=["GET"])
+    @bp.route("/clinic", methods=["GET", "HEAD"])
     async def staff_page(request: Request):
         return response.html(page("clinic.html", columns=reports.list_columns()), headers={"Cache-Control": "no-store"})
 
@@ -185,7 +186,7 @@ def add_routes(bp: Blueprint, access: ClinicAccess, records: RecordStore, page) 
     async def sign_out(request: Request):
         return with_cookie(response.json({"signed_in": False}), "", 0)
 
-    @bp.route("/clinic/intakes", methods=["GET"])
+    @bp.route("/clinic/intakes", methods=["GET", "HEAD"])
     async def intakes(request: Request):
         refused = access.check(request)
         if refused:
@@ -199,7 +200,7 @@ def add_routes(bp: Blueprint, access: ClinicAccess, records: RecordStore, page) 
                         request.args.get("booking"))  # fmt: skip
         return response.json([reports.listing_entry(r) for r in chosen], headers={"Cache-Control": "no-store"})
 
-    @bp.route("/clinic/intakes/<reference>", methods=["GET"])
+    @bp.route("/clinic/intakes/<reference>", methods=["GET", "HEAD"])
     async def intake(request: Request, reference: str):
         refused = access.check(request)
         if refused:

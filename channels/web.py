@@ -13,7 +13,7 @@ sit at the server's root:
 
 Every response of the server, Rasa's own routes included, gets the security headers (``security_headers``).
 Allowed origins come from ``$CHAT_ALLOWED_ORIGINS`` (space or comma separated), never ``*``: they
-may frame /chat (CSP frame-ancestors), and scripts/run.sh passes them to Rasa's own ``--cors``.
+may frame /chat (CSP frame-ancestors), and scripts/run.py passes them to Rasa's own ``--cors``.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from bot.records import RecordStore
 from bot.slots import PENDING, REQUESTED
 from channels import clinic as staff
 from channels.clinic import bearer
+from channels.cluster.shared import signin_limiter
 from channels.deletion import handle_delete_marker, unwrap
 
 logger = logging.getLogger(__name__)
@@ -190,7 +191,8 @@ class IntakeWebChannel(InputChannel):
         self.origins = allowed_origins(environ.get("CHAT_ALLOWED_ORIGINS", credentials.get("allowed_origins", "")))
         self.secret = sessions.load_secret(SECRET_FILE, environ)
         self.records = RecordStore()
-        limiter = staff.FailedSignIns(window=float(environ.get("CLINIC_SIGNIN_WINDOW_SECONDS", 900)))
+        window = float(environ.get("CLINIC_SIGNIN_WINDOW_SECONDS", 900))
+        limiter = signin_limiter(staff.MAX_FAILURES, window, staff.FailedSignIns(window=window), environ)
         self.clinic = staff.ClinicAccess(environ.get("CLINIC_API_TOKEN", ""), self.secret, limiter)
         self._versions: dict = {}
 
@@ -232,7 +234,12 @@ class IntakeWebChannel(InputChannel):
             return response.raw((STATIC / asset).read_bytes(), content_type=ASSETS[asset] + "; charset=utf-8",
                                 headers={"Cache-Control": cache})  # fmt: skip
 
-        @bp.route("/favicon.ico", methods=["GET"])
+        @bp.route("/", methods=["HEAD"])
+        async def root_head(request: Request):
+            # Rasa's own "GET /" says hello; a HEAD (uptime monitors, curl -I) gets the same headers, no body.
+            return response.text("")
+
+        @bp.route("/favicon.ico", methods=["GET", "HEAD"])
         async def favicon(request: Request):
             body = (STATIC / "favicon.svg").read_bytes()
             return response.raw(body, content_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})

@@ -118,7 +118,8 @@ class Bot:
             while time.monotonic() < deadline:
                 try:
                     sender = await new_sender(session, self, "startup-probe")
-                    if await send(session, self.port, sender, self.conversation[0]):
+                    reply = await send(session, self.port, sender, self.conversation[0])
+                    if reply and not any(m.get("retry") for m in reply):  # not the error of a turn not completed
                         return
                 except aiohttp.ClientError:
                     pass

@@ -21,6 +21,7 @@ import asyncio
 import hashlib
 import hmac
 import logging
+import os
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -28,11 +29,13 @@ from typing import Any, Awaitable, Callable, Optional
 
 import aiohttp
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.lock_store import RedisLockStore
 from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot import channel_messages as cm
 from bot import sessions
+from channels.cluster import shared
 from channels.deletion import handle_delete_marker
 from channels.messaging import config, render
 
@@ -60,9 +63,10 @@ class Incoming:
 class Duplicates:
     """Provider message ids seen in the last ``window`` seconds.
 
-    Per process by default (bounded, oldest forgotten first). When the Rasa server uses a Redis
-    lock store (several servers), the ids are kept there instead, so a duplicate that reaches
-    another server is still recognised; if Redis fails, this process's memory is used.
+    Per process by default (bounded, oldest forgotten first). With a shared Redis (``shared_redis``:
+    $SHARED_REDIS_URL, else the Redis of the server's lock store, whichever its class), the
+    ids are kept there instead, so a duplicate that reaches another server is still recognised; if
+    Redis fails, this process's memory is used.
     """
 
     def __init__(self, window: float = DUPLICATE_WINDOW, capacity: int = DUPLICATE_CAPACITY):
@@ -91,8 +95,14 @@ class Duplicates:
                 logger.warning("duplicate check: Redis unavailable, using this process's memory")
         return self._first_in_memory(key, now)
 
-    def forget(self, key: str) -> None:
+    async def forget(self, key: str, redis: Any = None) -> None:
+        """The message was not handled: a redelivery may try again, on this server or another."""
         self.seen.pop(key, None)
+        if redis is not None:
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, redis.delete, f"channel-msg:{key}")
+            except Exception:
+                logger.warning("duplicate check: Redis unavailable, a message id stays claimed until it expires")
 
 
 class Sender:
@@ -249,7 +259,8 @@ class MessagingChannel(InputChannel):
     async def handle(self, event: Incoming, agent: Any, on_new_message) -> None:
         key = f"{self.name()}:{event.event_id}"
         too_old = event.timestamp is not None and event.timestamp < time.time() - self.duplicates.window
-        if too_old or not await self.duplicates.first_time(key, _redis_of(agent)):
+        redis = shared_redis(agent)
+        if too_old or not await self.duplicates.first_time(key, redis):
             return  # processed before (or replayed): nothing reaches the conversation
         sender_id = pseudonym(self.secret, self.name(), event.user)
         text = event.text
@@ -270,7 +281,7 @@ class MessagingChannel(InputChannel):
             message = UserMessage(cm.typed(text[:MAX_TEXT]), collector, sender_id, input_channel=self.name())
             await on_new_message(message)
         except Exception:
-            self.duplicates.forget(key)  # a redelivery may try again
+            await self.duplicates.forget(key, redis)  # a redelivery may try again
             raise
         shown = handle_delete_marker(collector.messages, agent.tracker_store, sender_id)
         await self.send_all(event.user, shown)
@@ -290,6 +301,12 @@ class MessagingChannel(InputChannel):
                 await self.deliver(user, payload)
 
 
-def _redis_of(agent: Any) -> Any:
+def shared_redis(agent: Any, environ=os.environ) -> Any:
+    """The Redis that the servers share for the duplicate check: $SHARED_REDIS_URL when set (the explicit
+    setting, channels/cluster/shared.py), else the lock store's when it is a Redis lock store (Rasa's or a
+    subclass, such as the cluster's); None: this process's memory."""
+    explicit = shared.shared_redis(environ)
+    if explicit is not None:
+        return explicit
     lock_store = getattr(agent, "lock_store", None)
-    return getattr(lock_store, "red", None) if type(lock_store).__name__ == "RedisLockStore" else None
+    return getattr(lock_store, "red", None) if isinstance(lock_store, RedisLockStore) else None

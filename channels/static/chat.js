@@ -8,6 +8,8 @@
   var sendButton = $("send"), typing = $("typing"), status = $("status"), progress = $("progress");
   var progressBar = $("progress-bar"), progressLabel = $("progress-label");
   var busy = false;
+  var NO_CONNECTION = "Je bericht is niet verstuurd: er ging iets mis met de verbinding.";
+  var NO_ANSWER = "Er kwam geen antwoord op je bericht.";
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -273,11 +275,35 @@
   }
 
   // --- talking to the server -------------------------------------------------------------------------
+  // A reply that does not come within this time counts as failed (the server gives up on a turn well before).
+  var REPLY_TIMEOUT_MS = window.intakeReplyTimeoutMs || 60000;
+
+  // Rejects with error.status (HTTP), error.timeout, or error.serverText (the server's own Dutch error, if any).
   function request(method, url, body, token) {
     var headers = { "Content-Type": "application/json" };
     if (token) headers.Authorization = "Bearer " + token;
-    return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
-      .then(function (r) { if (!r.ok) { var e = new Error("HTTP " + r.status); e.status = r.status; throw e; } return r.json(); });
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, REPLY_TIMEOUT_MS) : null;
+    return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined,
+                        signal: controller ? controller.signal : undefined })
+      .then(function (r) {
+        if (r.ok) return r.json();
+        var e = new Error("HTTP " + r.status);
+        e.status = r.status;
+        return r.json().then(function (data) { e.serverText = errorText(data); throw e; },
+                             function () { throw e; });
+      }, function (error) {
+        if (error && error.name === "AbortError") error.timeout = true;
+        throw error;
+      })
+      .finally(function () { if (timer) clearTimeout(timer); });
+  }
+
+  // The server's Dutch error in a reply ([{text, retry: true}]), or null.
+  function errorText(data) {
+    if (!Array.isArray(data)) return null;
+    var marked = data.filter(function (m) { return m && m.retry && m.text; });
+    return marked.length ? marked[0].text : null;
   }
 
   function session() {
@@ -305,13 +331,13 @@
     progress.hidden = true;
   }
 
-  function failed(text, bubble) {
+  // The message did not get its answer: an error bubble with "Opnieuw versturen", and the text back in the field.
+  function failed(text, bubble, why) {
     if (bubble) bubble.remove();
     if (!input.value) input.value = text;
     var notice = el("div", "msg bot error");
     notice.setAttribute("role", "alert");
-    notice.appendChild(el("p", null, "Je bericht is niet verstuurd: er ging iets mis met de verbinding. " +
-      "Je eerdere antwoorden zijn bewaard."));
+    notice.appendChild(el("p", null, why + " Je eerdere antwoorden zijn bewaard."));
     var retry = button("Opnieuw versturen", function () {
       notice.remove();
       if (input.value === text) input.value = "";
@@ -350,11 +376,17 @@
       });
     }).then(function (messages) {
       setBusy(false);
-      if (messages.length && messages[0].deleted) forget();
+      var serverError = errorText(messages);
+      if (serverError || !messages.length) {  // the turn was not completed: nothing of it was kept
+        failed(text, bubble, serverError || NO_ANSWER);
+        return;
+      }
+      if (messages[0].deleted) forget();
       moveFocus(renderTurn(messages, log));
-    }).catch(function () {
+    }).catch(function (error) {
       setBusy(false);
-      failed(text, bubble);
+      var why = error.serverText || (error.timeout || error.status >= 500 ? NO_ANSWER : NO_CONNECTION);
+      failed(text, bubble, why);
     });
     return true;
   }
