@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Debian packages the browser, PostgreSQL and cluster tests need: chromium (driven by Playwright, no
 # browser download), postgresql (a throwaway server per test run), redis-server and nginx (make cluster
-# and tests/cluster). Installs only what is missing.
+# and tests/cluster); and Tesseract with its Dutch data, which reads photographed lab reports (make run
+# and the tests). Installs only what is missing. With the argument "ocr" (make run), only Tesseract.
 set -euo pipefail
 
 need=()
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+compgen -G "/usr/share/tesseract-ocr/*/tessdata/nld.traineddata" >/dev/null || need+=(tesseract-ocr-nld)
+if [ "${1:-}" != "ocr" ]; then
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 id postgres >/dev/null 2>&1 || need+=(postgresql)
@@ -13,6 +17,7 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 # tests/web: npm installs axe-core from the npm registry; poppler-utils renders the report's PDF pages to PNG.
 command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then
