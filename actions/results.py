@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.tracker_state import (
     CRISIS,
     DELETE_MARKER,
+    REPORT,
     RESULT,
     STATUS,
     WORDS,
@@ -34,6 +35,7 @@ from bot.dialogue.results import (
 from bot.dialogue.turn import COMPLETE, DELETED, NO_CONSENT, UNDER_AGE_STATUS
 from bot.questionnaire import ITEM_IDS
 from bot.records import IntakeRecord, RecordStore, now
+from bot.report_reading.clinic import levels_for_record
 
 logger = logging.getLogger(__name__)
 RECORDS = RecordStore()  # connects on first use, not at import
@@ -86,6 +88,7 @@ class ActionFinishIntake(Action):
             completed_at=now(),
             words=own_words(tracker, answers),
             crisis=bool(tracker.get_slot(CRISIS)),
+            taxa_levels=levels_for_record(answers, tracker.get_slot(REPORT)),
         )
         try:
             RECORDS.save(record)

@@ -22,6 +22,7 @@ PENDING = "intake_pending"
 WORDS = "answer_words"
 CRISIS = "crisis_mentioned"
 START = "intake_start"
+REPORT = "report_reading"  # a confirmed lab report's reading (bot.dialogue.report_confirmation)
 
 
 def answers_from(tracker: Tracker) -> tuple:
@@ -68,6 +69,10 @@ def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> li
     }
     if outcome.crisis:
         bookkeeping[CRISIS] = True
+    if outcome.report is not None:
+        bookkeeping[REPORT] = outcome.report
+    elif "taxa_low" not in outcome.answers and tracker.get_slot(REPORT) is not None:
+        bookkeeping[REPORT] = None  # the taxa are gone (start over, a changed test answer): so is their report
     if tracker.get_slot(START):
         bookkeeping[START] = False
     # Only what changed: every event makes the tracker, and so each later request, bigger.
@@ -89,6 +94,7 @@ def clear_interview(status: Optional[str] = None) -> list:
         SlotSet(REQUESTED, None),
         SlotSet(PENDING, None),
         SlotSet(WORDS, None),
+        SlotSet(REPORT, None),
     ]
 
 

@@ -23,6 +23,7 @@ from bot.advice import why
 from bot.labels import ITEM_NAMES, answer_label, format_number
 from bot.questionnaire import CODE, CODE_LIST, ITEM_IDS, ITEMS_BY_ID
 from bot.records import IntakeRecord
+from bot.report_reading import clinic as test_levels
 from bot.scoring.stress import SHORT_SLEEP_BELOW_HOURS
 
 QUESTIONNAIRE_URL = "urn:intake-assistant:questionnaire:intake:1"
@@ -85,6 +86,7 @@ def to_json(record: IntakeRecord) -> dict:
         "advice": record.advice,
         "words": record.words,
         "crisis": record.crisis,
+        "taxa_levels": record.taxa_levels,
     }
 
 
@@ -272,6 +274,7 @@ def to_html(record: IntakeRecord, clinic_name: str, links: tuple = ()) -> str:
 <h2>Uitkomst</h2>{scores}
 <h2>Antwoorden</h2><table><thead><tr><th scope="col">Vraag</th><th scope="col">Vastgelegd</th>
 <th scope="col">Eigen woorden</th></tr></thead><tbody>{answers}</tbody></table>
+{test_levels.section_html(record.taxa_levels)}
 <p class="note">{e(NOT_A_DIAGNOSIS)}</p>
 <h2>Bijlage: tips die de patiënt kreeg</h2><ol class="appendix">{advice}</ol>
 </main></body></html>"""
@@ -318,7 +321,8 @@ def to_pdf(record: IntakeRecord, clinic_name: str) -> bytes:
     rows = [[p("Vraag", "strong"), p("Vastgelegd", "strong"), p("Eigen woorden", "strong")]]
     rows += [[p(name), p(value), p(words, "small")] for name, value, words in model.answers]
     story += [p("Antwoorden", "h2"), table(rows, [6 * cm, 4.5 * cm, width - 10.5 * cm], header=True),
-              Spacer(1, 8), p(NOT_A_DIAGNOSIS, "small")]  # fmt: skip
+              *test_levels.section_pdf(record.taxa_levels, p, table, width), Spacer(1, 8),
+              p(NOT_A_DIAGNOSIS, "small")]  # fmt: skip
     if model.advice:
         story += [PageBreak(), p("Bijlage: tips die de patiënt kreeg", "h2")]
         story += [KeepTogether([p(f"{i}. {title}", "strong"), p(text), Spacer(1, 6)])

@@ -7,7 +7,16 @@ import secrets
 from typing import Optional
 from urllib.parse import urlencode
 
-from bot.advice import DEFAULT_LIMIT, NO_DIAGNOSIS, RED_FLAG_ADVICE, band_advice, select_advice, why
+from bot.advice import (
+    DEFAULT_LIMIT,
+    NO_DIAGNOSIS,
+    RED_FLAG_ADVICE,
+    band_advice,
+    select_advice,
+    taxon_advice,
+    taxon_line,
+    why,
+)
 from bot.clinic import Clinic
 from bot.dialogue.message import Message
 from bot.labels import format_number
@@ -149,6 +158,9 @@ def result_messages(answers: dict, result: dict, clinic: Clinic, limit: int = DE
         messages.append(Message(RED_FLAG_ADVICE.text))
     messages.append(Message("Dank je wel voor je antwoorden! Dit is je uitkomst."))
     messages.extend(Message(line) for line in area_summaries(answers, scores))
+    own_taxa = [taxon_line(a) for a in taxon_advice(answers)]  # one line per low protective / high associated taxon
+    if own_taxa:
+        messages.append(Message(OWN_TAXA_TITLE + "\n" + "\n".join(own_taxa)))
     tips = [a for a in advice if a.id != RED_FLAG_ADVICE.id]
     if tips:
         listed = "\n".join(f"{i}. {a.title}: {a.text}" for i, a in enumerate(tips, 1))
@@ -158,6 +170,7 @@ def result_messages(answers: dict, result: dict, clinic: Clinic, limit: int = DE
     return messages
 
 
+OWN_TAXA_TITLE = "Over de bacteriën uit je eigen test:"
 BAND_LEVEL = {"low": 0, "none": 0, "mild": 1, "moderate": 1, "borderline": 1, "increased": 2, "high": 2, "severe": 2}
 ZONE_WORDS = ("laag", "gemiddeld", "hoog")
 NOTHING_RAISED = "Niets in je antwoorden verhoogt dit risico."
@@ -236,6 +249,8 @@ def results_view(answers: dict, result: dict, clinic: Clinic, limit: int = DEFAU
         "advice": [{"title": a.title, "text": a.text} for a in shown_advice(answers, scores, limit)
                    if a.id != RED_FLAG_ADVICE.id],
         "no_diagnosis": NO_DIAGNOSIS,
+        "own_taxa": {"title": OWN_TAXA_TITLE, "lines": [{"title": a.title, "text": a.text, "sources": list(a.sources)}
+                                                         for a in taxon_advice(answers)]},
         "booking": {
             "url": booking["url"],
             "reference": booking["reference"],

@@ -4,8 +4,8 @@ of a prepared image with their boxes. One thread per run and a time limit."""
 from __future__ import annotations
 
 from bot.report_reading.limits import OCR_TIMEOUT_S
-from bot.report_reading.vocabulary import fold
 from bot.report_reading.reading import TIMEOUT, Refused
+from bot.report_reading.vocabulary import fold
 from bot.report_reading.words import Word
 
 LANGUAGE = "nld"

@@ -53,6 +53,7 @@ class ReportReading:
     source: str  # PDF_TEXT, PDF_SCAN or PHOTO
     findings: tuple = ()  # of Finding, in the questionnaire's order of the taxa
     unknown: tuple = ()  # names printed like a taxon with a level that the assistant does not know
+    corrected: tuple = ()  # taxa whose level the user changed in words while confirming ("Dorea was normaal")
 
     def taxa(self, level: str) -> list:
         return [f.taxon for f in self.findings if f.level == level]
@@ -64,7 +65,7 @@ class ReportReading:
 
     def as_data(self) -> dict:
         return {"source": self.source, "findings": [[f.taxon, f.level, f.written] for f in self.findings],
-                "unknown": list(self.unknown)}  # fmt: skip
+                "unknown": list(self.unknown), "corrected": list(self.corrected)}  # fmt: skip
 
     @classmethod
     def from_data(cls, data: object) -> Optional["ReportReading"]:
@@ -78,7 +79,8 @@ class ReportReading:
                 findings.append(Finding(entry[0], entry[1], entry[2][:40]))
         unknown = tuple(str(name)[:60] for name in data.get("unknown") or () if isinstance(name, str))[:20]
         source = data.get("source") if data.get("source") in (PDF_TEXT, PDF_SCAN, PHOTO) else PHOTO
-        return cls(source, ordered(findings), unknown)
+        corrected = tuple(t for t in data.get("corrected") or () if t in TAXA)
+        return cls(source, ordered(findings), unknown, corrected)
 
 
 def ordered(findings) -> tuple:
