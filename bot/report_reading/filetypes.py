@@ -6,8 +6,9 @@ from typing import Optional
 
 PDF, JPEG, PNG, HEIC = "pdf", "jpeg", "png", "heic"
 ACCEPTED = (PDF, JPEG, PNG, HEIC)
-# HEIF brands of still images from phones (HEVC-coded, or the generic image brand); AVIF is not accepted.
-HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
+# HEIF brands of HEVC-coded images (phone photos). The generic "mif1" alone is no proof: AVIF carries it too,
+# and AVIF is not accepted.
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx")
 PDF_HEADER_WITHIN = 1024  # the PDF header may follow a little junk
 
 

@@ -24,7 +24,7 @@ from bot.report_reading.words import Word, lines_of
 TAXON, UNKNOWN, LEVEL, OTHER = "taxon", "unknown", "level", "other"
 NEW_SEGMENT_GAP = 2.5  # a gap this many word heights wide starts a new cell or column
 JOINED_GAP = 0.6  # OCR split a name in two ("Faecali bacterium") when the gap is narrower than this
-PHRASE_GAP = 1.5  # the words of one level phrase or a genus and its species stand this close
+PHRASE_GAP = 2.0  # the words of one level phrase or a genus and its species stand this close
 BELOW_GAP = 1.0  # a level on the next line sits within this many name heights below it
 BELOW_INDENT = 1.5  # ... and starts at most this many heights left of the name, never right of its end
 

@@ -26,7 +26,7 @@ SCRIPT_KEYS = frozenset({"/JS", "/JavaScript", "/XFA", "/RichMedia"})
 SCRIPT_ACTIONS = frozenset({"/JavaScript", "/Launch", "/ImportData", "/RichMediaExecute"})
 ATTACHMENT_KEYS = frozenset({"/EmbeddedFiles", "/EF"})
 MAX_OBJECTS = 200_000  # objects visited when looking for scripts; more is no report
-TEXT_PAGE_CHARACTERS = 20  # a page with fewer characters of text is read as a scan
+TEXT_PAGE_CHARACTERS = 20  # a page with an image and fewer characters of text is read as a scan
 SCAN_PIXELS = 12_000_000  # a scanned page is rendered at SCAN_DPI, or smaller to stay under this
 
 
@@ -101,7 +101,7 @@ def words(data: bytes) -> tuple:
                     if width * height > MAX_PIXELS:
                         raise Refused(TOO_MANY_PIXELS)
                 text = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False)
-                if sum(len(w["text"]) for w in text) >= TEXT_PAGE_CHARACTERS:
+                if sum(len(w["text"]) for w in text) >= TEXT_PAGE_CHARACTERS or not page.images:
                     found += [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], number) for w in text]
                     text_pages += 1
                 else:
