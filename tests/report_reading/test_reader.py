@@ -6,8 +6,8 @@ import io
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from bot.report_reading.reading import PDF_SCAN, PDF_TEXT, PHOTO
 from bot.report_reading.reader import read_report
+from bot.report_reading.reading import PDF_SCAN, PDF_TEXT, PHOTO
 from bot.report_reading.sandbox import read_isolated
 from tests.report_reading.fixtures import LAYOUTS, photo, render_page
 

@@ -69,7 +69,8 @@ def test_yes_records_the_test_and_both_lists_and_skips_the_taxa_questions():
     assert out.requested == "red_flags" and out.pending is None
     assert out.words["taxa_low"] == rc.RECORDED_WORDS
     assert out.report == READING.as_data()
-    assert texts(out)[0] == "Genoteerd uit je uitslag. Laag: Odoribacter, Faecalibacterium en Streptococcus. Hoog: Dorea."
+    assert texts(out)[0] == ("Genoteerd uit je uitslag. Laag: Odoribacter, Faecalibacterium en Streptococcus. "
+                             "Hoog: Dorea.")
     answers = {**out.answers, "red_flags": []}
     scores = compute_scores(answers)  # two protective taxa low (10 points), one associated taxon high (5)
     points = factor_points(answers, scores)

@@ -21,7 +21,8 @@ def levels(words):
 
 
 def test_a_table_row_pairs_each_name_with_the_level_on_its_line_in_any_order():
-    words = row(100, (50, "Bacterie"), (300, "Beoordeling")) + row(120, (50, "Dorea"), (200, "2,1"), (300, "Verhoogd")) \
+    words = row(100, (50, "Bacterie"), (300, "Beoordeling")) \
+        + row(120, (50, "Dorea"), (200, "2,1"), (300, "Verhoogd")) \
         + row(140, (50, "Odoribacter"), (200, "0,4"), (300, "Verlaagd")) \
         + row(160, (50, "Blautia"), (200, "1,0"), (300, "Binnen"), (358, "de"), (378, "norm"))  # fmt: skip
     assert levels(words) == ({"Odoribacter": "low", "Dorea": "high", "Blautia": "normal"}, ())
