@@ -1,6 +1,7 @@
 """Uploading the lab report over REST and in the chat page, against the stack as `make run` starts it."""
 
 import io
+import time
 
 import pytest
 import requests
@@ -174,3 +175,26 @@ def test_the_chat_page_sends_the_report_from_the_upload_button(stack, browser, t
     expect(page.locator(".msg.user").last).to_have_text("Jij: " + rc.UPLOAD_TEXT)
     expect(page.get_by_role("button", name="Ja, dat klopt")).to_be_visible()
     page.close()
+
+
+def test_other_conversations_are_answered_while_a_photo_is_read(stack, at_the_test):
+    """The photo is read outside the server's event loop: a message of another conversation, sent while the
+    photo is being read, is answered before the reading ends."""
+    import threading
+
+    finished = {}
+    image = photo(SEED.pdf, 1.5, dpi=300)
+
+    def send_photo():
+        upload(stack["base"], at_the_test.session, image, "foto.jpg", "image/jpeg")
+        finished["upload"] = time.monotonic()
+
+    other = WebUser(stack["base"])
+    reader = threading.Thread(target=send_photo)
+    reader.start()
+    time.sleep(0.5)
+    assert other.say("hallo")[-1]["text"]
+    answered = time.monotonic()
+    reader.join(180)
+    assert "upload" in finished and answered < finished["upload"]
+    at_the_test.say("Ik typ ze zelf")
