@@ -17,6 +17,7 @@ the chat) both call ``read_upload`` and ``upload_allowed``:
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -24,10 +25,11 @@ from actions.tracker_state import REQUESTED, STATUS
 from bot.dialogue.report_confirmation import UPLOAD_TEXT, metadata
 from bot.report_reading import filetypes, texts
 from bot.report_reading.limits import MAX_BYTES
-from bot.report_reading.reading import HTTP_STATUS, TOO_LARGE, UNSUPPORTED_TYPE, Refused, ReportReading
+from bot.report_reading.reading import BROKEN, HTTP_STATUS, TOO_LARGE, UNSUPPORTED_TYPE, Refused, ReportReading
 from bot.report_reading.sandbox import read_isolated
 
 __all__ = ["UPLOAD_TEXT", "Upload", "metadata", "read_upload", "upload_allowed"]
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,9 @@ async def read_upload(data: bytes) -> Upload:
         reading = await asyncio.get_running_loop().run_in_executor(None, read_isolated, data)
     except Refused as refused:
         return refusal(refused.reason)
+    except Exception as error:  # noqa: BLE001 (the worker could not be started: the user still gets a reply)
+        logger.error("a lab report could not be read: %s", type(error).__name__)
+        return refusal(BROKEN)
     if not reading.findings:
         return Upload(reply=texts.no_taxa(reading.unknown))
     return Upload(reading=reading)

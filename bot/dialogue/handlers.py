@@ -132,7 +132,7 @@ def on_report(t: Turn) -> Optional[Outcome]:
         if t.out.answers.get("consent") != "yes":
             t.out.pending = None
             t.say(rc.NOT_NOW)
-            return t.ask(t.requested)
+            return t.ask(_still_open(t))
         t.out.pending = rc.waiting(reading)
         t.say(rc.shown(reading))
         t.say(rc.QUESTION, rc.CONFIRM_BUTTONS)
@@ -157,7 +157,7 @@ def on_report(t: Turn) -> Optional[Outcome]:
     if reply.kind == rc.DECLINE:
         t.out.pending = None
         t.say(rc.DECLINED)
-        return t.ask(t.requested)
+        return t.ask(_still_open(t))
     if r.keywords & {sig.STOP, sig.PAUSE, sig.BACK, sig.RESTART, sig.HUMAN, sig.SKIP}:
         t.out.pending = None
         return None
@@ -165,6 +165,12 @@ def on_report(t: Turn) -> Optional[Outcome]:
     t.say(answer or rc.STILL_WAITING)
     t.say(rc.QUESTION, rc.CONFIRM_BUTTONS)
     return t.out
+
+
+def _still_open(t: Turn) -> Optional[str]:
+    """The question asked before an upload: the requested item, or (when the upload came during the review,
+    with every item answered) the next open one, which is none: the review again."""
+    return t.requested if t.requested not in t.out.answers else next_item(t.out.answers)
 
 
 def on_pause(t: Turn) -> Optional[Outcome]:

@@ -3,7 +3,8 @@
 A file from outside may be slow to read (a large scan), or made to hurt (a PDF that makes a parser loop,
 an image that decompresses to gigabytes). So it is never read in the server's process:
 
-- a small worker process (``python -m bot.report_reading.worker``), started on the first upload, keeps
+- a small worker process (``python -m bot.report_reading.worker``; two, so a second upload need not wait
+  for the first), started on the first upload, keeps
   the reader's libraries loaded and forks a fresh child for each file (a read starts in milliseconds, and
   no file shares a process with another);
 - the child runs with an address-space limit (``CHILD_MEMORY_BYTES``) and Tesseract on one thread, in a
@@ -35,7 +36,7 @@ MARGIN_S = 10  # the worker answers this long after a child's deadline at the la
 
 
 class Worker:
-    """One worker process, used by one read at a time."""
+    """One worker process, used by one read at a time (its ``lock``)."""
 
     def __init__(self):
         self.process: Optional[subprocess.Popen] = None
@@ -55,30 +56,42 @@ class Worker:
         self.process = None
 
     def read(self, data: bytes, timeout: float, memory: int) -> dict:
-        with self.lock:
-            process = self._running()
-            ready: list = []
+        """One file through this worker; the caller holds ``self.lock``."""
+        process = self._running()
+        ready: list = []
+        try:
+            header = json.dumps({"size": len(data), "timeout": timeout, "memory": memory})
+            process.stdin.write(header.encode() + b"\n" + data)
+            process.stdin.flush()
+            ready, _, _ = select.select([process.stdout], [], [], timeout + MARGIN_S)
+            line = process.stdout.readline() if ready else b""
+        except (BrokenPipeError, OSError, ValueError):
+            line = b""
+        if not line:  # the worker hangs or died: start a new one next time
+            self.stop()
+            return {"refused": TIMEOUT if not ready else BROKEN}
+        return json.loads(line)
+
+
+# Two workers, one per core: a second upload need not wait for the first one's OCR.
+_workers = (Worker(), Worker())
+
+
+def _read(data: bytes, timeout: float, memory: int) -> dict:
+    for worker in _workers:  # a free worker, if there is one
+        if worker.lock.acquire(blocking=False):
             try:
-                header = json.dumps({"size": len(data), "timeout": timeout, "memory": memory})
-                process.stdin.write(header.encode() + b"\n" + data)
-                process.stdin.flush()
-                ready, _, _ = select.select([process.stdout], [], [], timeout + MARGIN_S)
-                line = process.stdout.readline() if ready else b""
-            except (BrokenPipeError, OSError, ValueError):
-                line = b""
-            if not line:  # the worker hangs or died: start a new one next time
-                self.stop()
-                return {"refused": TIMEOUT if not ready else BROKEN}
-            return json.loads(line)
-
-
-_worker = Worker()
+                return worker.read(data, timeout, memory)
+            finally:
+                worker.lock.release()
+    with _workers[0].lock:  # else wait for the first
+        return _workers[0].read(data, timeout, memory)
 
 
 def read_isolated(data: bytes, timeout: float = READ_TIMEOUT_S, memory: int = CHILD_MEMORY_BYTES) -> ReportReading:
     """The reading of ``data``, made in a child process; Refused when the file is refused, breaks the
     reader or takes longer than ``timeout`` seconds."""
-    reply = _worker.read(data, timeout, memory)
+    reply = _read(data, timeout, memory)
     if "refused" in reply:
         raise Refused(reply["refused"] if reply["refused"] in REASONS else BROKEN)
     reading = ReportReading.from_data(reply.get("ok"))
@@ -88,6 +101,7 @@ def read_isolated(data: bytes, timeout: float = READ_TIMEOUT_S, memory: int = CH
 
 
 def stop_worker() -> None:
-    """Ends the worker process (tests; it ends with the server too, as its standard input closes)."""
-    with _worker.lock:
-        _worker.stop()
+    """Ends the worker processes (bench; they end with the server too, as their standard input closes)."""
+    for worker in _workers:
+        with worker.lock:
+            worker.stop()

@@ -133,3 +133,14 @@ def test_metadata_round_trip_and_junk_metadata_is_no_reading():
     assert rc.from_metadata({"report_reading": {"findings": [["Nonsense", "low", "x"], ["Dorea", "huge", "x"]]}}) \
         == ReportReading("photo")  # fmt: skip
     assert rc.from_metadata({"report_reading": "x"}) is None and rc.from_metadata(None) is None
+
+
+def test_an_upload_during_the_review_returns_to_the_review():
+    from bot.dialogue import texts as dialogue_texts
+
+    done = dict(WORKED_EXAMPLE)
+    declined = turn("Ik typ ze zelf", rc.waiting(READING), answers=done, requested="red_flags")
+    assert declined.messages[-1].text == dialogue_texts.REVIEW_QUESTION and declined.answers == done
+    confirmed = turn("ja", rc.waiting(READING), answers=done, requested="red_flags")
+    assert confirmed.messages[-1].text == dialogue_texts.REVIEW_QUESTION
+    assert confirmed.answers["taxa_high"] == ["Dorea"] and confirmed.pending == {"kind": "review"}
