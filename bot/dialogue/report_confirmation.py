@@ -31,7 +31,7 @@ UPLOAD_TEXT = "Mijn uitslag (bestand)"  # the user message an upload becomes in 
 RECORDED_WORDS = "uit rapport gelezen"  # kept as the user's own words of the three answers
 
 CONFIRM_BUTTONS = ("Ja, dat klopt", "Ik typ ze zelf")
-QUESTION = "Klopt dit? Is iets anders, zeg het dan, bijvoorbeeld 'Dorea was normaal'."
+QUESTION = "Klopt dit? Staat er iets anders in je uitslag? Zeg het dan, bijvoorbeeld 'Dorea was normaal'."
 STILL_WAITING = "Ik wacht nog even op je antwoord over je uitslag."
 DECLINED = "Geen probleem, dan noteer ik niets uit je uitslag."
 WHAT_WRONG = (

@@ -15,7 +15,7 @@ from channels.web import UPLOAD_LABEL
 from tests.answers import WORKED_EXAMPLE
 from tests.report_reading.fixtures import photo, seed_layout
 from tests.report_reading.test_refusals import encrypted, gif, with_attachment
-from tests.web.conftest import CHAT, CLINIC_TOKEN, WebUser
+from tests.web.conftest import CHAT, CLINIC_TOKEN, WebUser, screenshot
 
 SEED = seed_layout()
 UP_TO_THE_TEST = CHAT[:-2]  # the worked example up to the microbiome test question
@@ -166,6 +166,7 @@ def test_the_chat_page_sends_the_report_from_the_upload_button(stack, browser, t
     page.reload()
     button = page.get_by_role("button", name=UPLOAD_LABEL)
     expect(button).to_be_visible(timeout=60_000)
+    screenshot(page, "chat-upload-offered")
     report = tmp_path / "uitslag.pdf"
     report.write_bytes(SEED.pdf)
     with page.expect_file_chooser() as chooser:
@@ -174,6 +175,7 @@ def test_the_chat_page_sends_the_report_from_the_upload_button(stack, browser, t
     expect(page.locator(".msg.bot").last).to_contain_text("Laag: Odoribacter, Coprococcus", timeout=120_000)
     expect(page.locator(".msg.user").last).to_have_text("Jij: " + rc.UPLOAD_TEXT)
     expect(page.get_by_role("button", name="Ja, dat klopt")).to_be_visible()
+    screenshot(page, "chat-upload-read")
     page.close()
 
 
