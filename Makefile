@@ -48,9 +48,10 @@ test: install lint ## Install what is missing, then lint, unit tests, validate, 
 	@$(MAKE) --no-print-directory train
 	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
 	@scripts/install_system.sh
-	$(PY) -m pytest tests/conversation tests/heldout tests/dialogue tests/web tests/channels tests/cluster tests/faults
+	$(PY) -m pytest tests/report_reading tests/conversation tests/heldout tests/dialogue tests/web tests/channels tests/cluster tests/faults
 
 run: train ## Start the assistant under supervisord: REST channel on $$RASA_PORT (5005), SQLite tracker store
+	@scripts/install_system.sh run
 	@scripts/run.sh
 
 cluster: train ## Production topology here: nginx on $$RASA_PORT, 2 Rasa servers, action servers, PostgreSQL, Redis

@@ -14,6 +14,7 @@ from actions.tracker_state import (
     DELETE_MARKER,
     NOT_MANAGED,
     RECORD_FLAGS,
+    REPORT,
     RESULT,
     STATUS,
     WORDS,
@@ -36,6 +37,7 @@ from bot.dialogue.results import (
 from bot.dialogue.turn import COMPLETE, DELETED, NO_CONSENT, UNDER_AGE_STATUS
 from bot.questionnaire import ITEM_IDS
 from bot.records import IntakeRecord, RecordStore, now
+from bot.report_reading.clinic import levels_for_record
 
 logger = logging.getLogger(__name__)
 RECORDS = RecordStore()  # connects on first use, not at import
@@ -95,6 +97,7 @@ class ActionFinishIntake(Action):
             words=own_words(tracker, answers),
             not_managed=not_managed(tracker),
             **{field: bool(tracker.get_slot(slot)) for slot, field in RECORD_FLAGS.items()},
+            taxa_levels=levels_for_record(answers, tracker.get_slot(REPORT)),
         )
         try:
             RECORDS.save(record)

@@ -21,6 +21,7 @@ from bot.slots import (  # noqa: F401  (re-exported: the actions read the slot n
     PENDING,
     PREGNANCY,
     RECORD_FLAGS,
+    REPORT,
     REQUESTED,
     RESULT,
     START,
@@ -74,6 +75,10 @@ def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> li
     }
     if outcome.crisis:
         bookkeeping[CRISIS] = True
+    if outcome.report is not None:
+        bookkeeping[REPORT] = outcome.report
+    elif "taxa_low" not in outcome.answers and tracker.get_slot(REPORT) is not None:
+        bookkeeping[REPORT] = None  # the taxa are gone (start over, a changed test answer): so is their report
     if tracker.get_slot(START):
         bookkeeping[START] = False
     # Only what changed: every event makes the tracker, and so each later request, bigger.
@@ -95,6 +100,7 @@ def clear_interview(status: Optional[str] = None) -> list:
         SlotSet(REQUESTED, None),
         SlotSet(PENDING, None),
         SlotSet(WORDS, None),
+        SlotSet(REPORT, None),
     ]
 
 

@@ -47,6 +47,9 @@ class IntakeRow(Base):
     danger = Column(Boolean, nullable=True)  # acute danger was mentioned
     pregnancy = Column(Boolean, nullable=True)  # a pregnancy was mentioned
     not_managed = Column(JSON, nullable=True)  # item ids the assistant gave up on after repeated failed tries
+    # The microbiome test's table of levels, marked "uit rapport gelezen" or "zelf ingevuld"
+    # (bot/report_reading/clinic.py); null without a test. Never the uploaded file.
+    taxa_levels = Column(JSON, nullable=True)
 
 
 # Columns added after the first release: a database created before them gets them on first use.
@@ -57,6 +60,7 @@ ADDED_COLUMNS = {
     "danger": "BOOLEAN",
     "pregnancy": "BOOLEAN",
     "not_managed": "JSON",
+    "taxa_levels": "JSON",
 }
 
 
@@ -76,6 +80,7 @@ class IntakeRecord:
     danger: bool = False  # acute danger was mentioned
     pregnancy: bool = False  # a pregnancy was mentioned
     not_managed: list = field(default_factory=list)  # item ids the assistant gave up on ("niet gelukt")
+    taxa_levels: Optional[dict] = None  # the test's levels for the clinic (bot.report_reading.clinic)
 
 
 def now() -> datetime:
@@ -162,6 +167,7 @@ def _record(row: IntakeRow) -> IntakeRecord:
         danger=bool(row.danger),
         pregnancy=bool(row.pregnancy),
         not_managed=list(row.not_managed or []),
+        taxa_levels=row.taxa_levels,
     )
 
 

@@ -33,6 +33,7 @@ from bot.bands import NOT_COMPUTED, band_word, level
 from bot.labels import CLINIC_ITEM_NAMES, answer_label, format_number, join_dutch
 from bot.questionnaire import CODE, CODE_LIST, CONSENT_ITEM, ITEM_IDS, ITEMS_BY_ID, PATIENT_ITEMS
 from bot.records import IntakeRecord
+from bot.report_reading import clinic as test_levels
 from bot.scoring import RED_FLAG_ITEMS, magnesium, microbiome
 from bot.scoring.stress import PSS4_MAX, SHORT_SLEEP_BELOW_HOURS
 
@@ -220,6 +221,7 @@ class Report:
     scores: tuple  # of ScoreBlock
     answers: tuple  # of AnswerRow
     advice: tuple  # the titles of the tips the patient got
+    test_levels: Optional[dict] = None  # the microbiome test's table of levels (bot.report_reading.clinic.section)
     note: str = NOT_A_DIAGNOSIS
     advice_note: str = ADVICE_NOTE
 
@@ -336,6 +338,7 @@ def report_model(record: IntakeRecord, clinic_name: str) -> Report:
         scores=_scores(record),
         answers=answers,
         advice=_advice_titles(record),
+        test_levels=test_levels.section(record.taxa_levels),
     )
 
 

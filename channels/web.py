@@ -7,6 +7,9 @@ sit at the server's root:
 - ``POST /webhooks/rest/session`` a new signed session; ``POST /webhooks/rest/webhook``
   ``{"sender": <session>, "message": ...}``; ``GET /webhooks/rest/history`` (Bearer session) the
   conversation so far, so a page reload continues it. A sender that is not a valid session is refused.
+- ``POST /webhooks/rest/upload`` (multipart: ``sender``, ``file``) a lab report as PDF or photo
+  (``channels/report_upload.py``); answers like the webhook. 401 without a sender, 403 with an invalid
+  one, 413 over 10 MB, 415 for another type. The file is read in memory and never stored.
   The webhook's last message carries ``input``: what the page should offer for the question asked
   (``input_for``). ``{"start": true}`` marks the page's own first message, which the history leaves out.
 - ``/clinic``: the staff page and the clinic API (``channels/clinic.py``).
@@ -39,8 +42,10 @@ from bot.labels import answer_label
 from bot.paths import VAR_DIR
 from bot.questionnaire import CODE_LIST, CONSENT_ITEM, ITEMS_BY_ID, NUMBER
 from bot.records import RecordStore
+from bot.report_reading.limits import MAX_BYTES
 from bot.slots import PENDING, REQUESTED
 from channels import clinic as staff
+from channels import report_upload
 from channels.clinic import bearer
 from channels.cluster.shared import signin_limiter
 from channels.deletion import handle_delete_marker, unwrap
@@ -62,6 +67,11 @@ SCALE_STEPS = 10
 NONE_CHOSEN = "geen"
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 STATIC_CACHE = "public, max-age=31536000, immutable"  # asset URLs carry their content hash (?v=)
+# The questions beside which the page offers to send the lab report (PDF or photo).
+UPLOAD_ITEMS = ("microbiome_test", "taxa_low", "taxa_high")
+FORM_OVERHEAD = 64 * 1024  # bytes of a multipart body besides the file (boundaries, the sender)
+UPLOAD_LABEL = "Stuur je uitslag mee (PDF of foto)"
+UPLOAD_ACCEPT = "application/pdf,image/jpeg,image/png,image/heic,image/heif,.pdf,.jpg,.jpeg,.png,.heic,.heif"
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +121,9 @@ def input_for(item_id: Optional[str]) -> Optional[dict]:
         found.update(kind="number", min=item.minimum, max=item.maximum, integer=item.integer)
     elif item.kind != CODE_LIST:
         found["kind"] = "choice"
+    if item.id in UPLOAD_ITEMS:
+        found["upload"] = {"label": UPLOAD_LABEL, "text": report_upload.UPLOAD_TEXT, "max_bytes": MAX_BYTES,
+                           "accept": UPLOAD_ACCEPT}  # fmt: skip
     return found
 
 
@@ -136,6 +149,45 @@ async def asked_item(store: Any, sender_id: str) -> Optional[str]:
 
 def item_of(tracker) -> Optional[str]:
     return None if tracker.get_slot(PENDING) else tracker.get_slot(REQUESTED)
+
+
+def last_question(tracker) -> list:
+    """The last bot message of the conversation, with what the page should offer for it: shown again after
+    a notice from the channel, so the question stays open."""
+    shown = [m for m in (transcript(tracker) if tracker else []) if m["from"] == "bot" and m.get("text")]
+    if not shown:
+        return []
+    last = {key: value for key, value in shown[-1].items() if key != "from" and value is not None}
+    wanted = input_for(item_of(tracker))
+    return [{**last, **({"input": wanted} if wanted else {})}]
+
+
+async def body_within(request: Request, limit: int) -> Optional[bytes]:
+    """A streamed request body, or None when it is longer than ``limit`` (the rest is read and dropped, so
+    the client gets its answer instead of a broken connection)."""
+    chunks, size = [], 0
+    while True:
+        chunk = await request.stream.read()
+        if chunk is None:
+            break
+        size += len(chunk)
+        if size <= limit:
+            chunks.append(chunk)
+    return None if size > limit else b"".join(chunks)
+
+
+def _multipart(request: Request, body: bytes) -> tuple:
+    """(fields, files) of a multipart/form-data body; (None, None) for any other body."""
+    from sanic.headers import parse_content_header
+    from sanic.request import parse_multipart_form
+
+    kind, parameters = parse_content_header(request.headers.get("content-type", ""))
+    if kind != "multipart/form-data" or not parameters.get("boundary"):
+        return None, None
+    try:
+        return parse_multipart_form(body, parameters["boundary"].encode("utf-8"))
+    except (ValueError, KeyError, IndexError, UnicodeDecodeError):
+        return None, None
 
 
 def frame_ancestors(path: str, origins: tuple) -> str:
@@ -280,6 +332,46 @@ class IntakeWebChannel(InputChannel):
             if shown and wanted and shown[-1]["from"] == "bot":
                 shown[-1]["input"] = wanted
             return response.json(shown)
+
+        @bp.route("/webhooks/rest/upload", methods=["POST"], stream=True)
+        async def upload(request: Request):
+            """A lab report (PDF, JPEG, PNG or HEIC): read in a child process, never stored. The reading goes
+            to the conversation, which asks "Klopt dit?"; a refused file gets a Dutch notice and the question
+            again, and nothing reaches the conversation."""
+            token = bearer(request)
+            body = await body_within(request, MAX_BYTES + FORM_OVERHEAD)
+            if body is None:
+                return response.json([{"text": report_upload.refusal(report_upload.TOO_LARGE).reply}], status=413)
+            fields, files = _multipart(request, body)
+            del body
+            token = (fields.get("sender") if fields else None) or token
+            if not token:
+                return response.json({"error": "missing session"}, status=401)
+            sender_id = sessions.verify(self.secret, token)
+            if sender_id is None:
+                return response.json({"error": "invalid session"}, status=403)
+            store = request.app.ctx.agent.tracker_store
+            tracker = await store.retrieve(sender_id)
+            sent = files.get("file") if files else None
+            data = sent.body if sent is not None else b""
+            checked = report_upload.quick_check(data)
+            if checked is not None:
+                return response.json([{"text": checked.reply}] + last_question(tracker), status=checked.status)
+            if not report_upload.upload_allowed(tracker):
+                return response.json([{"text": report_upload.texts.NOT_NOW}] + last_question(tracker))
+            read = await report_upload.read_upload(data)
+            del data, sent, files
+            if read.reading is None:
+                return response.json([{"text": read.reply}] + last_question(tracker), status=read.status)
+            collector = CollectingOutputChannel()
+            message = UserMessage(report_upload.UPLOAD_TEXT, collector, sender_id, input_channel=self.name(),
+                                  metadata=report_upload.metadata(read.reading))  # fmt: skip
+            await on_new_message(message)
+            messages = list(collector.messages)
+            wanted = input_for(await asked_item(store, sender_id))
+            if messages and wanted:
+                messages[-1] = {**messages[-1], "input": wanted}
+            return response.json(messages)
 
         staff.add_routes(bp, self.clinic, self.records, self.page)
         return bp

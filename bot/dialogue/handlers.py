@@ -8,6 +8,7 @@ from typing import Callable, Optional
 
 from bot import faq
 from bot import questionnaire as q
+from bot.dialogue import report_confirmation as rc
 from bot.dialogue import review, texts
 from bot.dialogue.interview import (
     MAX_FAILURES,
@@ -117,6 +118,59 @@ def on_pending(t: Turn) -> Optional[Outcome]:
     if kind == AFTER_CRISIS:
         t.out.pending = {"kind": REVIEW} if pending.get("review") else None
     return None
+
+
+def on_report(t: Turn) -> Optional[Outcome]:
+    """An uploaded lab report (``bot.dialogue.report_confirmation``): show what was read and ask "Klopt dit?";
+    a yes records microbiome_test, taxa_low and taxa_high, a correction in words asks again. Requests to
+    stop, pause, go back, start over or talk to someone drop the reading and go on as usual."""
+    reading = rc.reading_of(t.pending)
+    if reading is None:
+        return None
+    r = t.reading
+    if t.pending.get("new"):
+        if t.out.answers.get("consent") != "yes":
+            t.out.pending = None
+            t.say(rc.NOT_NOW)
+            return t.ask(_still_open(t))
+        t.out.pending = rc.waiting(reading)
+        t.say(rc.shown(reading))
+        t.say(rc.QUESTION, rc.CONFIRM_BUTTONS)
+        return t.out
+    reply = rc.reply_to(reading, r.text, _yes_no(r))
+    if reply.kind == rc.CONFIRMED:
+        t.out.pending = None
+        for item_id, value in rc.answers_of(reading).items():
+            t.record(item_id, value, acknowledge=False)
+            t.out.words[item_id] = rc.RECORDED_WORDS
+        t.out.report = reading.as_data()
+        t.say(rc.recorded(reading))
+        return t.ask(next_item(t.out.answers))
+    if reply.kind == rc.CORRECTED:
+        t.out.pending = rc.waiting(reply.reading)
+        t.say("Aangepast. " + rc.shown(reply.reading))
+        t.say(rc.QUESTION, rc.CONFIRM_BUTTONS)
+        return t.out
+    if reply.kind in (rc.ASK_LEVEL, rc.WRONG):
+        t.say(rc.ask_level(reply.taxa) if reply.kind == rc.ASK_LEVEL else rc.WHAT_WRONG, rc.CONFIRM_BUTTONS)
+        return t.out
+    if reply.kind == rc.DECLINE:
+        t.out.pending = None
+        t.say(rc.DECLINED)
+        return t.ask(_still_open(t))
+    if r.keywords & {sig.STOP, sig.PAUSE, sig.BACK, sig.RESTART, sig.HUMAN, sig.SKIP}:
+        t.out.pending = None
+        return None
+    answer = _answer_question(t) if (r.question or r.topic or t.signal(sig.WHY)) else None
+    t.say(answer or rc.STILL_WAITING)
+    t.say(rc.QUESTION, rc.CONFIRM_BUTTONS)
+    return t.out
+
+
+def _still_open(t: Turn) -> Optional[str]:
+    """The question asked before an upload: the requested item, or (when the upload came during the review,
+    with every item answered) the next open one, which is none: the review again."""
+    return t.requested if t.requested not in t.out.answers else next_item(t.out.answers)
 
 
 def on_pause(t: Turn) -> Optional[Outcome]:
@@ -353,9 +407,9 @@ def on_not_understood(t: Turn) -> Outcome:
 
 
 HANDLERS: tuple[Handler, ...] = (
-    on_crisis, on_delete, on_pending, on_pause, on_stop, on_back, on_restart, on_human, on_consent, on_correction,
-    on_english, on_question, on_review, on_skip, on_junk, on_answer, on_facts, on_maybe_question, on_small_talk,
-    on_not_understood,
+    on_crisis, on_delete, on_pending, on_report, on_pause, on_stop, on_back, on_restart, on_human, on_consent,
+    on_correction, on_english, on_question, on_review, on_skip, on_junk, on_answer, on_facts, on_maybe_question,
+    on_small_talk, on_not_understood,
 )
 
 

@@ -42,3 +42,5 @@ class Outcome:
     pending: Optional[dict] = None  # see the pending kinds above
     words: dict = field(default_factory=dict)  # item id -> the user's own words for that answer
     crisis: bool = False  # crisis wording occurred in this turn
+    # A lab report's reading confirmed in this turn (bot.dialogue.report_confirmation), kept for the clinic.
+    report: Optional[dict] = None

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlencode
 
-from bot.advice import DEFAULT_LIMIT, NO_DIAGNOSIS, RED_FLAG_ADVICE, band_advice, select_advice
+from bot.advice import (
+    DEFAULT_LIMIT,
+    NO_DIAGNOSIS,
+    RED_FLAG_ADVICE,
+    band_advice,
+    select_advice,
+    taxon_advice,
+    taxon_line,
+)
 from bot.advice.explain import explained
 from bot.areas import COMPLETE, INCOMPLETE, Coverage, coverages, intake_missing
 from bot.bands import INCOMPLETE as INCOMPLETE_WORD
@@ -263,6 +271,9 @@ def result_messages(answers: dict, result: dict, clinic: Clinic, limit: int = DE
         messages.append(Message(RED_FLAG_ADVICE.text))
     messages.append(Message("Dank je wel voor je antwoorden! Dit is je uitkomst."))
     messages.extend(Message(line) for line in area_summaries(answers, scores))
+    own_taxa = [taxon_line(a) for a in taxon_advice(answers)]  # one line per low protective / high associated taxon
+    if own_taxa:
+        messages.append(Message(OWN_TAXA_TITLE + "\n" + "\n".join(own_taxa)))
     tips = [a for a in advice if a.id != RED_FLAG_ADVICE.id]
     if tips:
         listed = "\n".join(f"{i}. {a.title}: {a.text}" for i, a in enumerate(tips, 1))
@@ -270,6 +281,9 @@ def result_messages(answers: dict, result: dict, clinic: Clinic, limit: int = DE
     messages.append(Message(NO_DIAGNOSIS))
     messages.append(Message(booking_prompt(result, clinic), booking_buttons(result)))
     return messages
+
+
+OWN_TAXA_TITLE = "Over de bacteriën uit je eigen test:"
 
 
 def _percent(value: float) -> float:
@@ -341,6 +355,8 @@ def results_view(answers: dict, result: dict, clinic: Clinic, limit: int = DEFAU
         "advice": [{"title": a.title, "text": a.text} for a in shown_advice(answers, scores, limit)
                    if a.id != RED_FLAG_ADVICE.id],
         "no_diagnosis": NO_DIAGNOSIS,
+        "own_taxa": {"title": OWN_TAXA_TITLE, "lines": [{"title": a.title, "text": a.text, "sources": list(a.sources)}
+                                                         for a in taxon_advice(answers)]},
         "booking": {
             "url": None if gp_first else booking["url"],
             "reference": booking["reference"],

@@ -88,6 +88,23 @@
     return set;
   }
 
+  // The lab report as PDF or photo, beside typing the names: a button that opens the file picker.
+  function uploadControl(upload) {
+    var group = el("div", "buttons upload");
+    var picker = el("input");
+    picker.type = "file";
+    picker.accept = upload.accept;
+    picker.hidden = true;
+    picker.setAttribute("aria-hidden", "true");
+    picker.tabIndex = -1;
+    picker.addEventListener("change", function () {
+      if (picker.files && picker.files[0]) sendFile(picker.files[0], upload);
+    });
+    group.appendChild(button(upload.label, function () { picker.click(); }, "upload-button"));
+    group.appendChild(picker);
+    return group;
+  }
+
   // Draws what the question asks for after the last bot message; returns the first control to focus.
   function drawAnswers(target, buttons, spec) {
     var box = el("div", "answers");
@@ -100,6 +117,7 @@
     var known = titles.map(function (t) { return t.toLowerCase(); });
     var extras = ((spec && spec.extras) || []).filter(function (t) { return known.indexOf(t.toLowerCase()) < 0; });
     if (extras.length) box.appendChild(choiceGroup("Andere keuzes", extras, "extras"));
+    if (spec && spec.upload) box.appendChild(uploadControl(spec.upload));
     if (kind === "number") {
       input.setAttribute("inputmode", spec.integer ? "numeric" : "decimal");
       input.placeholder = "Typ een getal";
@@ -223,6 +241,18 @@
         list.appendChild(item);
       });
       box.appendChild(list);
+    }
+    if (view.own_taxa && view.own_taxa.lines.length) {
+      box.appendChild(el("h3", "tips-title", view.own_taxa.title));
+      var own = el("ul", "own-taxa");
+      view.own_taxa.lines.forEach(function (line) {
+        var item = el("li");
+        item.appendChild(el("strong", null, line.title + ". "));
+        item.appendChild(document.createTextNode(line.text + " "));
+        item.appendChild(el("span", "source", "Bron: " + line.sources.join("; ") + "."));
+        own.appendChild(item);
+      });
+      box.appendChild(own);
     }
     box.appendChild(el("p", "disclaimer", view.no_diagnosis));
     box.appendChild(bookingPart(view.booking));
@@ -389,6 +419,53 @@
       failed(text, bubble, why);
     });
     return true;
+  }
+
+  // Sends the lab report. The server reads it and never stores it; its answer is drawn like any other turn.
+  function sendFile(file, upload) {
+    if (busy) {
+      status.textContent = "Even geduld: de assistent antwoordt nog.";
+      return;
+    }
+    if (file.size > upload.max_bytes) {
+      var big = el("div", "msg bot error", "Dit bestand is groter dan " + Math.round(upload.max_bytes / 1048576) +
+        " MB. Stuur een kleiner bestand, bijvoorbeeld een foto van alleen de pagina met de bacteriën.");
+      big.setAttribute("role", "alert");
+      log.appendChild(big);
+      toBottom();
+      return;
+    }
+    clearAnswers();
+    scroller.focus({ preventScroll: true });
+    var bubble = el("div", "msg user", upload.text);
+    bubble.insertBefore(el("span", "visually-hidden", "Jij: "), bubble.firstChild);
+    log.appendChild(bubble);
+    setBusy(true);
+    status.textContent = "De assistent leest je uitslag…";
+    session().then(function (token) {
+      var body = new FormData();
+      body.append("sender", token);
+      body.append("file", file);
+      return fetch("/webhooks/rest/upload", { method: "POST", body: body });
+    }).then(function (r) {
+      if (r.status === 401 || r.status === 403) { localStorage.removeItem(KEY); throw new Error("HTTP " + r.status); }
+      if (!r.ok && r.status !== 413 && r.status !== 415) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (messages) {
+      setBusy(false);
+      moveFocus(renderTurn(messages, log));
+    }).catch(function () {
+      setBusy(false);
+      bubble.remove();
+      var notice = el("div", "msg bot error");
+      notice.setAttribute("role", "alert");
+      notice.appendChild(el("p", null, "Je uitslag is niet verstuurd: er ging iets mis met de verbinding."));
+      var retry = button("Opnieuw versturen", function () { notice.remove(); sendFile(file, upload); });
+      notice.appendChild(retry);
+      log.appendChild(notice);
+      toBottom();
+      retry.focus();
+    });
   }
 
   function start() { send("hallo", true); }
