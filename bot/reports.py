@@ -105,6 +105,7 @@ def to_json(record: IntakeRecord) -> dict:
         "danger": record.danger,
         "pregnancy": record.pregnancy,
         "not_managed": record.not_managed,
+        "taxa_levels": record.taxa_levels,
     }
 
 

@@ -68,7 +68,7 @@ NONE_CHOSEN = "geen"
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 STATIC_CACHE = "public, max-age=31536000, immutable"  # asset URLs carry their content hash (?v=)
 # The questions beside which the page offers to send the lab report (PDF or photo).
-UPLOAD_ITEMS = ("microbiome_test", "taxa_low", "taxa_high")
+UPLOAD_SECTION = "microbiome"
 FORM_OVERHEAD = 64 * 1024  # bytes of a multipart body besides the file (boundaries, the sender)
 UPLOAD_LABEL = "Stuur je uitslag mee (PDF of foto)"
 UPLOAD_ACCEPT = "application/pdf,image/jpeg,image/png,image/heic,image/heif,.pdf,.jpg,.jpeg,.png,.heic,.heif"
@@ -121,7 +121,7 @@ def input_for(item_id: Optional[str]) -> Optional[dict]:
         found.update(kind="number", min=item.minimum, max=item.maximum, integer=item.integer)
     elif item.kind != CODE_LIST:
         found["kind"] = "choice"
-    if item.id in UPLOAD_ITEMS:
+    if item.section == UPLOAD_SECTION:
         found["upload"] = {"label": UPLOAD_LABEL, "text": report_upload.UPLOAD_TEXT, "max_bytes": MAX_BYTES,
                            "accept": UPLOAD_ACCEPT}  # fmt: skip
     return found

@@ -19,7 +19,7 @@ from bot.scoring import asked_answers
 from bot.scoring.magnesium import FACTOR_ORDER as MAGNESIUM_FACTORS
 from bot.scoring.magnesium import KIDNEY_ITEM, kidney_points
 from bot.scoring.microbiome import FACTOR_CODES as MICROBIOME_FACTORS
-from bot.scoring.microbiome import factor_points
+from bot.scoring.microbiome import TAXA_FACTORS, factor_points
 
 DEFAULT_LIMIT = 5
 WEIGHT_PER_MDS_POINT = 10
@@ -78,7 +78,8 @@ def taxon_advice(answers: Mapping[str, object]) -> list:
     """One line of the library per taxon of the patient's own test that counts in the score: each protective
     taxon reported low, then each associated taxon reported high, in the questionnaire's order."""
     relevant = asked_answers(answers)
-    low, high = relevant.get("taxa_low") or (), relevant.get("taxa_high") or ()
+    (low_item, _), (high_item, _) = TAXA_FACTORS.values()
+    low, high = relevant.get(low_item) or (), relevant.get(high_item) or ()
     return [TAXON_LOW_ADVICE[t] for t in TAXON_LOW_ADVICE if t in low] + [
         TAXON_HIGH_ADVICE[t] for t in TAXON_HIGH_ADVICE if t in high]  # fmt: skip
 
