@@ -69,7 +69,8 @@ def test_the_report_shows_the_table_in_html_and_pdf():
     assert "<td>Verlaagd</td><td>uit rapport gelezen</td>" in page
     assert "Niet herkend en niet meegeteld: Akkermansia" in page
     assert to_json(record)["taxa_levels"] == levels
-    text = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(to_pdf(record, "Testkliniek"))).pages).split())
+    pages = PdfReader(io.BytesIO(to_pdf(record, "Testkliniek"))).pages
+    text = " ".join("".join(page.extract_text() for page in pages).split())
     assert "Microbioomtest: niveaus" in text and "uit rapport gelezen" in text
     plain_result = build_result(WORKED_EXAMPLE, EXAMPLE_CLINIC, "IN-PLAIN2")
     plain = IntakeRecord("IN-PLAIN2", "s", WORKED_EXAMPLE, plain_result["scores"], plain_result["booking"], [], now(),
