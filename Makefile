@@ -16,7 +16,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install lint unit validate train test run shell evaluate fuzz bench purge clean cluster channel-webhooks
+.PHONY: help install lint unit validate train test run shell evaluate fuzz bench chaos purge clean cluster channel-webhooks
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,15 +42,16 @@ $(MODEL): $(TRAINING_INPUTS)
 
 train: install $(MODEL) ## Train the model (only when data, domain or config changed)
 
-test: install lint ## Install what is missing, then lint, unit tests, validate, train, stories, conversations, web
+test: install lint ## Install what is missing, then lint, unit tests, validate, train, stories, conversations, web, faults
 	$(PY) -m pytest tests/unit
 	$(RASA) data validate --fail-on-warnings --quiet
 	@$(MAKE) --no-print-directory train
 	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
 	@scripts/install_system.sh
-	$(PY) -m pytest tests/conversation tests/heldout tests/dialogue tests/web tests/channels tests/cluster
+	$(PY) -m pytest tests/report_reading tests/conversation tests/heldout tests/dialogue tests/web tests/channels tests/cluster tests/faults
 
-run: train ## Start the assistant: REST channel on $$RASA_PORT (5005), SQLite tracker store
+run: train ## Start the assistant under supervisord: REST channel on $$RASA_PORT (5005), SQLite tracker store
+	@scripts/install_system.sh run
 	@scripts/run.sh
 
 cluster: train ## Production topology here: nginx on $$RASA_PORT, 2 Rasa servers, action servers, PostgreSQL, Redis
@@ -69,6 +70,10 @@ evaluate: train ## Held-out intents, slot filling, 5-fold cross-validation, froz
 
 bench: train ## Latency, throughput, memory, start-up and training time, ours vs Rasa's starter bot
 	$(PY) scripts/bench.py --out results
+
+chaos: train ## 32 concurrent intakes with a server killed midway: make run, then make cluster (results/chaos.json)
+	@scripts/install_system.sh
+	$(PY) -m pytest tests/chaos -q -s -p no:cacheprovider
 
 channel-webhooks: install ## Register the messaging channels' webhooks with the providers ($$CHANNEL_PUBLIC_URL)
 	$(PY) scripts/channel_webhooks.py

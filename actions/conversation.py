@@ -19,6 +19,7 @@ from actions.tracker_state import (
     RESULT,
     START,
     STATUS,
+    answers_from,
     clear_interview,
     nlu_of,
     send,
@@ -38,7 +39,8 @@ class ActionConverse(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         text = (tracker.latest_message or {}).get("text") or ""
-        state = State(tracker.get_slot(STATUS), bool(tracker.get_slot(ANSWERED)), tracker.get_slot(RESULT))
+        answers, _ = answers_from(tracker)
+        state = State(tracker.get_slot(STATUS), bool(tracker.get_slot(ANSWERED)), tracker.get_slot(RESULT), answers)
         reply = converse(read(text, nlu_of(tracker)), state, clinic_from_env())
         send(dispatcher, bubbles(reply.messages))
         events: list = [SlotSet(FLAG_SLOTS[flag], True) for flag in sorted(reply.flags)]

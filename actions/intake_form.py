@@ -20,6 +20,7 @@ from actions.tracker_state import (
     turn_key,
 )
 from bot.clinic import clinic_from_env
+from bot.dialogue import report_confirmation
 from bot.dialogue.pending import Review, from_slot
 from bot.dialogue.turn import Outcome, bubbles, question, start, take_turn
 
@@ -47,6 +48,9 @@ class ValidateIntakeForm(Action):
             outcome = Outcome(answers, order, requested, failures, messages=again, pending=pending, words=words)
         else:
             text = user.get("text") or ""
+            report = report_confirmation.from_metadata(user.get("metadata"))
+            if report is not None:  # an uploaded lab report, read by the channel: it waits for "Klopt dit?"
+                pending = report_confirmation.uploaded(report)
             outcome = take_turn(answers, order, requested, failures, text, clinic=clinic, nlu=nlu_of(tracker),
                                 pending=pending, words=words, digressed=bool(tracker.get_slot(DIGRESSED)))  # fmt: skip
         send(dispatcher, bubbles(outcome.messages))

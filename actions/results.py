@@ -12,6 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.tracker_state import (
     CRISIS,
     DELETE_MARKER,
+    NOT_MANAGED,
+    RECORD_FLAGS,
+    REPORT,
     RESULT,
     STATUS,
     WORDS,
@@ -34,6 +37,7 @@ from bot.dialogue.results import (
 from bot.dialogue.turn import COMPLETE, DELETED, NO_CONSENT, UNDER_AGE_STATUS
 from bot.questionnaire import ITEM_IDS
 from bot.records import IntakeRecord, RecordStore, now
+from bot.report_reading.clinic import levels_for_record
 
 logger = logging.getLogger(__name__)
 RECORDS = RecordStore()  # connects on first use, not at import
@@ -46,6 +50,12 @@ def own_words(tracker: Tracker, answers: dict) -> dict:
     if not isinstance(words, dict):
         return {}
     return {item: str(words[item])[:MAX_WORDS_CHARS] for item in ITEM_IDS if item in answers and words.get(item)}
+
+
+def not_managed(tracker: Tracker) -> list:
+    """The items the assistant gave up on, in questionnaire order (nothing else from the slot)."""
+    given_up = tracker.get_slot(NOT_MANAGED)
+    return [item for item in ITEM_IDS if isinstance(given_up, list) and item in given_up]
 
 
 def first_message_time(tracker: Tracker):
@@ -85,7 +95,9 @@ class ActionFinishIntake(Action):
             started_at=first_message_time(tracker),
             completed_at=now(),
             words=own_words(tracker, answers),
-            crisis=bool(tracker.get_slot(CRISIS)),
+            not_managed=not_managed(tracker),
+            **{field: bool(tracker.get_slot(slot)) for slot, field in RECORD_FLAGS.items()},
+            taxa_levels=levels_for_record(answers, tracker.get_slot(REPORT)),
         )
         try:
             RECORDS.save(record)

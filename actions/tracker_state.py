@@ -8,26 +8,31 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from bot import channel_messages
+from bot.dialogue import report_confirmation
 from bot.dialogue.message import Message, Outcome
 from bot.dialogue.pending import to_slot
 from bot.parsing.reading import Nlu, nlu_from_parse
 from bot.questionnaire import ITEM_IDS
-
-ANSWERED = "answered_items"
-FAILURES = "failed_attempts"
-STATUS = "intake_status"
-LAST_TURN = "last_turn"
-RESULT = "intake_result"
-REQUESTED = "requested_slot"
-PENDING = "intake_pending"
-WORDS = "answer_words"
-CRISIS = "crisis_mentioned"
-# The slot of each safety flag (bot.dialogue.safety.FLAGS): the clinic's record keeps them.
-FLAG_SLOTS = {"crisis": CRISIS, "violence": "violence_mentioned", "danger": "danger_mentioned",
-              "pregnancy": "pregnancy_mentioned"}
-START = "intake_start"
-DIGRESSED = "intake_digressed"
-NOT_MANAGED = "items_not_managed"
+from bot.slots import (  # noqa: F401  (re-exported: the actions read the slot names from here)
+    ANSWERED,
+    CRISIS,
+    DANGER,
+    DIGRESSED,
+    FAILURES,
+    FLAG_SLOTS,
+    LAST_TURN,
+    NOT_MANAGED,
+    PENDING,
+    PREGNANCY,
+    RECORD_FLAGS,
+    REPORT,
+    REQUESTED,
+    RESULT,
+    START,
+    STATUS,
+    VIOLENCE,
+    WORDS,
+)
 
 
 def answers_from(tracker: Tracker) -> tuple:
@@ -77,6 +82,10 @@ def outcome_events(tracker: Tracker, outcome: Outcome, key: Optional[str]) -> li
     bookkeeping[DIGRESSED] = outcome.digressed or None
     if outcome.gave_up:  # "niet gelukt" beside this item in the clinic's record
         bookkeeping[NOT_MANAGED] = list(dict.fromkeys((tracker.get_slot(NOT_MANAGED) or []) + [outcome.gave_up]))
+    if outcome.report is not None:
+        bookkeeping[REPORT] = outcome.report
+    elif not set(report_confirmation.test_items()[1:]) & set(outcome.answers) and tracker.get_slot(REPORT) is not None:
+        bookkeeping[REPORT] = None  # the taxa are gone (start over, a changed test answer): so is their report
     if tracker.get_slot(START):
         bookkeeping[START] = False
     # Only what changed: every event makes the tracker, and so each later request, bigger.
@@ -100,6 +109,7 @@ def clear_interview(status: Optional[str] = None) -> list:
         SlotSet(WORDS, None),
         SlotSet(DIGRESSED, None),
         SlotSet(NOT_MANAGED, None),
+        SlotSet(REPORT, None),
     ]
 
 

@@ -49,11 +49,14 @@ LABEL_TABLE_OF: Mapping = _Derived(
 )
 # Short Dutch names of the items, as they appear in summaries and reports.
 ITEM_NAMES: Mapping = _Derived(lambda items: {it.id: it.name for it in items})
+# The same for the clinician's report: third person, no "je".
+CLINIC_ITEM_NAMES: Mapping = _Derived(lambda items: {it.id: it.clinic_name for it in items})
 
 
-def code_label(item_id: str, code: str) -> str:
-    """The Dutch label of one code of an item (taxa are their own names)."""
-    return questionnaire.ITEMS_BY_ID[item_id].label(code)
+def code_label(item_id: str, code: str, clinic: bool = False) -> str:
+    """The Dutch label of one code of an item (taxa are their own names); ``clinic``: the clinician's."""
+    item = questionnaire.ITEMS_BY_ID[item_id]
+    return item.clinic_label(code) if clinic else item.label(code)
 
 
 def format_number(value) -> str:
@@ -73,12 +76,15 @@ def join_dutch(parts) -> str:
     return ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
-def answer_label(item_id: str, value) -> str:
-    """Any answer as Dutch text: a code's label, a Dutch number, a list joined with "en"."""
+def answer_label(item_id: str, value, clinic: bool = False) -> str:
+    """Any answer as Dutch text: a code's label, a Dutch number, a list joined with "en".
+
+    ``clinic``: the clinician's labels (third person), for the report.
+    """
     if value is None:
         return "niet beantwoord"
     if isinstance(value, list):
-        return join_dutch(code_label(item_id, code) for code in value) if value else "geen"
+        return join_dutch(code_label(item_id, code, clinic) for code in value) if value else "geen"
     if isinstance(value, str):
-        return code_label(item_id, value)
+        return code_label(item_id, value, clinic)
     return format_number(value)

@@ -36,6 +36,7 @@ class Choices:
     pairs: tuple  # ((code, Dutch label), ...)
     table: str = ""  # the name of a shared table; "" when the item's own
     translated: bool = True  # False: the codes are names in their own right (taxa) and shown as they are
+    clinic: tuple = ()  # ((code, label), ...) for the clinician's report, where a label speaks to the user
 
     @cached_property
     def codes(self) -> tuple:
@@ -45,9 +46,14 @@ class Choices:
     def labels(self) -> Mapping[str, str]:
         return MappingProxyType(dict(self.pairs))
 
+    @cached_property
+    def clinic_labels(self) -> Mapping[str, str]:
+        """Code -> label for the clinician: the user's label unless ``clinic`` words it otherwise."""
+        return MappingProxyType({**dict(self.pairs), **dict(self.clinic)})
 
-def _choices(labels: Mapping[str, str], table: str = "") -> Choices:
-    return Choices(tuple(labels.items()), table)
+
+def _choices(labels: Mapping[str, str], table: str = "", clinic: Optional[Mapping[str, str]] = None) -> Choices:
+    return Choices(tuple(labels.items()), table, clinic=tuple((clinic or {}).items()))
 
 
 CONSENT_CHOICES = _choices({"yes": "Ja, ik geef toestemming", "no": "Nee, liever niet"})
@@ -92,7 +98,7 @@ RED_FLAGS = _choices({
     "difficulty_swallowing": "moeite met slikken",
     "jaundice": "gele huid of gele ogen",
     "severe_abdominal_pain": "hevige buikpijn",
-})  # fmt: skip
+}, clinic={"unexplained_weight_loss": "onbedoeld gewichtsverlies"})  # fmt: skip
 PROTECTIVE_TAXA = ("Odoribacter", "Coprococcus", "Oscillibacter", "Oscillospira", "Ruminococcaceae", "Faecalibacterium")
 ASSOCIATED_TAXA = (
     "Prevotella",
@@ -167,6 +173,15 @@ class Item:
     @property
     def name(self) -> str:
         return self.wording.name
+
+    @property
+    def clinic_name(self) -> str:
+        """The name in the clinician's report (third person: no "je")."""
+        return self.wording.clinic_name or self.wording.name
+
+    def clinic_label(self, code: str) -> str:
+        """The clinician's label of one code; KeyError for a code the item does not have."""
+        return self.choices.clinic_labels[code] if self.choices else self.labels[code]
 
     @property
     def title(self) -> str:
@@ -282,8 +297,23 @@ ITEMS: tuple = (
 )
 
 ITEM_IDS: tuple = tuple(item.id for item in ITEMS)
+# The interview's own start: no health answer, never skipped, not part of any summary.
+CONSENT_ITEM = "consent"
+# Who the patient is, beside the intake reference in the clinic's list and report.
+PATIENT_ITEMS = ("sex", "age")
 ITEMS_BY_ID: dict = {item.id: item for item in ITEMS}
 SECTIONS: tuple = tuple(dict.fromkeys(item.section for item in ITEMS))
+# How the questions of each section are called in a count ("3 van 9 voedingsvragen").
+SECTION_NOUNS = {
+    "start": "startvragen",
+    "diet": "voedingsvragen",
+    "alcohol": "alcoholvragen",
+    "stress": "stressvragen",
+    "medication": "vragen over medicijnen",
+    "skin": "huidvragen",
+    "microbiome": "vragen over de ontlastingstest",
+    "red_flags": "vragen over alarmsignalen",
+}
 
 
 def item(item_id: str) -> Item:

@@ -21,6 +21,7 @@ class Wording:
     hint: str  # shown with the question again when an answer was not understood
     buttons: tuple = ()  # extra buttons of an uncoded question (coded ones show their labels)
     reason: str = ""  # the sentence that names this answer when it raised a score; "{answer}" is its label
+    clinic_name: str = ""  # the name in the clinician's report, where ``name`` speaks to the user ("je")
 
     def __post_init__(self):
         for f in fields(self):
@@ -140,6 +141,7 @@ AUDIT_FREQUENCY = Wording(
     speciaalbier is vaak 2 glazen, een fles wijn ongeveer 7.""",
     "Kies hoe vaak je drinkt, bijvoorbeeld 'een paar keer per maand', '2 tot 3 keer per week' of 'nooit'.",
     reason="Je drinkt {answer} alcohol.",
+    clinic_name="frequentie van alcoholgebruik",
 )
 GLASSES = Wording(
     "glazen op een drinkdag",
@@ -167,8 +169,8 @@ soms, vaak of heel vaak."""
 PSS_HINT = "Kies nooit, bijna nooit, soms, vaak of heel vaak."
 
 
-def _pss(name: str, text: str, reason: str) -> Wording:
-    return Wording(name, text, PSS_WHY, PSS_MEANING, PSS_HINT, reason=reason)
+def _pss(name: str, text: str, reason: str, clinic_name: str = "") -> Wording:
+    return Wording(name, text, PSS_WHY, PSS_MEANING, PSS_HINT, reason=reason, clinic_name=clinic_name)
 
 
 PSS_NO_GRIP = _pss(
@@ -181,11 +183,13 @@ PSS_CONFIDENT = _pss(
     "vertrouwen dat je je problemen aankunt",
     "Hoe vaak had je er vertrouwen in dat je je persoonlijke problemen goed aankon?",
     "Je had {answer} vertrouwen dat je je problemen aankon.",
+    "vertrouwen eigen problemen aan te kunnen",
 )
 PSS_GOING_YOUR_WAY = _pss(
     "gevoel dat het je meezat",
     "Hoe vaak had je het gevoel dat het je meezat?",
     "Je had {answer} het gevoel dat het je meezat.",
+    "gevoel dat het meezat",
 )
 PSS_PILING_UP = _pss(
     "gevoel dat de problemen zich opstapelden",
@@ -210,6 +214,7 @@ PPI = Wording(
     "Een maagzuurremmer neem je tegen maagzuur of brandend maagzuur. Kijk op het doosje als je het niet zeker weet.",
     MEDICINE_HINT,
     reason="Je gebruikt een maagzuurremmer.",
+    clinic_name="maagzuurremmer (PPI)",
 )
 DIURETIC = Wording(
     "plaspil",
@@ -218,6 +223,7 @@ DIURETIC = Wording(
     "Plaspillen krijg je vaak voor een hoge bloeddruk, vocht vasthouden of hartfalen.",
     MEDICINE_HINT,
     reason="Je gebruikt een plaspil.",
+    clinic_name="plaspil (diureticum)",
 )
 ANTIBIOTICS = Wording(
     "antibioticakuren in het afgelopen jaar",
@@ -264,6 +270,7 @@ SKIN_IMPACT = Wording(
     "0 is helemaal geen hinder, 10 is zoveel hinder als je je maar kunt voorstellen.",
     "Typ een getal van 0 tot 10.",
     reason="Je huid hindert je {answer} op een schaal van 0 tot 10.",
+    clinic_name="hinder van de huid (0 tot 10)",
 )
 
 # Microbiome test (optional)

@@ -43,10 +43,25 @@ class IntakeRow(Base):
     completed_at = Column(DateTime(timezone=True), nullable=False, index=True)
     words = Column(JSON, nullable=True)  # item id -> the user's own words for that answer
     crisis = Column(Boolean, nullable=True)  # crisis wording occurred (the flag only, never the text)
+    violence = Column(Boolean, nullable=True)  # domestic violence was mentioned
+    danger = Column(Boolean, nullable=True)  # acute danger was mentioned
+    pregnancy = Column(Boolean, nullable=True)  # a pregnancy was mentioned
+    not_managed = Column(JSON, nullable=True)  # item ids the assistant gave up on after repeated failed tries
+    # The microbiome test's table of levels, marked "uit rapport gelezen" or "zelf ingevuld"
+    # (bot/report_reading/clinic.py); null without a test. Never the uploaded file.
+    taxa_levels = Column(JSON, nullable=True)
 
 
 # Columns added after the first release: a database created before them gets them on first use.
-ADDED_COLUMNS = {"words": "JSON", "crisis": "BOOLEAN"}
+ADDED_COLUMNS = {
+    "words": "JSON",
+    "crisis": "BOOLEAN",
+    "violence": "BOOLEAN",
+    "danger": "BOOLEAN",
+    "pregnancy": "BOOLEAN",
+    "not_managed": "JSON",
+    "taxa_levels": "JSON",
+}
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,11 @@ class IntakeRecord:
     completed_at: datetime
     words: dict = field(default_factory=dict)  # item id -> the user's own words, for the clinic
     crisis: bool = False  # crisis wording occurred during the conversation
+    violence: bool = False  # domestic violence was mentioned
+    danger: bool = False  # acute danger was mentioned
+    pregnancy: bool = False  # a pregnancy was mentioned
+    not_managed: list = field(default_factory=list)  # item ids the assistant gave up on ("niet gelukt")
+    taxa_levels: Optional[dict] = None  # the test's levels for the clinic (bot.report_reading.clinic)
 
 
 def now() -> datetime:
@@ -143,6 +163,11 @@ def _record(row: IntakeRow) -> IntakeRecord:
         completed_at=_aware(row.completed_at),
         words=row.words or {},
         crisis=bool(row.crisis),
+        violence=bool(row.violence),
+        danger=bool(row.danger),
+        pregnancy=bool(row.pregnancy),
+        not_managed=list(row.not_managed or []),
+        taxa_levels=row.taxa_levels,
     )
 
 

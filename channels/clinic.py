@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
-import json
 import re
 import time
 from collections import defaultdict, deque
@@ -21,6 +21,7 @@ from datetime import time as clock
 from typing import Optional
 from zoneinfo import ZoneInfo
 
+from itsdangerous import BadSignature, TimestampSigner
 from sanic import Blueprint, response
 from sanic.request import Request
 
@@ -30,6 +31,7 @@ from bot.records import RecordStore
 
 COOKIE = "clinic_session"
 COOKIE_SECONDS = 30 * 60
+COOKIE_VALUE = b"staff"  # what the cookie signs, with its time of issue
 MAX_FAILURES = 5
 REFERENCE_PATTERN = re.compile(r"^[A-Z0-9-]{4,32}$")
 FORMATS = ("json", "html", "pdf", "fhir")
@@ -43,7 +45,8 @@ def bearer(request: Request) -> Optional[str]:
 
 class FailedSignIns:
     """At most ``limit`` failed attempts per client address within ``window`` seconds; then 429 until the
-    oldest failure leaves the window. In memory, per server process."""
+    oldest failure leaves the window. In memory, per server process (`make run`); several servers count in
+    Redis instead (channels/cluster/shared.py)."""
 
     def __init__(self, limit: int = MAX_FAILURES, window: float = 900.0, clock=time.monotonic):
         self.limit, self.window, self.clock = limit, window, clock
@@ -67,26 +70,37 @@ class FailedSignIns:
 
 
 class ClinicAccess:
-    """Who may see intakes: the Bearer token, or a cookie the server signed after a sign-in with it."""
+    """Who may see intakes: the Bearer token, or a cookie the server signed after a sign-in with it.
+
+    The cookie is an itsdangerous ``TimestampSigner`` signature (HMAC-SHA256) of its time of issue, under a key
+    made of the server's secret and the clinic token: a new token ends every cookie, and a cookie is refused
+    once it is 30 minutes old, whatever the browser keeps.
+    """
 
     def __init__(self, token: str, secret: bytes, limiter: FailedSignIns):
         self.token = token
         self.key = hashlib.sha256(secret + b"\0clinic\0" + token.encode()).digest()
         self.limiter = limiter
 
+    def _signer(self, now: Optional[float]) -> TimestampSigner:
+        signer = TimestampSigner(self.key, salt="clinic-staff", digest_method=hashlib.sha256)
+        if now is not None:
+            signer.get_timestamp = lambda: int(now)  # type: ignore[method-assign]
+        return signer
+
     def token_ok(self, token: Optional[str]) -> bool:
         return bool(self.token) and token is not None and hmac.compare_digest(token.encode(), self.token.encode())
 
     def cookie_value(self, now: Optional[float] = None) -> str:
-        expires = str(int((now or time.time()) + COOKIE_SECONDS))
-        return expires + "." + hmac.new(self.key, expires.encode(), hashlib.sha256).hexdigest()
+        return self._signer(now).sign(COOKIE_VALUE).decode("ascii")
 
     def cookie_ok(self, value: Optional[str], now: Optional[float] = None) -> bool:
-        if not self.token or not value or value.count(".") != 1:
+        if not self.token or not value:
             return False
-        expires, signature = value.split(".")
-        good = hmac.new(self.key, expires.encode(), hashlib.sha256).hexdigest()
-        return hmac.compare_digest(signature, good) and expires.isdigit() and int(expires) > (now or time.time())
+        try:  # itsdangerous accepts an age equal to max_age: the cookie lives less than COOKIE_SECONDS
+            return self._signer(now).unsign(value, max_age=COOKIE_SECONDS - 1) == COOKIE_VALUE
+        except BadSignature:
+            return False
 
     def check(self, request: Request) -> Optional[response.HTTPResponse]:
         """None when the request may go on; else the 401 or 429 to send."""
@@ -148,9 +162,9 @@ def report_links(reference: str) -> tuple:
 def add_routes(bp: Blueprint, access: ClinicAccess, records: RecordStore, page) -> None:
     """The staff page, sign-in and sign-out, the list and one intake, on the channel's blueprint."""
 
-    @bp.route("/clinic", methods=["GET"])
+    @bp.route("/clinic", methods=["GET", "HEAD"])
     async def staff_page(request: Request):
-        return response.html(page("clinic.html"), headers={"Cache-Control": "no-store"})
+        return response.html(page("clinic.html", columns=reports.list_columns()), headers={"Cache-Control": "no-store"})
 
     @bp.route("/clinic/session", methods=["GET"])
     async def who(request: Request):
@@ -172,7 +186,7 @@ def add_routes(bp: Blueprint, access: ClinicAccess, records: RecordStore, page) 
     async def sign_out(request: Request):
         return with_cookie(response.json({"signed_in": False}), "", 0)
 
-    @bp.route("/clinic/intakes", methods=["GET"])
+    @bp.route("/clinic/intakes", methods=["GET", "HEAD"])
     async def intakes(request: Request):
         refused = access.check(request)
         if refused:
@@ -186,7 +200,7 @@ def add_routes(bp: Blueprint, access: ClinicAccess, records: RecordStore, page) 
                         request.args.get("booking"))  # fmt: skip
         return response.json([reports.listing_entry(r) for r in chosen], headers={"Cache-Control": "no-store"})
 
-    @bp.route("/clinic/intakes/<reference>", methods=["GET"])
+    @bp.route("/clinic/intakes/<reference>", methods=["GET", "HEAD"])
     async def intake(request: Request, reference: str):
         refused = access.check(request)
         if refused:
@@ -208,8 +222,8 @@ def add_routes(bp: Blueprint, access: ClinicAccess, records: RecordStore, page) 
         if wanted in DOWNLOADS:
             kind, extension = DOWNLOADS[wanted]
             headers["Content-Disposition"] = f'attachment; filename="intake-{reference}.{extension}"'
-            if wanted == "pdf":
-                return response.raw(reports.to_pdf(record, clinic.name), content_type=kind, headers=headers)
-            body = json.dumps(reports.to_fhir(record), ensure_ascii=False)
-            return response.text(body, content_type=kind, headers=headers)
+            if wanted == "pdf":  # WeasyPrint takes a second or so: off the event loop
+                body = await asyncio.to_thread(reports.to_pdf, record, clinic.name)
+                return response.raw(body, content_type=kind, headers=headers)
+            return response.text(reports.fhir_json(record), content_type=kind, headers=headers)
         return response.json(reports.to_json(record), headers=headers)

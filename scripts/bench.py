@@ -6,7 +6,8 @@ conversations go over the REST channel at 1, 8 and 32 concurrent conversations, 
 twice per bot in the order ours, baseline, baseline, ours, so that a machine whose speed drifts
 during the run favours neither. Prints each figure with ours / baseline, writes
 results/bench.json and results/bench_latency.png. Then the cluster section (scripts/bench_cluster.py):
-1 against 2 Rasa servers behind nginx, and the cost of a message by its place in the conversation.
+1 against 2 Rasa servers behind nginx, and the cost of a message by its place in the conversation. Then
+the report section (scripts/bench_report.py): reading an uploaded lab report, a text PDF and a photo.
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ class Bot:
             while time.monotonic() < deadline:
                 try:
                     sender = await new_sender(session, self, "startup-probe")
-                    if await send(session, self.port, sender, self.conversation[0]):
+                    reply = await send(session, self.port, sender, self.conversation[0])
+                    if reply and not any(m.get("retry") for m in reply):  # not the error of a turn not completed
                         return
                 except aiohttp.ClientError:
                     pass
@@ -272,17 +274,23 @@ def summary(results: dict) -> list:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "results"))
-    parser.add_argument("--section", choices=("all", "single", "cluster"), default="all",
-                        help="single: ours vs the starter bot; cluster: 1 vs 2 Rasa servers (scripts/bench_cluster.py)")
+    parser.add_argument("--section", choices=("all", "single", "cluster", "report"), default="all",
+                        help="single: ours vs the starter bot; cluster: 1 vs 2 Rasa servers "
+                             "(scripts/bench_cluster.py); report: reading an uploaded lab report "
+                             "(scripts/bench_report.py)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    if args.section != "cluster":
+    if args.section in ("all", "single"):
         single(out)
-    if args.section != "single":
+    if args.section in ("all", "cluster"):
         import bench_cluster  # scripts/ is on the path: this file's folder
 
         bench_cluster.run(ROOT / "models" / "intake.tar.gz", out)
+    if args.section in ("all", "report"):
+        import bench_report
+
+        bench_report.run(out)
     return 0
 
 

@@ -7,10 +7,13 @@ the intake records, Redis ($CLUSTER_REDIS_PORT, 56379) the lock store. Everythin
 $CLUSTER_DIR (var/cluster/). As root, PostgreSQL runs as the postgres user and nginx's workers as
 nobody.
 
-Every second the supervisor asks each server whether it is ready (/health/ready, /health) and
-rewrites nginx's upstreams when that changes (nginx reloads without dropping a request), and starts
-again a server that died. Ctrl-C or SIGTERM stops it all in order: nginx finishes what it has, the
-Rasa servers finish their turns (SIGTERM), then the action servers, Redis and PostgreSQL.
+supervisord (scripts/supervision.py, the same design as `make run`) starts Redis, the action servers,
+the Rasa servers and nginx, starts again whichever dies, and restarts an action server that hangs
+(superlance's httpok). This script starts PostgreSQL (pg_ctl) and supervisord, then asks each server
+every second whether it is ready (/health/ready, /health) and rewrites nginx's upstreams when that
+changes (nginx reloads without dropping a request). Ctrl-C or SIGTERM stops it all in order: nginx
+finishes what it has, the Rasa servers finish their turns (SIGTERM, all at once), then the action
+servers, Redis and PostgreSQL.
 
 $CLUSTER_DIR/state.json names every process, port and file (the tests read it).
 """
@@ -34,17 +37,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import supervision  # noqa: E402  (scripts/ is on the path: this file's folder)
 
 from bot.paths import VAR_DIR  # noqa: E402
 from bot.sessions import load_secret  # noqa: E402
 from channels.cluster import ERROR_TEXT  # noqa: E402
 
-TEMPLATES = ROOT / "scripts" / "cluster"
+TEMPLATES = ROOT / "scripts" / "templates"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 START_TIMEOUT_S = 600
 FAILURE_THRESHOLD = 3
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-             "PYTHONWARNINGS": "ignore", "LOG_LEVEL": "WARNING"}  # fmt: skip
+             "PYTHONWARNINGS": "ignore", "LOG_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1"}  # fmt: skip
+HSTS = "max-age=31536000; includeSubDomains"
 
 
 def as_root() -> bool:
@@ -80,9 +87,19 @@ def http_ok(url: str, timeout: float = 4) -> bool:
         return False
 
 
-def nginx_conf(prefix: Path, port: int, action_port: int, action_timeout: float) -> str:
-    text = (TEMPLATES / "nginx.conf.template").read_text(encoding="utf-8")
+def tls_lines(cert: str, key: str) -> str:
+    """With a certificate and key: TLS on nginx's port, and HSTS on every answer (also the error page's)."""
+    if not (cert and key):
+        return ""
+    return (f"        ssl_certificate {cert};\n        ssl_certificate_key {key};\n"
+            "        ssl_protocols TLSv1.2 TLSv1.3;\n"
+            f'        add_header Strict-Transport-Security "{HSTS}" always;\n')  # fmt: skip
+
+
+def nginx_conf(prefix: Path, port: int, action_port: int, action_timeout: float, cert: str = "", key: str = "") -> str:
+    text = (TEMPLATES / "cluster-nginx.conf.template").read_text(encoding="utf-8")
     values = {"user_line": "user nobody nogroup;" if as_root() else "", "prefix": str(prefix), "port": str(port),
+              "ssl": " ssl" if cert and key else "", "tls_lines": tls_lines(cert, key),
               "action_port": str(action_port), "read_timeout": "60", "action_timeout": str(int(action_timeout)),
               "error_text": ERROR_TEXT}  # fmt: skip
     for key, value in values.items():
@@ -148,6 +165,9 @@ class Config:
         self.redis_port = int(env.get("CLUSTER_REDIS_PORT", "56379"))
         self.action_timeout = float(env.get("ACTION_TIMEOUT_S", "10"))
         self.model = env.get("CLUSTER_MODEL", str(ROOT / "models" / "intake.tar.gz"))
+        self.tls_cert, self.tls_key = env.get("CLUSTER_TLS_CERT", ""), env.get("CLUSTER_TLS_KEY", "")
+        if bool(self.tls_cert) != bool(self.tls_key):
+            sys.exit("set both CLUSTER_TLS_CERT and CLUSTER_TLS_KEY, or neither")
         self.rasa_ports = [self.port + 1 + i for i in range(self.replicas)]
         self.action_ports = [self.action_port + 1 + i for i in range(self.action_replicas)]
         origins = [o for o in env.get("CHAT_ALLOWED_ORIGINS", "").replace(",", " ").split() if o]
@@ -167,35 +187,6 @@ class Config:
         return path.read_text().strip()
 
 
-class Service:
-    """One supervised process; started again when it dies unexpectedly."""
-
-    def __init__(self, name: str, args: list, env: dict, log: Path, health: str = ""):
-        self.name, self.args, self.env, self.log, self.health = name, args, env, log, health
-        self.process = None
-        self.ready = False
-        self.failures = 0  # failed readiness checks in a row
-        self.restarts = 0
-
-    def start(self) -> None:
-        with open(self.log, "a") as log:
-            self.process = subprocess.Popen(self.args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                            start_new_session=True)  # fmt: skip
-
-    def died(self) -> bool:
-        return self.process is not None and self.process.poll() is not None
-
-    def stop(self, sig=signal.SIGTERM, wait_s: float = 40) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(sig)
-        try:
-            self.process.wait(timeout=wait_s)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
 class Cluster:
     def __init__(self, config: Config):
         self.c = config
@@ -203,7 +194,11 @@ class Cluster:
         self.logs = config.dir / "logs"
         self.nginx_dir = config.dir / "nginx"
         self.pg_data = config.dir / "pg" / "data"
-        self.services: list = []
+        self.supervisor = None
+        self.ready: dict = {}  # server name -> in nginx's upstreams
+        self.failures: dict = {}  # server name -> failed readiness checks in a row
+        self.pids: dict = {}
+        self.nginx_started = False
 
     # --- infrastructure -----------------------------------------------------------------------
     def prepare(self) -> None:
@@ -233,116 +228,125 @@ class Cluster:
                 as_postgres([pg_tool("createdb"), "-h", "127.0.0.1", "-p", str(self.c.pg_port), "-U", "postgres", db])
 
     def stop_postgres(self) -> None:
-        if (self.pg_data / "postmaster.pid").exists():
+        if (self.pg_data / "PG_VERSION").exists() and (self.pg_data / "postmaster.pid").exists():
             as_postgres([pg_tool("pg_ctl"), "-D", str(self.pg_data), "-m", "fast", "-w", "stop"])
 
-    # --- servers ------------------------------------------------------------------------------
+    # --- the supervised programs ------------------------------------------------------------------
     def server_env(self, token: str) -> dict:
         secret = load_secret(VAR_DIR / "session.key").decode("utf-8")
         return {**os.environ, **QUIET_ENV, "CHAT_SESSION_SECRET": secret, "RASA_AUTH_TOKEN": token,
                 "ACTION_PORT": str(self.c.action_port), "CLUSTER_PG_PORT": str(self.c.pg_port),
                 "CLUSTER_REDIS_PORT": str(self.c.redis_port), "ACTION_TIMEOUT_S": str(self.c.action_timeout),
+                "SHARED_REDIS_URL": f"redis://127.0.0.1:{self.c.redis_port}/2",
                 "INTAKE_DB_URL": f"postgresql+psycopg2://postgres@127.0.0.1:{self.c.pg_port}/intakes"
                                  "?connect_timeout=5&options=-c%20statement_timeout%3D10000",
                 "SANIC_GRACEFUL_SHUTDOWN_TIMEOUT": os.environ.get("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", "30")}  # fmt: skip
 
-    def credentials(self) -> Path:
-        """The project's channels (credentials.yml) and the health channel."""
-        path = self.c.dir / "credentials.yml"
-        text = (ROOT / "credentials.yml").read_text(encoding="utf-8").rstrip("\n")
-        extra = "# make cluster: /health/live, /health/ready\nchannels.cluster.health.ClusterChannel:\n"
-        path.write_text(f"{text}\n{extra}")
-        return path
-
-    def build_services(self) -> None:
-        token = self.c.token()
-        env = self.server_env(token)
-        self.redis = Service("redis", ["redis-server", "--port", str(self.c.redis_port), "--bind", "127.0.0.1",
-                                       "--save", "", "--appendonly", "no", "--dir", str(self.c.dir)],
-                             env, self.logs / "redis.log")  # fmt: skip
-        self.actions = [
-            Service(f"actions-{i + 1}", [PYTHON, "scripts/action_server.py", "--actions", "actions", "--port",
-                                         str(port), "--quiet"], env, self.logs / f"actions-{i + 1}.log",
-                    f"http://127.0.0.1:{port}/health")
-            for i, port in enumerate(self.c.action_ports)
-        ]  # fmt: skip
-        credentials = self.credentials()
+    def programs(self, token: str) -> list:
+        """Redis, the action servers, the Rasa servers (stopped together, each finishing its turns) and nginx
+        (started by this script once the servers are ready; QUIT: it finishes the requests it has)."""
+        program, logs = supervision.Program, self.logs
+        graceful = int(os.environ.get("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", "30"))
         cors = ["--cors", *self.c.origins] if self.c.origins else []
-        self.rasa = [
-            Service(f"rasa-{i + 1}", [PYTHON, "scripts/rasa_cli.py", "run", "--model", self.c.model, "--endpoints",
-                                      str(TEMPLATES / "endpoints.yml"), "--credentials", str(credentials), "--port",
-                                      str(port), "--interface", "127.0.0.1", "--logging-config-file",
-                                      "scripts/logging.yml", "--enable-api", "--auth-token", token, *cors],
-                    env, self.logs / f"rasa-{i + 1}.log", f"http://127.0.0.1:{port}/health/ready")
-            for i, port in enumerate(self.c.rasa_ports)
+        redis = program("redis", ["redis-server", "--port", str(self.c.redis_port), "--bind", "127.0.0.1", "--save", "",
+                                  "--appendonly", "no", "--dir", str(self.c.dir)],
+                        priority=10, log=str(logs / "redis.log"))  # fmt: skip
+        actions = [
+            program(name, [PYTHON, "scripts/action_server.py", "--actions", "actions", "--port", str(port), "--quiet"],
+                    priority=20, startsecs=supervision.ACTION_STARTSECS, stopwaitsecs=5, log=str(logs / f"{name}.log"),
+                    group="actions")
+            for name, port in self.action_servers()
         ]  # fmt: skip
-        self.nginx = Service("nginx", [self.nginx_binary(), "-p", str(self.nginx_dir), "-c",
-                                       str(self.nginx_dir / "nginx.conf")], env, self.logs / "nginx.log")  # fmt: skip
-        self.services = [self.redis, *self.actions, *self.rasa, self.nginx]
+        rasa = [
+            program(name, [PYTHON, "scripts/rasa_cli.py", "run", "--model", self.c.model, "--endpoints",
+                           str(TEMPLATES / "cluster-endpoints.yml"), "--credentials", str(ROOT / "credentials.yml"),
+                           "--port", str(port), "--interface", "127.0.0.1", "--logging-config-file",
+                           "scripts/logging.yml", "--enable-api", "--auth-token", token, *cors],
+                    priority=30, startsecs=supervision.RASA_STARTSECS,
+                    startretries=supervision.RASA_STARTRETRIES, stopwaitsecs=graceful + 10,
+                    log=str(logs / f"{name}.log"), group="rasa")
+            for name, port in self.rasa_servers()
+        ]  # fmt: skip
+        conf = str(self.nginx_dir / "nginx.conf")
+        nginx = program("nginx", [self.nginx_binary(), "-p", str(self.nginx_dir), "-c", conf], priority=40,
+                        autostart=False, stopsignal="QUIT", stopwaitsecs=graceful + 10,
+                        log=str(logs / "nginx.log"))  # fmt: skip
+        return [redis, *actions, *rasa, nginx]
+
+    def action_servers(self) -> list:
+        return [(f"actions-{i + 1}", port) for i, port in enumerate(self.c.action_ports)]
+
+    def rasa_servers(self) -> list:
+        return [(f"rasa-{i + 1}", port) for i, port in enumerate(self.c.rasa_ports)]
+
+    def health_urls(self) -> dict:
+        """server name -> the URL that says it is ready."""
+        urls = {name: f"http://127.0.0.1:{port}/health" for name, port in self.action_servers()}
+        urls.update({name: f"http://127.0.0.1:{port}/health/ready" for name, port in self.rasa_servers()})
+        return urls
 
     @staticmethod
     def nginx_binary() -> str:
         return shutil.which("nginx") or "/usr/sbin/nginx"
 
     def render_nginx(self) -> None:
-        conf = nginx_conf(self.nginx_dir, self.c.port, self.c.action_port, self.c.action_timeout)
+        conf = nginx_conf(self.nginx_dir, self.c.port, self.c.action_port, self.c.action_timeout, self.c.tls_cert,
+                          self.c.tls_key)  # fmt: skip
         (self.nginx_dir / "nginx.conf").write_text(conf)
         self.write_upstreams()
 
     def write_upstreams(self) -> None:
-        text = upstreams([(p, s.ready) for s, p in zip(self.rasa, self.c.rasa_ports)],
-                         [(p, s.ready) for s, p in zip(self.actions, self.c.action_ports)])  # fmt: skip
+        text = upstreams([(p, self.ready.get(n, False)) for n, p in self.rasa_servers()],
+                         [(p, self.ready.get(n, False)) for n, p in self.action_servers()])  # fmt: skip
         (self.nginx_dir / "upstreams.conf").write_text(text)
 
     def reload_nginx(self) -> None:
-        if self.nginx.process and self.nginx.process.poll() is None:
-            self.nginx.process.send_signal(signal.SIGHUP)  # new workers with the new upstreams; old ones finish
+        if self.nginx_started:  # new workers with the new upstreams; old ones finish
+            self.supervisor.call("signalProcess", "nginx", "HUP")
 
-    # --- supervision ----------------------------------------------------------------------------
+    # --- readiness --------------------------------------------------------------------------------
     def check_readiness(self, pool: ThreadPoolExecutor) -> bool:
         """Ask every server; True when an upstream changed. A busy server answers late now and then, so
-        it is taken out after FAILURE_THRESHOLD failed checks in a row (at once when its process is gone)."""
-        checked = self.actions + self.rasa
-        answers = list(pool.map(lambda s: (not s.died()) and http_ok(s.health), checked))
+        it is taken out after FAILURE_THRESHOLD failed checks in a row; at once when its process is gone
+        or was started again (supervisord names a new pid)."""
+        processes = self.supervisor.processes()
+        urls = self.health_urls()
+        names = list(urls)
+        answers = list(pool.map(lambda n: http_ok(urls[n]), names))
         changed = False
-        for service, answered in zip(checked, answers):
-            service.failures = 0 if answered else service.failures + 1
-            ready = answered or (service.ready and service.failures < FAILURE_THRESHOLD and not service.died())
-            if ready != service.ready:
-                service.ready, changed = ready, True
-                print(f"{service.name}: {'ready' if ready else 'NOT ready'}", flush=True)
-        return changed
-
-    def restart_dead(self) -> bool:
-        """Start again what died; True when a server left nginx's upstreams."""
-        changed = False
-        for service in self.services:
-            if not self.stopping and service.died():
-                changed = changed or service.ready
-                service.restarts, service.ready = service.restarts + 1, False
-                print(f"{service.name}: NOT ready (stopped, exit {service.process.returncode}); starting it again",
-                      flush=True)  # fmt: skip
-                time.sleep(min(5, service.restarts))
-                service.start()
-                self.write_state(ready=self.nginx.process is not None)
+        for name, answered in zip(names, answers):
+            info = processes.get(name, {})
+            pid, before = info.get("pid") or None, self.pids.get(name)
+            restarted = before is not None and pid != before
+            gone = restarted or info.get("statename") not in ("RUNNING", "STARTING")
+            if restarted:
+                print(f"{name}: stopped, started again by supervisord ({info.get('statename', '?')})", flush=True)
+            self.pids[name] = pid
+            self.failures[name] = 0 if answered else self.failures.get(name, 0) + 1
+            was = self.ready.get(name, False)
+            ready = answered or (was and self.failures[name] < FAILURE_THRESHOLD and not gone)
+            if ready != was:
+                self.ready[name], changed = ready, True
+                print(f"{name}: {'ready' if ready else 'NOT ready'}", flush=True)
         return changed
 
     def write_state(self, ready: bool = False) -> None:
+        processes = self.supervisor.processes() if self.supervisor else {}
+        ports = {**dict(self.action_servers()), **dict(self.rasa_servers()), "redis": self.c.redis_port}
         state = {
             "ready": ready, "port": self.c.port, "action_port": self.c.action_port, "dir": str(self.c.dir),
             "access_log": str(self.nginx_dir / "access.log"), "auth_token": self.c.token(),
+            "supervisord": str(self.c.dir / "supervisor" / "supervisord.conf"),
             "postgres": {"port": self.c.pg_port, "data": str(self.pg_data), "pg_ctl": pg_tool("pg_ctl"),
                          "log": str(self.pg_data.parent / "postgres.log")},
-            "services": {s.name: {"pid": s.process.pid if s.process else None,
-                                  "port": int(s.health.split(":")[2].split("/")[0]) if s.health else None}
-                         for s in self.services},
+            "services": {name: {"pid": info.get("pid") or None, "port": ports.get(name), "state": info.get("statename")}
+                         for name, info in processes.items()},
         }  # fmt: skip
-        if self.redis.process:
-            state["services"]["redis"]["port"] = self.c.redis_port
         temporary = self.c.dir / "state.json.tmp"
         temporary.write_text(json.dumps(state, indent=2))
         temporary.replace(self.c.dir / "state.json")
 
+    # --- running ----------------------------------------------------------------------------------
     def run(self) -> int:
         self.parent = os.getppid()
         self.prepare()
@@ -360,53 +364,63 @@ class Cluster:
         """Asked to stop, or the parent (make) is gone: SIGTERM to `make cluster` stops everything too."""
         return self.stopping or os.getppid() != self.parent
 
+    def start_supervisor(self) -> None:
+        token = self.c.token()
+        listeners = [supervision.health_listener(f"actions:{name}", f"http://127.0.0.1:{port}/health",
+                                                 self.c.action_timeout)
+                     for name, port in self.action_servers()]  # fmt: skip
+        listeners.append(supervision.events_listener(self.c.dir / "supervisor", stop_on_crash_loop=False))
+        config = supervision.render(self.c.dir / "supervisor", self.programs(token), listeners)
+        self.render_nginx()
+        self.supervisor = supervision.Supervisor(config, self.server_env(token)).start()
+        if not supervision.wait_for(lambda: self.supervisor.processes(), 30):
+            raise RuntimeError("supervisord did not start: see " + str(self.c.dir / "supervisor"))
+
     def serve(self) -> int:
         print(f"Starting PostgreSQL (:{self.c.pg_port}), Redis (:{self.c.redis_port}) in {self.c.dir}", flush=True)
         self.start_postgres()
-        self.build_services()
-        self.redis.start()
-        self.render_nginx()
-        print(f"Starting {len(self.actions)} action server(s) and {len(self.rasa)} Rasa server(s) ...", flush=True)
-        for service in self.actions + self.rasa:
-            service.start()
+        print(f"Starting {len(self.c.action_ports)} action server(s) and {len(self.c.rasa_ports)} Rasa server(s) "
+              "under supervisord ...", flush=True)  # fmt: skip
+        self.start_supervisor()
         self.write_state()
         began = time.monotonic()
+        servers = list(self.health_urls())
         with ThreadPoolExecutor(max_workers=8) as pool:
-            while not self.should_stop() and not all(s.ready for s in self.actions + self.rasa):
-                if time.monotonic() - began > START_TIMEOUT_S:
+            while not self.should_stop() and not all(self.ready.get(name) for name in servers):
+                if time.monotonic() - began > START_TIMEOUT_S or not self.supervisor.running():
                     print("the servers did not get ready in time; see the logs in " + str(self.logs), flush=True)
                     return 1
-                self.restart_dead()
                 self.check_readiness(pool)
+                self.write_state()
                 time.sleep(1)
             if self.should_stop():
                 return 0
             self.write_upstreams()
-            self.nginx.start()
+            self.supervisor.call("startProcess", "nginx")
+            self.nginx_started = True
             self.write_state(ready=True)
+            scheme = "https" if self.c.tls_cert else "http"
             print(f"Ready after {time.monotonic() - began:.0f} s (Ctrl-C stops everything):", flush=True)
-            print(f"  chat page:    http://localhost:{self.c.port}/chat", flush=True)
-            print(f"  REST channel: http://localhost:{self.c.port}/webhooks/rest/webhook", flush=True)
+            print(f"  chat page:    {scheme}://localhost:{self.c.port}/chat", flush=True)
+            print(f"  REST channel: {scheme}://localhost:{self.c.port}/webhooks/rest/webhook", flush=True)
             print(f"  tracker API:  token in $RASA_AUTH_TOKEN or {self.c.dir / 'auth.token'}", flush=True)
             print(f"  nginx log (which server answered): {self.nginx_dir / 'access.log'}", flush=True)
-            while not self.should_stop():
-                if self.restart_dead() | self.check_readiness(pool):
+            print(f"  supervisord:  .venv/bin/supervisorctl -c {self.c.dir / 'supervisor' / 'supervisord.conf'} status",
+                  flush=True)  # fmt: skip
+            while not self.should_stop() and self.supervisor.running():
+                if self.check_readiness(pool):
                     self.write_upstreams()
                     self.reload_nginx()
+                self.write_state(ready=True)
                 time.sleep(1)
-        return 0
+        return 0 if self.should_stop() else 1
 
     def shutdown(self) -> None:
         self.stopping = True
         print("Stopping: nginx, then the Rasa servers (finishing their turns), the action servers, Redis, PostgreSQL",
               flush=True)  # fmt: skip
-        if self.services:
-            self.nginx.stop(signal.SIGQUIT)  # graceful: finishes the requests it has
-            for service in self.rasa:  # all at once: each finishes its own turns
-                if service.process and service.process.poll() is None:
-                    service.process.send_signal(signal.SIGTERM)
-            for service in self.rasa + self.actions + [self.redis]:
-                service.stop()
+        if self.supervisor is not None:
+            self.supervisor.stop(timeout=180)
         self.stop_postgres()
 
 

@@ -1,5 +1,4 @@
-"""The Rasa command line (``rasa run``, ``rasa shell``) with PYTHONWARNINGS kept in force
-(scripts/sanic_warnings.py).
+"""The Rasa command line (``rasa run``) with PYTHONWARNINGS kept in force (scripts/sanic_warnings.py).
 
 Arguments are Rasa's own: python scripts/rasa_cli.py run --model models/intake.tar.gz ...
 """
@@ -9,9 +8,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the model names components/ of this project
 
-import sanic_warnings  # noqa: F401  (scripts/ is on the path: this file's folder)
+import sanic_warnings  # (scripts/ is on the path: this file's folder)
 from rasa.__main__ import main
 
 if __name__ == "__main__":
+    sanic_warnings.keep_after_rasa()
     sys.argv[0] = "rasa"
     main()

@@ -2,7 +2,7 @@
 
 from bot.advice.explain import why
 from bot.advice.library import BAND_ADVICE, FACTOR_ADVICE, NO_DIAGNOSIS, RED_FLAG_ADVICE, Advice, band_advice
-from bot.advice.selection import DEFAULT_LIMIT, SelectedAdvice, select_advice
+from bot.advice.selection import DEFAULT_LIMIT, SelectedAdvice, select_advice, taxon_advice, taxon_line
 
 __all__ = [
     "Advice",
@@ -14,5 +14,7 @@ __all__ = [
     "SelectedAdvice",
     "band_advice",
     "select_advice",
+    "taxon_advice",
+    "taxon_line",
     "why",
 ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.labels import format_number
+from bot.questionnaire import ASSOCIATED_TAXA, PROTECTIVE_TAXA
 from bot.scoring.microbiome import THRESHOLDS_BY_CODE
 from bot.scoring.stress import SHORT_SLEEP_BELOW_HOURS
 
@@ -30,6 +31,9 @@ NHG_RED_FLAGS = "NHG-Standaarden Maagklachten (2013), Rectaal bloedverlies (2017
 NHG_ALCOHOL = "NHG-Standaard Problematisch alcoholgebruik"
 SLEEP = "Hirshkowitz et al., National Sleep Foundation's sleep duration recommendations, Sleep Health 2015"
 KASE_2024 = "Kase et al., Dietary Index for Gut Microbiota, Nutrients 2024"
+# The references of the seed report (seed 000) on the gut-liver axis and NAFLD.
+SAFARI_2019 = "Safari & Gérard, The links between the gut microbiome and NAFLD, Cell Mol Life Sci 2019"
+MOKHTARI_2017 = "Mokhtari et al., Nonalcoholic fatty liver disease, the gut microbiome, and diet, Adv Nutr 2017"
 # What the intake keeps and for how long (the FAQ on privacy): the AVG and this project's own rules.
 PRIVACY = "AVG; bewaartermijn en wissen van deze intake (README, 'Privacy')"
 
@@ -44,10 +48,16 @@ class Advice:
     medicine: bool = False
     # Advice that covers the same ground shares a topic; selection shows one per topic.
     topic: str = ""
+    # The title in the clinician's report, where ``title`` speaks to the patient ("Je plaspil").
+    clinic_title: str = ""
+
+    @property
+    def title_for_clinic(self) -> str:
+        return self.clinic_title or self.title
 
 
-def _advice(id, title, text, *sources, medicine=False, topic=""):
-    return Advice(id, title, " ".join(text.split()), tuple(sources), medicine, topic or id)
+def _advice(id, title, text, *sources, medicine=False, topic="", clinic_title=""):
+    return Advice(id, title, " ".join(text.split()), tuple(sources), medicine, topic or id, clinic_title)
 
 
 def _limit(code: str) -> str:
@@ -129,6 +139,7 @@ FACTOR_ADVICE = {
         SEED_SKIN,
         "Mulder et al., Gut Microbes 2020",
         medicine=True,
+        clinic_title="Antibiotica en darmflora",
     ),
     "ppi": _advice(
         "ppi",
@@ -139,6 +150,7 @@ FACTOR_ADVICE = {
         IMHANN_2016,
         FAN_2021,
         medicine=True,
+        clinic_title="Maagzuurremmer",
     ),
     "alcohol": _advice(
         "alcohol",
@@ -193,6 +205,7 @@ FACTOR_ADVICE = {
         magnesium te laten controleren.""",
         FAN_2021,
         medicine=True,
+        clinic_title="Plaspil",
     ),
     "heavy_drinking": _advice(
         "heavy_drinking",
@@ -213,6 +226,7 @@ FACTOR_ADVICE = {
         is.""",
         FAN_2021,
         medicine=True,
+        clinic_title="Nierfunctie",
     ),
     "low_dietary_intake": _advice(
         "low_dietary_intake",
@@ -223,6 +237,7 @@ FACTOR_ADVICE = {
         GR_2018_MG,
         SEED_MAGNESIUM,
         "NIH Office of Dietary Supplements, Magnesium fact sheet",
+        clinic_title="Meer magnesium uit voeding",
     ),
     "diabetes_t2": _advice(
         "diabetes_t2",
@@ -240,6 +255,7 @@ RED_FLAG_ADVICE = _advice(
     hevige buikpijn die niet overgaat, of verlies je veel bloed? Bel dan meteen de huisartsenpost, of 112 als het
     levensbedreigend is. De leefstijltips hieronder komen pas daarna.""",
     NHG_RED_FLAGS,
+    clinic_title="Eerst naar de huisarts",
 )
 
 # One short summary per area and band, shown above the advice.
@@ -346,6 +362,41 @@ BAND_ADVICE = {
         SEED_SKIN,
     ),
 }
+
+
+
+def _protective_low(taxon: str) -> Advice:
+    return _advice(
+        f"taxon_low_{taxon.lower()}",
+        f"{taxon} (laag)",
+        f"""{taxon} is een van de beschermende bacteriën uit de darm-leveranalyse, en die was laag in je uitslag.
+        Je darmen en je lever zijn via de poortader met elkaar verbonden. In onderzoek hebben mensen met een
+        niet-alcoholische vette lever (NAFLD) vaak minder van zulke beschermende bacteriën. Een uitslag alleen zegt
+        niet hoe het met je lever gaat: het is geen diagnose.""",
+        SEED_LIVER,
+        SAFARI_2019,
+        topic="taxa_low_protective",
+    )
+
+
+def _associated_high(taxon: str) -> Advice:
+    return _advice(
+        f"taxon_high_{taxon.lower()}",
+        f"{taxon} (hoog)",
+        f"""{taxon} was hoog in je uitslag. Deze bacterie komt in onderzoek vaker voor bij mensen met een
+        niet-alcoholische vette lever (NAFLD). Via de poortader komen stoffen van je darmbacteriën in je lever;
+        zo hangen darm en lever samen. Een uitslag alleen zegt niet hoe het met je lever gaat:
+        het is geen diagnose.""",
+        SEED_LIVER,
+        MOKHTARI_2017,
+        topic="taxa_high_associated",
+    )
+
+
+# One plain line per taxon of the patient's own report: a protective taxon that was low, an associated taxon
+# that was high (the taxa and their groups from bot.questionnaire; the facts from the seed report).
+TAXON_LOW_ADVICE = {taxon: _protective_low(taxon) for taxon in PROTECTIVE_TAXA}
+TAXON_HIGH_ADVICE = {taxon: _associated_high(taxon) for taxon in ASSOCIATED_TAXA}
 
 NO_DIAGNOSIS = (
     "Let op: dit is geen diagnose en geen medisch advies. De uitkomst is een inschatting op basis van je antwoorden. "

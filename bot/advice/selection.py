@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from bot.advice.library import FACTOR_ADVICE, RED_FLAG_ADVICE, Advice
+from bot.advice.library import FACTOR_ADVICE, RED_FLAG_ADVICE, TAXON_HIGH_ADVICE, TAXON_LOW_ADVICE, Advice
 from bot.scoring import asked_answers
 from bot.scoring.magnesium import FACTOR_ORDER as MAGNESIUM_FACTORS
-from bot.scoring.magnesium import kidney_points
+from bot.scoring.magnesium import KIDNEY_ITEM, kidney_points
 from bot.scoring.microbiome import FACTOR_CODES as MICROBIOME_FACTORS
-from bot.scoring.microbiome import factor_points
+from bot.scoring.microbiome import TAXA_FACTORS, factor_points
 
 DEFAULT_LIMIT = 5
 WEIGHT_PER_MDS_POINT = 10
@@ -41,7 +41,7 @@ def magnesium_weights(answers: Mapping[str, object], scores: Mapping[str, object
         "diuretic": WEIGHT_PER_MDS_POINT,
         "ppi": WEIGHT_PER_MDS_POINT,
         "heavy_drinking": WEIGHT_PER_MDS_POINT,
-        "reduced_kidney_function": WEIGHT_PER_MDS_POINT * kidney_points(answers.get("egfr")),
+        "reduced_kidney_function": WEIGHT_PER_MDS_POINT * kidney_points(answers.get(KIDNEY_ITEM)),
         "low_dietary_intake": INTAKE_WEIGHT[scores["magnesium_intake_band"]],
         "diabetes_t2": DIABETES_WEIGHT,
     }
@@ -72,3 +72,18 @@ def select_advice(answers: Mapping[str, object], scores: Mapping[str, object], l
     if scores["red_flag"]:
         chosen.insert(0, SelectedAdvice(RED_FLAG_ADVICE, 0, ()))
     return chosen[: max(0, limit)]
+
+
+def taxon_advice(answers: Mapping[str, object]) -> list:
+    """One line of the library per taxon of the patient's own test that counts in the score: each protective
+    taxon reported low, then each associated taxon reported high, in the questionnaire's order."""
+    relevant = asked_answers(answers)
+    (low_item, _), (high_item, _) = TAXA_FACTORS.values()
+    low, high = relevant.get(low_item) or (), relevant.get(high_item) or ()
+    return [TAXON_LOW_ADVICE[t] for t in TAXON_LOW_ADVICE if t in low] + [
+        TAXON_HIGH_ADVICE[t] for t in TAXON_HIGH_ADVICE if t in high]  # fmt: skip
+
+
+def taxon_line(advice: Advice) -> str:
+    """The line the results show: title, text, and the source it comes from."""
+    return f"{advice.title}: {advice.text} Bron: {'; '.join(advice.sources)}."

@@ -8,10 +8,19 @@ from typing import Callable
 from bot import faq
 from bot import questionnaire as q
 from bot.dialogue import liveness, safety, texts
+from bot.dialogue import report_confirmation as rc
 from bot.dialogue.interpret import RED_FLAGS, plausible, previous_item
 from bot.dialogue.interview import Turn, describe, next_item, show_review
 from bot.dialogue.message import COMPLETE, DELETED, NO_CONSENT, PAUSED, STOPPED, UNDER_AGE_STATUS, Outcome
-from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmRestart, ConfirmValue, Review, Revisit
+from bot.dialogue.pending import (
+    AfterCrisis,
+    ConfirmDelete,
+    ConfirmReport,
+    ConfirmRestart,
+    ConfirmValue,
+    Review,
+    Revisit,
+)
 from bot.labels import answer_label
 from bot.parsing.answers import OUT_OF_RANGE, UNDER_AGE, VAGUE_FREQUENCY
 from bot.parsing.reading import Reading
@@ -86,6 +95,53 @@ def on_after_crisis(t: Turn) -> Outcome:
     t.out.pending = Review() if t.meaning.state.pending.review else None
     t.say(texts.CRISIS_AGAIN)
     return t.ask(t.requested)
+
+
+def on_report(t: Turn) -> Outcome:
+    """An uploaded lab report (``bot.dialogue.report_confirmation``): shown with "Klopt dit?"; a yes records the
+    test and its taxa, a correction in words shows it again, "ik typ ze zelf" drops it."""
+    reading, kind = t.meaning.data["reading"], t.meaning.data["reply"]
+    if kind == "not_now":
+        t.out.pending = None
+        t.say(rc.NOT_NOW)
+        return t.ask(_still_open(t))
+    if kind == "show":
+        t.out.pending = rc.waiting(reading)
+        t.say(rc.shown(reading))
+        t.say(rc.QUESTION, rc.CONFIRM_BUTTONS)
+        return t.out
+    if kind == rc.CONFIRMED:
+        t.out.pending = None
+        for item_id, value in rc.answers_of(reading).items():
+            t.record(item_id, value, acknowledge=False)
+            t.out.words[item_id] = rc.RECORDED_WORDS
+        t.out.report = reading.as_data()
+        t.say(rc.recorded(reading))
+        return t.ask(next_item(t.out.answers))
+    if kind == rc.CORRECTED:
+        t.out.pending = rc.waiting(reading)
+        t.say(texts.CHANGED + " " + rc.shown(reading))
+        t.say(rc.QUESTION, rc.CONFIRM_BUTTONS)
+        return t.out
+    if kind in (rc.ASK_LEVEL, rc.WRONG):
+        t.out.pending = rc.waiting(reading)
+        t.say(rc.ask_level(t.meaning.data["taxa"]) if kind == rc.ASK_LEVEL else rc.WHAT_WRONG, rc.CONFIRM_BUTTONS)
+        return t.out
+    if kind == rc.DECLINE:
+        t.out.pending = None
+        t.say(rc.DECLINED)
+        return t.ask(_still_open(t))
+    t.out.pending = rc.waiting(reading)  # anything else: answered if it asks something, and "Klopt dit?" again
+    question = t.meaning.data.get("question")
+    t.say(question_text(t, *question) if question else rc.STILL_WAITING)
+    t.say(rc.QUESTION, rc.CONFIRM_BUTTONS)
+    return t.out
+
+
+def _still_open(t: Turn):
+    """The question asked before an upload: the requested item, or (when the upload came during the review,
+    with every item answered) the next open one, which is none: the review again."""
+    return t.requested if t.requested not in t.out.answers else next_item(t.out.answers)
 
 
 def on_pause(t: Turn) -> Outcome:
@@ -250,7 +306,11 @@ def on_not_understood(t: Turn) -> Outcome:
 
 def on_give_up(t: Turn) -> Outcome:
     """Too many messages at this question did not move the interview (bot.dialogue.liveness): it goes on without it.
-    At consent nothing is kept; in the review the results are shown."""
+    At consent nothing is kept; in the review the results are shown; a lab report's reading is dropped."""
+    if isinstance(t.meaning.pending, ConfirmReport):
+        t.out.pending = None
+        t.say(rc.DECLINED)
+        return t.ask(_still_open(t))
     if t.meaning.in_review:
         t.say(texts.GAVE_UP_REVIEW)
         t.out.pending, t.out.status, t.out.requested = None, COMPLETE, None
@@ -266,7 +326,8 @@ def on_give_up(t: Turn) -> Outcome:
 
 
 ACTS: dict = {
-    "safety": on_safety, "alarm": on_alarm, "delete": on_delete, "ask_delete": on_ask_delete, "confirm": on_confirm,
+    "safety": on_safety, "alarm": on_alarm, "report": on_report, "delete": on_delete, "ask_delete": on_ask_delete,
+    "confirm": on_confirm,
     "after_crisis": on_after_crisis, "pause": on_pause, "stop": on_stop, "back_to": on_back_to, "back": on_back,
     "nothing_to_go_back": on_nothing_to_go_back, "give_up": on_give_up,
     "restart": on_restart, "human": on_human, "consent": on_consent, "consent_unclear": on_consent_unclear,

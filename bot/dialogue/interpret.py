@@ -19,7 +19,16 @@ from typing import Callable, Mapping, Optional
 from bot import faq
 from bot import questionnaire as q
 from bot.dialogue import liveness, review, safety
-from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmRestart, ConfirmValue, Pending, Review
+from bot.dialogue import report_confirmation as rc
+from bot.dialogue.pending import (
+    AfterCrisis,
+    ConfirmDelete,
+    ConfirmReport,
+    ConfirmRestart,
+    ConfirmValue,
+    Pending,
+    Review,
+)
 from bot.parsing import signals as sig
 from bot.parsing.answers import UNDER_AGE, Parsed, conclusion, extract_facts, parse_answer, parse_yes_no
 from bot.parsing.reading import Reading
@@ -41,6 +50,8 @@ from bot.thresholds import (
 ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback", "violence", "danger")
 # Requests that end or rewind the interview: from the NLU alone never for a question.
 CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK, sig.SKIP})
+# Requests that let a lab report waiting for "Klopt dit?" lapse.
+REPORT_LAPSES = frozenset({sig.STOP, sig.PAUSE, sig.BACK, sig.RESTART, sig.HUMAN, sig.SKIP})
 NOT_READ = Parsed(problem="not_read")
 RED_FLAGS = "red_flags"  # the item the alarm signs are recorded in
 # Items the review may ask again without a new value before naming one more counts as a stall (bot.dialogue.liveness).
@@ -109,11 +120,19 @@ class _Context:
 
     @cached_property
     def effective_pending(self) -> Optional[Pending]:
-        """After a safety reply, a message that is no yes/no and no "verder" returns to where the interview was."""
+        """After a safety reply, a message that is no yes/no and no "verder" returns to where the interview was;
+        a lab report waiting for "Klopt dit?" lapses at a request to stop, pause, go back, start over or skip."""
         pending = self.s.pending
         if isinstance(pending, AfterCrisis) and not self.continues_after_crisis:
             return Review() if pending.review else None
+        if isinstance(pending, ConfirmReport) and not pending.new and self.report_reply.kind == rc.OTHER and (
+                self.r.keywords & REPORT_LAPSES):  # fmt: skip
+            return None
         return pending
+
+    @cached_property
+    def report_reply(self):
+        return rc.reply_to(rc.reading_of(self.s.pending), self.r.text, self.yes_no)
 
     @cached_property
     def continues_after_crisis(self) -> bool:
@@ -308,6 +327,22 @@ def rule_confirmation(c: _Context) -> Optional[tuple]:
     return None
 
 
+def rule_report(c: _Context) -> Optional[tuple]:
+    """An uploaded lab report waits to be shown, or for "Klopt dit?" (bot.dialogue.report_confirmation). A request to
+    stop, pause, go back, start over, skip or talk to someone lets it lapse and is handled as usual."""
+    pending = c.effective_pending
+    if not isinstance(pending, ConfirmReport):
+        return None
+    reading = rc.reading_of(pending)
+    if pending.new:
+        return "report", {"reading": reading, "reply": "show" if c.s.consented else "not_now"}
+    reply = c.report_reply
+    if reply.kind == rc.OTHER:
+        question = question_reply(c) if (c.r.question or c.r.topic or c.signal(sig.WHY)) else None
+        return "report", {"reading": reading, "reply": rc.OTHER, "question": question}
+    return "report", {"reading": reply.reading or reading, "reply": reply.kind, "taxa": reply.taxa}
+
+
 def rule_pause(c: _Context) -> Optional[tuple]:
     """Pausing keeps every answer, so a clear keyword or the NLU's pause intent is enough, also in a question
     ("kan ik dit morgen afmaken?") and for a goodbye ("doei, tot later"); "doei, ik ben er klaar mee" stops."""
@@ -491,7 +526,8 @@ def rule_not_understood(c: _Context) -> Optional[tuple]:
 
 
 RULES: tuple = (
-    rule_safety, rule_delete, rule_confirmation, rule_pause, rule_stop, rule_back, rule_restart, rule_human,
+    rule_safety, rule_delete, rule_confirmation, rule_report, rule_pause, rule_stop, rule_back, rule_restart,
+    rule_human,
     rule_consent, rule_correction, rule_english, rule_question, rule_review, rule_skip, rule_junk, rule_answer,
     rule_pregnancy, rule_facts, rule_maybe_question, rule_small_talk, rule_not_understood,
 )  # fmt: skip
@@ -504,7 +540,7 @@ def interpret(reading: Reading, state: State) -> Interpretation:
         decided = rule(c)
         if decided is not None:
             act, data = decided
-            act, failures, digressed = liveness.stalls(act, state.failures, state.digressed)
+            act, failures, digressed = liveness.stalls(act, state.failures, state.digressed, data)
             return Interpretation(reading, state, c.answer, c.yes_no, c.situations, c.in_review, c.effective_pending,
                                   failures, digressed, act, rule.__name__.removeprefix("rule_"), data)  # fmt: skip
     raise AssertionError("rule_not_understood always decides")  # pragma: no cover

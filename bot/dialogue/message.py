@@ -37,3 +37,5 @@ class Outcome:
     flags: set = field(default_factory=set)  # safety flags this turn set (bot.dialogue.safety.FLAGS)
     digressed: bool = False  # this question's one free digression is used
     gave_up: Optional[str] = None  # the item recorded as unanswered after too many stalls ("niet gelukt")
+    # A lab report's reading confirmed in this turn (bot.dialogue.report_confirmation), kept for the clinic.
+    report: Optional[dict] = None

@@ -31,6 +31,7 @@ class State:
     status: Optional[str]  # the intake_status slot: None before the check, else how it ended
     answered: bool  # answers are stored (a paused or stopped check)
     result: Optional[dict]  # the intake_result slot, once the results were shown
+    answers: dict = field(default_factory=dict)  # the answers behind the result (how much of each area)
 
 
 @dataclass
@@ -42,19 +43,9 @@ class Reply:
     flags: set = field(default_factory=set)  # safety flags (bot.dialogue.safety.FLAGS)
 
 
-def results_again(scores: dict) -> str:
+def results_again(answers: dict, scores: dict) -> str:
     """The results in brief, for "wat betekent mijn score?" after they were shown."""
-    parts = [
-        f"je darmflora: {results.RISK_WORDS[scores['microbiome_risk']]} risico",
-        f"magnesium: {results.RISK_WORDS[scores['magnesium_risk']]} risico op een tekort",
-    ]
-    if scores.get("alcohol_risk"):
-        parts.append(f"alcohol: {results.RISK_WORDS[scores['alcohol_risk']]}")
-    if scores.get("stress_level"):
-        parts.append(f"stress: {results.STRESS_WORDS[scores['stress_level']]}")
-    return (
-        "In het kort: " + "; ".join(parts) + ". " + texts.SCORES_MEAN
-    )
+    return results.results_in_brief(answers, scores) + " " + texts.SCORES_MEAN
 
 
 def help_text(state: State) -> str:
@@ -123,7 +114,7 @@ def _results_question(r: Reading, state: State, reply: Reply, clinic: Clinic) ->
         reply.messages.append(Message(results.booking_prompt(state.result, clinic)))
         return True
     if words & set(SCORE_WORDS) or r.has(sig.WHY) or r.has(sig.MEANING) or r.topic == "scores":
-        reply.messages.append(Message(results_again(state.result["scores"])))
+        reply.messages.append(Message(results_again(state.answers, state.result["scores"])))
         return True
     return False
 

@@ -59,10 +59,21 @@ class Revisit:
     kind: ClassVar[str] = "revisit"
 
 
-Pending = Union[ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review, Revisit]
+@dataclass(frozen=True)
+class ConfirmReport:
+    """An uploaded lab report's reading, waiting for "Klopt dit?" (bot.dialogue.report_confirmation); ``new``: it
+    still has to be shown."""
+
+    reading: dict
+    new: bool = False
+    kind: ClassVar[str] = "confirm_report"
+
+
+Pending = Union[ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review, Revisit, ConfirmReport]
 # The kinds that ask a yes or no of the very next message: any other answer lets them lapse.
 CONFIRMATIONS = (ConfirmValue, ConfirmRestart, ConfirmDelete)
-KINDS = {cls.kind: cls for cls in (ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review, Revisit)}
+KINDS = {cls.kind: cls for cls in (ConfirmValue, ConfirmRestart, ConfirmDelete, AfterCrisis, Review, Revisit,
+                                   ConfirmReport)}
 
 
 def to_slot(pending: Optional[Pending]) -> Optional[dict]:
@@ -77,3 +88,10 @@ def from_slot(stored) -> Optional[Pending]:
         return None
     cls = KINDS[stored["kind"]]
     return cls(**{f.name: stored[f.name] for f in fields(cls) if f.name in stored})
+
+
+def waits_besides(stored) -> bool:
+    """The interview waits for something besides the answer to the item asked (a "Klopt dit?", a yes or no); an
+    item asked again from the review waits for its answer as any question does."""
+    pending = from_slot(stored)
+    return pending is not None and not isinstance(pending, Revisit)

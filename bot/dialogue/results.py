@@ -1,30 +1,71 @@
-"""The results: the ``intake_result`` object of the spec and the Dutch messages that show it."""
+"""The results: the ``intake_result`` object of the spec and the Dutch messages and card that show it.
+
+Every area says how much of it was answered (``bot.areas``): below two thirds its band is not shown as an
+outcome ("onvolledig"), a score that could not be computed says so, and a raised band always names what
+raised it. The text messages (REST and messaging apps) and the web card say the same.
+"""
 
 from __future__ import annotations
 
-import re
 import secrets
+from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlencode
 
-from bot.advice import DEFAULT_LIMIT, NO_DIAGNOSIS, RED_FLAG_ADVICE, band_advice, select_advice, why
+from bot.advice import (
+    DEFAULT_LIMIT,
+    NO_DIAGNOSIS,
+    RED_FLAG_ADVICE,
+    band_advice,
+    select_advice,
+    taxon_advice,
+    taxon_line,
+)
+from bot.advice.explain import explained
+from bot.areas import COMPLETE, INCOMPLETE, Coverage, coverages, intake_missing
+from bot.bands import INCOMPLETE as INCOMPLETE_WORD
+from bot.bands import ZONE_WORDS, band_word, level
 from bot.clinic import Clinic
 from bot.dialogue.message import Message
-from bot.labels import format_number
+from bot.labels import format_number, join_dutch
 from bot.scoring import booking_kind, compute_scores
 from bot.scoring.alcohol import RISK_CUTOFF, sex_for_thresholds
 from bot.scoring.microbiome import RISK_BANDS
-from bot.scoring.stress import STRESS_BANDS
+from bot.scoring.stress import PSS4_MAX, STRESS_BANDS
 
 RESULT_VERSION = 1
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 REFERENCE_LENGTH = 6
-RISK_WORDS = {"low": "laag", "moderate": "gemiddeld", "high": "verhoogd", "increased": "verhoogd"}
-STRESS_WORDS = {"low": "weinig stress", "moderate": "wat stress", "high": "veel stress"}
-SKIN_WORDS = {"mild": "lichte hinder", "moderate": "duidelijke hinder", "severe": "veel hinder"}
-REASONS_SHOWN = 3
+GP_FIRST = "gp_first"
 # The web channel's name (channels/web.py): there the results are one card, elsewhere text messages.
 WEB_CHANNEL = "intake_web"
+NOTHING_RAISED = "Niets in je antwoorden verhoogt dit risico."
+RAISED_TOGETHER = "Dat komt door je antwoorden samen."
+NOT_COMPUTED_WORDS = "kon niet berekend worden"
+LOW_INTAKE_CODE = "low_dietary_intake"
+# When some of the intake's diet questions are unanswered the intake is a lower bound (they add nothing).
+PARTIAL_LOW_INTAKE = "Uit de voedingsvragen die je beantwoordde, krijg je minder magnesium binnen dan je nodig hebt."
+# At most this many reasons of the gut flora (it has up to 14); the other areas name all of theirs.
+MICROBIOME_REASONS_SHOWN = 3
+RESULT_ACTIONS = (("Opnieuw beginnen", "opnieuw beginnen"), ("Verwijder mijn gegevens", "verwijder mijn gegevens"))
+
+
+@dataclass(frozen=True)
+class AreaWords:
+    label: str  # in the text messages
+    card_label: str  # on the web card
+    band_suffix: str  # after the band word: "verhoogd" + " risico"
+    assess: str  # what answering the missing questions would let the assistant assess
+
+
+AREA_WORDS = {
+    "microbiome": AreaWords("Darmflora", "Darmflora", " risico", "je risico voor je darmflora"),
+    "magnesium": AreaWords("Magnesium", "Magnesium", " risico op een tekort", "je kans op een magnesiumtekort"),
+    "alcohol": AreaWords("Alcohol", "Alcohol (AUDIT-C)", " risico", "je alcoholscore"),
+    "stress": AreaWords("Stress", "Stress (PSS-4)", "", "je stressscore"),
+    "skin": AreaWords("Huid", "Huid", "", "hoeveel last je van je huid hebt"),
+}
+CARD_AREAS = ("microbiome", "magnesium", "alcohol", "stress")
 
 
 def new_reference() -> str:
@@ -52,77 +93,142 @@ def build_result(answers: dict, clinic: Clinic, reference: Optional[str] = None)
     }
 
 
-POINTS = re.compile(r" \(\+\d+ punten\)")
+# --- one area, in words ------------------------------------------------------------------------------------
+def band_label(found: Coverage) -> str:
+    """ "verhoogd risico", "onvolledig", "kon niet berekend worden" """
+    if found.state == COMPLETE:
+        return band_word(found.area.band_key, found.band) + AREA_WORDS[found.key].band_suffix
+    return INCOMPLETE_WORD if found.state == INCOMPLETE else NOT_COMPUTED_WORDS
 
 
-def patient_reasons(answers: dict, scores: dict) -> dict:
-    """The "why" of each area for the patient: the clinic's sentences without their "(+10 punten)"."""
-    return {area: [POINTS.sub("", reason) for reason in reasons] for area, reasons in why(answers, scores).items()}
+def figure(found: Coverage, answers: dict, scores: dict) -> str:
+    """The figure behind a band that is shown; "" otherwise."""
+    if found.state != COMPLETE:
+        return ""
+    if found.key == "microbiome":
+        return f"{scores['microbiome_score']} van 100 punten"
+    if found.key == "magnesium":
+        return intake_sentence(scores, partial_intake(answers))
+    if found.key == "alcohol":
+        return (f"AUDIT-C {scores['audit_c']} van 12 punten, gemiddeld "
+                f"{format_number(scores['alcohol_glasses_per_week'])} glazen per week")  # fmt: skip
+    if found.key == "stress":
+        return f"{scores['pss4']} van {PSS4_MAX} punten"
+    return ""
 
 
-def _with_reasons(summary: str, reasons: list) -> str:
-    """The summary, then "Waarom?" and the plain sentences of the answers that drove it (no points)."""
-    if not reasons:
-        return summary
-    return summary + " Waarom? " + " ".join(reasons[:REASONS_SHOWN])
+def intake_sentence(scores: dict, partial: bool = False) -> str:
+    source = "Uit de voedingsvragen die je beantwoordde, krijg je naar schatting minstens" if partial else (
+        "Uit je eten krijg je naar schatting")  # fmt: skip
+    intake, needed = scores["magnesium_intake_mg"], scores["magnesium_ai_mg"]
+    return f"{source} {intake} mg per dag; je hebt ongeveer {needed} mg nodig."
 
 
-def _magnesium_reasons(reasons: dict) -> list:
-    """The magnesium reasons, without the intake sentence that the summary already gives."""
-    return [reason for reason in reasons["magnesium"] if not reason.startswith("Uit je eten")]
+def partial_intake(answers: dict) -> bool:
+    """True when some of the diet questions behind the magnesium intake are unanswered."""
+    return bool(intake_missing(answers))
+
+
+def reasons_of(found: Coverage, explained_area: list, answers: dict) -> list:
+    """The patient's sentences for what raised an area. A low intake from a diet with unanswered questions is a
+    lower bound: said as such when the band is shown, left out when it is not."""
+    reasons = []
+    for driver, text in explained_area:
+        if driver.code == LOW_INTAKE_CODE and partial_intake(answers):
+            if found.state != COMPLETE:
+                continue
+            text = PARTIAL_LOW_INTAKE
+        reasons.append(text)
+    return reasons
+
+
+def _shown(key: str, reasons: list) -> list:
+    if key != "microbiome" or len(reasons) <= MICROBIOME_REASONS_SHOWN:
+        return reasons
+    more = len(reasons) - MICROBIOME_REASONS_SHOWN
+    return reasons[:MICROBIOME_REASONS_SHOWN] + [f"En nog {more} {'ander ding' if more == 1 else 'andere dingen'} "
+                                                 "uit je antwoorden."]
+
+
+def why_line(found: Coverage, reasons: list) -> str:
+    """What raised a band that is shown; a band that is raised never gets "Niets ... verhoogt dit risico"."""
+    unanswered = join_dutch(found.missing_groups())
+    if reasons:
+        line = " ".join(_shown(found.key, reasons))
+        # a low band on some unanswered questions: those could have raised it
+        return line + (f" Je hebt {unanswered} niet beantwoord." if found.missing and not level(found.band) else "")
+    if level(found.band):
+        return RAISED_TOGETHER
+    if found.missing:
+        return f"{NOTHING_RAISED[:-1]}, maar je hebt {unanswered} niet beantwoord."
+    return NOTHING_RAISED
+
+
+def missing_line(found: Coverage) -> str:
+    """For an area that is incomplete or not computed: what answering the rest would add."""
+    if found.state == COMPLETE:
+        return ""
+    verb = "inschatten" if found.state == INCOMPLETE else "berekenen"
+    return f"Met antwoorden op {join_dutch(found.missing_groups())} kan ik {AREA_WORDS[found.key].assess} wel {verb}."
+
+
+def found_line(found: Coverage, reasons: list) -> str:
+    """For an area that is incomplete: what its answers did raise, so far."""
+    return "Wel gevonden: " + " ".join(_shown(found.key, reasons)) if reasons and found.state != COMPLETE else ""
+
+
+def area_text(found: Coverage, answers: dict, scores: dict, reasons: list) -> str:
+    """One short paragraph for the text messages."""
+    words = AREA_WORDS[found.key]
+    basis = found.basis()
+    if found.state != COMPLETE:
+        parts = [f"{words.label}: {band_label(found)} ({basis}).", found_line(found, reasons), missing_line(found)]
+        return " ".join(part for part in parts if part)
+    shown = figure(found, answers, scores)
+    head = f"{words.label}: {band_label(found)}"
+    if found.key == "magnesium":  # the figure is a sentence of its own
+        head += f". {shown}"
+    else:
+        head += f" ({shown})." if shown else "."
+    advice = band_advice(found.area.band_key, found.band).text
+    return f"{head} {advice} Waarom? {why_line(found, reasons)} {basis[:1].upper()}{basis[1:]}."
+
+
+def area_reasons(answers: dict, scores: dict) -> tuple:
+    """(coverage, patient reasons) per area."""
+    found, texts = coverages(answers, scores), explained(answers, scores)
+    return found, {key: reasons_of(found[key], texts[key], answers) for key in found}
 
 
 def area_summaries(answers: dict, scores: dict) -> list:
-    """One short paragraph per area: band, figure, the answers that drove it."""
-    reasons = patient_reasons(answers, scores)
-    lines = [
-        _with_reasons(
-            f"Darmflora: {RISK_WORDS[scores['microbiome_risk']]} risico ({scores['microbiome_score']} van 100 punten). "
-            + band_advice("microbiome_risk", scores["microbiome_risk"]).text,
-            reasons["microbiome"],
-        ),
-        _with_reasons(
-            f"Magnesium: {RISK_WORDS[scores['magnesium_risk']]} risico op een tekort. {_intake_sentence(scores)} "
-            + band_advice("magnesium_risk", scores["magnesium_risk"]).text,
-            _magnesium_reasons(reasons),
-        ),
-    ]
-    if scores["alcohol_risk"] is not None:
-        lines.append(
-            f"Alcohol: {RISK_WORDS[scores['alcohol_risk']]} (AUDIT-C {scores['audit_c']} van 12, gemiddeld "
-            f"{format_number(scores['alcohol_glasses_per_week'])} glazen per week). "
-            + band_advice("alcohol_risk", scores["alcohol_risk"]).text
-        )
-    if scores["stress_level"] is not None:
-        lines.append(
-            f"Stress: {STRESS_WORDS[scores['stress_level']]} ({scores['pss4']} van 16). "
-            + band_advice("stress_level", scores["stress_level"]).text
-        )
-    if scores["skin_concern"] in SKIN_WORDS:
-        lines.append(
-            _with_reasons(
-                f"Huid: {SKIN_WORDS[scores['skin_concern']]}. "
-                + band_advice("skin_concern", scores["skin_concern"]).text,
-                reasons["skin"],
-            )
-        )
-    return lines
+    """One short paragraph per area; the skin only when there are complaints, or when they are unknown."""
+    found, reasons = area_reasons(answers, scores)
+    keys = list(CARD_AREAS)
+    if found["skin"].band != "none":
+        keys.append("skin")
+    return [area_text(found[key], answers, scores, reasons[key]) for key in keys]
 
 
-def _intake_sentence(scores: dict) -> str:
-    return (
-        f"Uit je eten krijg je naar schatting {scores['magnesium_intake_mg']} mg per dag; "
-        f"je hebt ongeveer {scores['magnesium_ai_mg']} mg nodig."
-    )
+def results_in_brief(answers: dict, scores: dict) -> str:
+    """The results in one line, for "wat betekent mijn score?" after they were shown."""
+    found = coverages(answers, scores)
+    parts = [f"{AREA_WORDS[key].label.lower()}: {band_label(found[key])}" for key in CARD_AREAS]
+    return "In het kort: je " + "; ".join(parts) + "."
+
+
+# --- the booking -------------------------------------------------------------------------------------------
+def contact_text(clinic: Clinic) -> str:
+    return f"Bel dan {clinic.phone} of mail {clinic.email}"
 
 
 def booking_prompt(result: dict, clinic: Clinic) -> str:
+    """The last message: the booking link, or with a red flag the huisarts first and the clinic's contact."""
     booking = result["booking"]
     reference, url = booking["reference"], booking["url"]
-    if booking["kind"] == "gp_first":
+    if booking["kind"] == GP_FIRST:
         return (
-            f"Ga eerst naar je huisarts met je klachten. Daarna kun je, als je wilt, een intakeconsult plannen bij "
-            f"{clinic.name}: {url} (je referentie: {reference})."
+            f"Bel eerst je huisarts over je klachten. Wil je daarna een afspraak bij {clinic.name}? "
+            f"{contact_text(clinic)} en noem je referentie {reference}."
         )
     consult = "een vrijblijvend skincare consult" if booking["kind"] == "skincare_consult" else "een intakeconsult"
     return (
@@ -131,6 +237,22 @@ def booking_prompt(result: dict, clinic: Clinic) -> str:
     )
 
 
+def booking_buttons(result: dict) -> tuple:
+    """The booking link as a button; none when the huisarts comes first."""
+    booking = result["booking"]
+    return () if booking["kind"] == GP_FIRST else (("Plan je consult", booking["url"]),)
+
+
+def booking_text(kind: str, clinic: Clinic) -> str:
+    """One line above the booking button of the web card."""
+    if kind == GP_FIRST:
+        return (f"Bel eerst je huisarts over je klachten. Wil je daarna een afspraak bij {clinic.name}? "
+                "Neem dan contact op met de kliniek.")  # fmt: skip
+    consult = "een vrijblijvend skincare consult" if kind == "skincare_consult" else "een intakeconsult"
+    return f"Wil je hier samen met een specialist naar kijken? Plan {consult} bij {clinic.name}."
+
+
+# --- the messages and the card -------------------------------------------------------------------------------
 def shown_advice(answers: dict, scores: dict, limit: int = DEFAULT_LIMIT) -> list:
     """The advice the results show, in order: the red flag first, then the selected tips."""
     return [selected.advice for selected in select_advice(answers, scores, limit=limit)]
@@ -149,20 +271,19 @@ def result_messages(answers: dict, result: dict, clinic: Clinic, limit: int = DE
         messages.append(Message(RED_FLAG_ADVICE.text))
     messages.append(Message("Dank je wel voor je antwoorden! Dit is je uitkomst."))
     messages.extend(Message(line) for line in area_summaries(answers, scores))
+    own_taxa = [taxon_line(a) for a in taxon_advice(answers)]  # one line per low protective / high associated taxon
+    if own_taxa:
+        messages.append(Message(OWN_TAXA_TITLE + "\n" + "\n".join(own_taxa)))
     tips = [a for a in advice if a.id != RED_FLAG_ADVICE.id]
     if tips:
         listed = "\n".join(f"{i}. {a.title}: {a.text}" for i, a in enumerate(tips, 1))
         messages.append(Message("Mijn tips voor jou:\n" + listed))
     messages.append(Message(NO_DIAGNOSIS))
-    messages.append(Message(booking_prompt(result, clinic), (("Plan je consult", result["booking"]["url"]),)))
+    messages.append(Message(booking_prompt(result, clinic), booking_buttons(result)))
     return messages
 
 
-BAND_LEVEL = {"low": 0, "none": 0, "mild": 1, "moderate": 1, "borderline": 1, "increased": 2, "high": 2, "severe": 2}
-ZONE_WORDS = ("laag", "gemiddeld", "hoog")
-NOTHING_RAISED = "Niets in je antwoorden verhoogt dit risico."
-WHY_SHOWN = 2
-RESULT_ACTIONS = (("Opnieuw beginnen", "opnieuw beginnen"), ("Verwijder mijn gegevens", "verwijder mijn gegevens"))
+OWN_TAXA_TITLE = "Over de bacteriën uit je eigen test:"
 
 
 def _percent(value: float) -> float:
@@ -178,79 +299,72 @@ def scale(value: int, maximum: int, bands: tuple) -> tuple:
     cells = maximum + 1
     zones, start = [], 0
     for highest, band in bands:
-        level = BAND_LEVEL[band]
-        zones.append({"level": level, "label": ZONE_WORDS[level], "start": _percent(start / cells),
+        zone = level(band)
+        zones.append({"level": zone, "label": ZONE_WORDS[zone], "start": _percent(start / cells),
                       "end": _percent((highest + 1) / cells)})  # fmt: skip
         start = highest + 1
     return _percent((value + 0.5) / cells), zones
 
 
-def level_scale(level: int) -> tuple:
+def level_scale(band_level: int) -> tuple:
     """A bar for a risk that is a level, not a figure: three equal zones, the marker in the middle of its zone."""
     zones = [{"level": i, "label": word, "start": _percent(i / 3), "end": _percent((i + 1) / 3)}
              for i, word in enumerate(ZONE_WORDS)]  # fmt: skip
-    return _percent((level + 0.5) / 3), zones
+    return _percent((band_level + 0.5) / 3), zones
 
 
-def _why_line(reasons: list) -> str:
-    return " ".join(reasons[:WHY_SHOWN]) if reasons else NOTHING_RAISED
+def _bar(found: Coverage, answers: dict, scores: dict) -> tuple:
+    """(position, zones, value, max) of an area whose band is shown."""
+    if found.key == "microbiome":
+        return (*scale(scores["microbiome_score"], 100, RISK_BANDS), scores["microbiome_score"], 100)
+    if found.key == "magnesium":
+        return (*level_scale(level(found.band)), scores["magnesium_intake_mg"], scores["magnesium_ai_mg"])
+    if found.key == "alcohol":
+        cutoff = RISK_CUTOFF[sex_for_thresholds(answers)]
+        return (*scale(scores["audit_c"], 12, ((cutoff - 1, "low"), (12, "increased"))), scores["audit_c"], 12)
+    return (*scale(scores["pss4"], PSS4_MAX, STRESS_BANDS), scores["pss4"], PSS4_MAX)
 
 
-def _area(label: str, band: str, band_label: str, figure: str, bar: tuple, reasons: list, **extra) -> dict:
-    position, zones = bar
-    return {"label": label, "band": band, "band_label": band_label, "level": BAND_LEVEL[band], "figure": figure,
-            "position": position, "zones": zones, "why": _why_line(reasons), **extra}  # fmt: skip
+def card_area(found: Coverage, answers: dict, scores: dict, reasons: list) -> dict:
+    """One area of the web card. An area whose band is not shown has no bar, level or figure: it says how
+    much was answered, what its answers did raise, and what answering the rest would add."""
+    area = {"key": found.key, "label": AREA_WORDS[found.key].card_label, "state": found.state,
+            "band": found.band if found.state == COMPLETE else None, "band_label": band_label(found),
+            "basis": found.basis()[:1].upper() + found.basis()[1:] + ".", "level": None, "figure": "",
+            "position": None, "zones": [], "value": None, "max": None, "why": None,
+            "found": found_line(found, reasons) or None, "missing": missing_line(found) or None}  # fmt: skip
+    if found.state == COMPLETE:
+        position, zones, value, maximum = _bar(found, answers, scores)
+        area.update(level=level(found.band), figure=figure(found, answers, scores), position=position, zones=zones,
+                    value=value, max=maximum, why=why_line(found, reasons))  # fmt: skip
+    return area
 
 
 def results_view(answers: dict, result: dict, clinic: Clinic, limit: int = DEFAULT_LIMIT) -> dict:
-    """What the web chat draws: per area a bar (more is more risk) with its zones and a "why", the tips,
-    the booking button, and the buttons to start again or delete the data."""
+    """What the web chat draws: per area a bar (more is more risk) with its zones and a "why", or what is
+    missing; the tips, the booking button (or the huisarts first and the clinic's contact), and the buttons
+    to start again or delete the data."""
     scores = result["scores"]
-    reasons = patient_reasons(answers, scores)
-    gut, magnesium = scores["microbiome_risk"], scores["magnesium_risk"]
-    areas = [
-        _area("Darmflora", gut, RISK_WORDS[gut] + " risico", f"{scores['microbiome_score']} van 100 punten",
-              scale(scores["microbiome_score"], 100, RISK_BANDS), reasons["microbiome"],
-              value=scores["microbiome_score"], max=100),
-        _area("Magnesium uit je eten", magnesium, RISK_WORDS[magnesium] + " risico op een tekort",
-              _intake_sentence(scores), level_scale(BAND_LEVEL[magnesium]), _magnesium_reasons(reasons),
-              value=scores["magnesium_intake_mg"], max=scores["magnesium_ai_mg"]),
-    ]  # fmt: skip
-    if scores["audit_c"] is not None:
-        cutoff = RISK_CUTOFF[sex_for_thresholds(answers)]
-        areas.append(_area(
-            "Alcohol (AUDIT-C)", scores["alcohol_risk"], RISK_WORDS[scores["alcohol_risk"]] + " risico",
-            f"{scores['audit_c']} van 12 punten, gemiddeld {format_number(scores['alcohol_glasses_per_week'])} "
-            "glazen per week", scale(scores["audit_c"], 12, ((cutoff - 1, "low"), (12, "increased"))),
-            reasons["alcohol"], value=scores["audit_c"], max=12))  # fmt: skip
-    if scores["pss4"] is not None:
-        areas.append(_area(
-            "Stress (PSS-4)", scores["stress_level"], STRESS_WORDS[scores["stress_level"]],
-            f"{scores['pss4']} van 16 punten", scale(scores["pss4"], 16, STRESS_BANDS), reasons["stress"],
-            value=scores["pss4"], max=16))  # fmt: skip
+    found, reasons = area_reasons(answers, scores)
     booking = result["booking"]
+    gp_first = booking["kind"] == GP_FIRST
     return {
         "red_flag": scores["red_flag"],
         "red_flag_text": RED_FLAG_ADVICE.text if scores["red_flag"] else None,
-        "areas": areas,
+        "areas": [card_area(found[key], answers, scores, reasons[key]) for key in CARD_AREAS],
         "advice": [{"title": a.title, "text": a.text} for a in shown_advice(answers, scores, limit)
                    if a.id != RED_FLAG_ADVICE.id],
         "no_diagnosis": NO_DIAGNOSIS,
+        "own_taxa": {"title": OWN_TAXA_TITLE, "lines": [{"title": a.title, "text": a.text, "sources": list(a.sources)}
+                                                         for a in taxon_advice(answers)]},
         "booking": {
-            "url": booking["url"],
+            "url": None if gp_first else booking["url"],
             "reference": booking["reference"],
             "kind": booking["kind"],
-            "label": "Eerst naar de huisarts" if booking["kind"] == "gp_first" else "Plan je consult",
+            "label": "Eerst naar de huisarts" if gp_first else "Plan je consult",
             "text": booking_text(booking["kind"], clinic),
             "clinic": clinic.name,
+            "contact": {"phone": clinic.phone, "email": clinic.email} if gp_first else None,
         },
         "actions": [{"title": title, "send": text} for title, text in RESULT_ACTIONS],
     }  # fmt: skip
-
-
-def booking_text(kind: str, clinic: Clinic) -> str:
-    """One line above the booking button of the web card."""
-    if kind == "gp_first":
-        return f"Ga eerst naar je huisarts. Daarna kun je, als je wilt, een intakeconsult plannen bij {clinic.name}."
-    consult = "een vrijblijvend skincare consult" if kind == "skincare_consult" else "een intakeconsult"
-    return f"Wil je hier samen met een specialist naar kijken? Plan {consult} bij {clinic.name}."

@@ -17,7 +17,11 @@ from bot.scoring.microbiome import microbiome_scores
 from bot.scoring.stress import stress_scores
 from bot.validation import validate_answers
 
-# Project bands for skin_impact: (highest impact, concern).
+# What red_flag reads.
+RED_FLAG_ITEMS = ("red_flags",)
+# What skin_concern reads: the complaints, then how much they bother the user.
+SKIN_ITEMS = COMPLAINTS_ITEM, IMPACT_ITEM = ("skin_complaints", "skin_impact")
+# Project bands for the impact: (highest impact, concern).
 SKIN_BANDS = ((3, "mild"), (6, "moderate"), (10, "severe"))
 
 SCORE_KEYS = (
@@ -42,18 +46,18 @@ def unanswered(answers: Mapping[str, object]) -> list:
 
 
 def skin_concern(answers: Mapping[str, object]) -> Optional[str]:
-    complaints = answers.get("skin_complaints")
+    complaints = answers.get(COMPLAINTS_ITEM)
     if complaints is None:
         return None
     if not complaints:
         return "none"
-    impact = answers.get("skin_impact")
+    impact = answers.get(IMPACT_ITEM)
     if impact is None:
         return None
     for highest, concern in SKIN_BANDS:
         if impact <= highest:
             return concern
-    raise ValueError(f"skin_impact above 10: {impact}")
+    raise ValueError(f"skin impact above 10: {impact}")
 
 
 def score_answers(valid: Mapping[str, object]) -> dict:
@@ -65,7 +69,7 @@ def score_answers(valid: Mapping[str, object]) -> dict:
     scores.update(magnesium_scores(answers, heavy_drinking=scores["heavy_drinking"]))
     scores.update(microbiome_scores(answers, scores))
     scores["skin_concern"] = skin_concern(answers)
-    scores["red_flag"] = bool(answers.get("red_flags"))
+    scores["red_flag"] = any(answers.get(item_id) for item_id in RED_FLAG_ITEMS)
     scores["unanswered"] = unanswered(answers)
     return {key: scores[key] for key in SCORE_KEYS}
 

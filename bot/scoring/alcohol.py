@@ -8,6 +8,8 @@ from typing import Mapping, Optional
 from bot.scoring.arithmetic import exact, round_half_up
 
 FREQUENCY_ITEM, QUANTITY_ITEM, BINGE_ITEM = "audit_c_frequency", "audit_c_quantity", "audit_c_binge"
+AUDIT_ITEMS = (FREQUENCY_ITEM, QUANTITY_ITEM, BINGE_ITEM)  # what AUDIT-C reads
+WEEKLY_ITEMS = (FREQUENCY_ITEM, QUANTITY_ITEM)  # what the glasses per week (and heavy drinking) read
 NEVER = "never"
 FREQUENCY_POINTS = {"never": 0, "monthly_or_less": 1, "2_4_per_month": 2, "2_3_per_week": 3, "4_plus_per_week": 4}
 BINGE_POINTS = {"never": 0, "less_than_monthly": 1, "monthly": 2, "weekly": 3, "daily_or_almost": 4}

@@ -6,6 +6,7 @@ from fractions import Fraction
 from typing import Mapping, Optional
 
 from bot.questionnaire import ITEMS_BY_ID
+from bot.scoring.alcohol import WEEKLY_ITEMS
 from bot.scoring.arithmetic import as_number, exact
 
 # Background intake from all other food and drink (a project choice), mg a day.
@@ -39,6 +40,12 @@ FACTOR_ITEMS = {
     "diabetes_t2": "cond_diabetes_t2",
 }
 FACTOR_ORDER = ("diuretic", "ppi", "heavy_drinking", "reduced_kidney_function", "low_dietary_intake", "diabetes_t2")
+KIDNEY_ITEM = FACTOR_ITEMS["reduced_kidney_function"]
+# Every item the magnesium risk reads: the intake, the factors one answer decides, and the alcohol figures
+# behind heavy drinking. The results show how many of them were answered.
+INPUT_ITEMS = tuple(MG_PER_UNIT) + tuple(FACTOR_ITEMS.values()) + WEEKLY_ITEMS
+# Not part of the MDS: an eGFR below this (KDIGO G4-G5, severely decreased) is an alarm for the clinician.
+SEVERE_EGFR = 30
 
 
 def intake_mg(answers: Mapping[str, object]) -> int:
@@ -82,7 +89,7 @@ def magnesium_scores(answers: Mapping[str, object], heavy_drinking: bool) -> dic
     intake = intake_mg(answers)
     adequate = adequate_intake_mg(answers)
     band = intake_band(intake, adequate)
-    egfr = answers.get(FACTOR_ITEMS["reduced_kidney_function"])
+    egfr = answers.get(KIDNEY_ITEM)
     said_yes = {code: answers.get(item_id) == "yes" for code, item_id in FACTOR_ITEMS.items()}
     present = {
         "diuretic": said_yes["diuretic"],

@@ -6,7 +6,8 @@ import operator
 from typing import Mapping, NamedTuple
 
 from bot.questionnaire import ASSOCIATED_TAXA, PROTECTIVE_TAXA
-from bot.scoring.stress import SLEEP_ITEM
+from bot.scoring.alcohol import WEEKLY_ITEMS
+from bot.scoring.stress import PSS_ITEMS, SLEEP_ITEM
 
 
 class Threshold(NamedTuple):
@@ -41,6 +42,15 @@ TAXA_FACTORS = {
     "taxa_low_protective": ("taxa_low", PROTECTIVE_TAXA),
     "taxa_high_associated": ("taxa_high", ASSOCIATED_TAXA),
 }
+# Every item the index reads: the diet thresholds, the factors one answer decides, the alcohol figures
+# (above the advice), the PSS-4 (high stress) and the taxa. The results show how many of them were answered.
+INPUT_ITEMS = (
+    tuple(t.item_id for t in DIET_THRESHOLDS)
+    + tuple(FACTOR_ITEMS.values())
+    + WEEKLY_ITEMS
+    + PSS_ITEMS
+    + tuple(item_id for item_id, _ in TAXA_FACTORS.values())
+)
 ANTIBIOTICS_POINTS = {"one_course": 10, "two_plus": 20}
 PPI_POINTS = 10
 ALCOHOL_POINTS = 5  # above_alcohol_advice

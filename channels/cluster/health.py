@@ -1,12 +1,13 @@
 """Liveness and readiness of one Rasa server of the cluster, and its start and stop hooks.
 
-Registered in the cluster's credentials (scripts/cluster/credentials.yml) as
-``channels.cluster.health.ClusterChannel``:
+Registered in credentials.yml as ``channels.cluster.health.ClusterChannel``, so every server has it,
+`make run` (SQLite, one process) and each server of `make cluster` alike:
 
 - ``GET /health/live``: 200 while the server's event loop answers.
 - ``GET /health/ready``: 200 when the model is loaded and the tracker store and the lock store
   answer within ``HEALTH_TIMEOUT_S`` (2 s), and the server is not stopping; else 503. The body names
-  the checks, never a conversation. scripts/cluster.py takes a server out of nginx while it is not
+  the checks, never a conversation. An in-process lock store (`make run`) always answers.
+  scripts/cluster.py takes a server out of nginx while it is not
   ready; Kubernetes does the same with a readiness probe (deploy/).
 - After the server starts: every turn is made all-or-nothing (``turns.install``).
 - On SIGTERM (Sanic's own graceful stop): readiness turns 503 at once, the listening socket closes,
@@ -20,6 +21,7 @@ import os
 from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.lock_store import InMemoryLockStore
 from sanic import Blueprint, response
 from sanic.request import Request
 
@@ -30,6 +32,26 @@ def _inner(store: Any) -> Any:
     while getattr(store, "_tracker_store", None) is not None:
         store = store._tracker_store
     return store
+
+
+def _ping_of(store: Any) -> Optional[Callable[[], Any]]:
+    """How to ask a store whether it answers: its own ping, a SELECT 1 on an SQL store (SQLite under
+    `make run`), nothing to ask of a lock store in this process's memory."""
+    ping = getattr(store, "ping", None)
+    if ping is not None:
+        return ping
+    engine = getattr(store, "engine", None)
+    if engine is not None:
+        import sqlalchemy as sa
+
+        def select_one() -> None:
+            with engine.connect() as connection:
+                connection.execute(sa.text("SELECT 1"))
+
+        return select_one
+    if isinstance(store, InMemoryLockStore):
+        return lambda: None
+    return None
 
 
 async def _answers(check: Callable[[], Any], timeout_s: float) -> bool:
@@ -46,7 +68,7 @@ async def readiness(app: Any, timeout_s: float) -> dict:
     checks = {"model": bool(loaded), "stopping": getattr(app.ctx, "stopping", False)}
     for name, store in (("tracker_store", getattr(agent, "tracker_store", None)),
                         ("lock_store", getattr(agent, "lock_store", None))):  # fmt: skip
-        ping = getattr(_inner(store), "ping", None)
+        ping = _ping_of(_inner(store))
         checks[name] = bool(ping) and await _answers(ping, timeout_s)
     return checks
 

@@ -1,6 +1,6 @@
 """Tracker store and lock store for several Rasa servers sharing one conversation.
 
-Named by module path in the cluster's endpoints file (scripts/cluster/endpoints.yml):
+Named by module path in the cluster's endpoints file (scripts/templates/cluster-endpoints.yml):
 
 - ``ClusterSQLTrackerStore``: Rasa's SQL tracker store (PostgreSQL) with a connection timeout, a
   statement timeout, and a ping before using a connection that was idle for a second or more, so a

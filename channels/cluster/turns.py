@@ -8,7 +8,8 @@ agent is loaded (``install``):
 - calls to the action server have a timeout (``ACTION_TIMEOUT_S``, 10 s); a connection error, a
   timeout or a 5xx aborts the turn (a 400 stays Rasa's "action rejected");
 - the tracker store is used directly, so its errors abort the turn too;
-- an aborted turn (or a lock store error) is answered with ``ERROR_TEXT`` and nothing of it is
+- an aborted turn (or a lock store error) is answered with ``ERROR_TEXT`` (marked ``RETRY_MARK`` for the
+  web chat) and nothing of it is
   saved: the tracker is written only at the end of a turn, in one transaction. The conversation is
   where it was, and the same message sent again is handled as if it were the first time.
 """
@@ -24,7 +25,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
-from channels.cluster import ERROR_TEXT
+from channels.cluster import ERROR_TEXT, RETRY_MARK
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +80,8 @@ def install(agent: Any, action_timeout_s: float) -> None:
             if collecting:
                 channel.messages.clear()  # half a turn's messages: not shown, not stored
             await channel.send_text_message(message.sender_id, ERROR_TEXT)
+            if collecting:  # the web chat shows it as an error, with "Opnieuw versturen" and the text kept
+                channel.messages[-1][RETRY_MARK] = True
             return channel.messages if collecting else None
 
     agent.handle_message = handle_message

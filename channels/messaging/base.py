@@ -7,8 +7,11 @@ rest happens here:
 
 1. a provider message id seen before (a duplicate delivery or a replayed request) is ignored,
    and so is a message older than the duplicate window;
-2. media, stickers, voice, location: "Ik kan alleen tekst lezen" and the last question again,
-   sent by the channel; nothing reaches the conversation;
+2. a document or photo is downloaded through the provider's API (``download``) and read as a lab
+   report (``channels/report_upload.py``): a reading with known bacteria goes to the conversation,
+   anything else gets a Dutch notice and the last question again; stickers, voice, location: "Ik kan
+   alleen tekst lezen" and the last question again. In both cases the channel sends the notice and
+   nothing reaches the conversation;
 3. a reply of a number, a button token or a shortened title becomes the option's full title,
    read from the last bot message in the tracker (so it works whichever server sent it);
 4. the message goes to Rasa; the bot's messages are collected, the delete marker handled by
@@ -20,7 +23,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import json
 import logging
+import os
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -28,11 +33,16 @@ from typing import Any, Awaitable, Callable, Optional
 
 import aiohttp
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.lock_store import RedisLockStore
 from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot import channel_messages as cm
 from bot import sessions
+from bot.report_reading import texts as report_texts
+from bot.report_reading.limits import MAX_BYTES
+from channels import report_upload
+from channels.cluster import shared
 from channels.deletion import handle_delete_marker
 from channels.messaging import config, render
 
@@ -44,6 +54,7 @@ TIMEOUT = aiohttp.ClientTimeout(total=15, connect=5)
 RETRIES = 4  # attempts per payload on 429, 5xx and connection errors
 BACKOFF = 0.5  # seconds before the 2nd attempt, doubled each time (or the provider's Retry-After)
 STALE_BUTTON = "Die knop hoort bij een eerdere vraag."
+NOT_FETCHED = "Ik kon je bestand niet ophalen. Probeer het nog eens, of typ de namen."
 
 
 @dataclass
@@ -55,14 +66,16 @@ class Incoming:
     text: Optional[str]  # None: not text (media, sticker, voice, location)
     timestamp: Optional[float] = None  # when the user sent it, if the provider says
     context: Any = None  # provider details for sending (e.g. Telegram's callback query id)
+    media: Optional[dict] = None  # a document or photo: what the provider needs to download it
 
 
 class Duplicates:
     """Provider message ids seen in the last ``window`` seconds.
 
-    Per process by default (bounded, oldest forgotten first). When the Rasa server uses a Redis
-    lock store (several servers), the ids are kept there instead, so a duplicate that reaches
-    another server is still recognised; if Redis fails, this process's memory is used.
+    Per process by default (bounded, oldest forgotten first). With a shared Redis (``shared_redis``:
+    $SHARED_REDIS_URL, else the Redis of the server's lock store, whichever its class), the
+    ids are kept there instead, so a duplicate that reaches another server is still recognised; if
+    Redis fails, this process's memory is used.
     """
 
     def __init__(self, window: float = DUPLICATE_WINDOW, capacity: int = DUPLICATE_CAPACITY):
@@ -91,8 +104,14 @@ class Duplicates:
                 logger.warning("duplicate check: Redis unavailable, using this process's memory")
         return self._first_in_memory(key, now)
 
-    def forget(self, key: str) -> None:
+    async def forget(self, key: str, redis: Any = None) -> None:
+        """The message was not handled: a redelivery may try again, on this server or another."""
         self.seen.pop(key, None)
+        if redis is not None:
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, redis.delete, f"channel-msg:{key}")
+            except Exception:
+                logger.warning("duplicate check: Redis unavailable, a message id stays claimed until it expires")
 
 
 class Sender:
@@ -133,6 +152,32 @@ class Sender:
             delay *= 2
         logger.error("%s API: a message could not be delivered", self.provider)
         return None
+
+    async def fetch(self, url: str, limit: int = MAX_BYTES, **kwargs: Any) -> Optional[bytes]:
+        """A file from the provider, in memory: at most ``limit`` + 1 bytes are read (more means too large);
+        None when it cannot be fetched. Logs name the provider and the status, never the URL."""
+        try:
+            async with self.session().get(url, **kwargs) as reply:
+                if reply.status >= 300:
+                    logger.warning("%s API answered %s to a download", self.provider, reply.status)
+                    return None
+                chunks, size = [], 0
+                async for chunk in reply.content.iter_chunked(65536):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > limit:
+                        break
+                return b"".join(chunks)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+            logger.warning("%s API unreachable for a download: %s", self.provider, type(error).__name__)
+            return None
+
+    async def fetch_json(self, url: str, **kwargs: Any) -> Optional[dict]:
+        data = await self.fetch(url, 1024 * 1024, **kwargs)
+        try:
+            return None if data is None else json.loads(data)
+        except ValueError:
+            return None
 
 
 def _retry_after(value: Optional[str], default: float) -> float:
@@ -209,6 +254,10 @@ class MessagingChannel(InputChannel):
     async def acknowledge(self, event: Incoming, notice: Optional[str] = None) -> None:
         """Provider-specific receipt of an event (Telegram answers callback queries)."""
 
+    async def download(self, media: dict) -> Optional[bytes]:
+        """The document or photo a user sent, through the provider's API; None when it cannot be fetched."""
+        return None
+
     def verify_subscription(self, request: Request):
         return response.text("Not found", status=404)
 
@@ -249,7 +298,8 @@ class MessagingChannel(InputChannel):
     async def handle(self, event: Incoming, agent: Any, on_new_message) -> None:
         key = f"{self.name()}:{event.event_id}"
         too_old = event.timestamp is not None and event.timestamp < time.time() - self.duplicates.window
-        if too_old or not await self.duplicates.first_time(key, _redis_of(agent)):
+        redis = shared_redis(agent)
+        if too_old or not await self.duplicates.first_time(key, redis):
             return  # processed before (or replayed): nothing reaches the conversation
         sender_id = pseudonym(self.secret, self.name(), event.user)
         text = event.text
@@ -260,6 +310,9 @@ class MessagingChannel(InputChannel):
                 await self.acknowledge(event, STALE_BUTTON)
                 return
         await self.acknowledge(event)
+        if text is None and event.media is not None:
+            await self.receive_report(event, agent, on_new_message, sender_id)
+            return
         if text is None:
             await self.repeat_question(event.user, agent, sender_id)
             return
@@ -270,10 +323,34 @@ class MessagingChannel(InputChannel):
             message = UserMessage(cm.typed(text[:MAX_TEXT]), collector, sender_id, input_channel=self.name())
             await on_new_message(message)
         except Exception:
-            self.duplicates.forget(key)  # a redelivery may try again
+            await self.duplicates.forget(key, redis)  # a redelivery may try again
             raise
         shown = handle_delete_marker(collector.messages, agent.tracker_store, sender_id)
         await self.send_all(event.user, shown)
+
+    async def receive_report(self, event: Incoming, agent: Any, on_new_message, sender_id: str) -> None:
+        """A document or photo: downloaded, read as a lab report (never stored); a reading with known bacteria
+        goes to the conversation, anything else gets a notice from the channel and the last question again."""
+        tracker = await agent.tracker_store.retrieve(sender_id)
+        last = last_bot_message(tracker)
+        again = [last] if last else []
+        if not report_upload.upload_allowed(tracker):
+            await self.send_all(event.user, [{"text": report_texts.NOT_NOW}] + again)
+            return
+        data = await self.download(event.media)
+        if data is None:
+            await self.send_all(event.user, [{"text": NOT_FETCHED}] + again)
+            return
+        read = await report_upload.read_upload(data)
+        del data
+        if read.reading is None:
+            await self.send_all(event.user, [{"text": read.reply}] + again)
+            return
+        collector = CollectingOutputChannel()
+        message = UserMessage(report_upload.UPLOAD_TEXT, collector, sender_id, input_channel=self.name(),
+                              metadata=report_upload.metadata(read.reading))  # fmt: skip
+        await on_new_message(message)
+        await self.send_all(event.user, handle_delete_marker(collector.messages, agent.tracker_store, sender_id))
 
     async def repeat_question(self, user: str, agent: Any, sender_id: str) -> None:
         """Not text: say so and show the last bot message again; the conversation is untouched."""
@@ -290,6 +367,12 @@ class MessagingChannel(InputChannel):
                 await self.deliver(user, payload)
 
 
-def _redis_of(agent: Any) -> Any:
+def shared_redis(agent: Any, environ=os.environ) -> Any:
+    """The Redis that the servers share for the duplicate check: $SHARED_REDIS_URL when set (the explicit
+    setting, channels/cluster/shared.py), else the lock store's when it is a Redis lock store (Rasa's or a
+    subclass, such as the cluster's); None: this process's memory."""
+    explicit = shared.shared_redis(environ)
+    if explicit is not None:
+        return explicit
     lock_store = getattr(agent, "lock_store", None)
-    return getattr(lock_store, "red", None) if type(lock_store).__name__ == "RedisLockStore" else None
+    return getattr(lock_store, "red", None) if isinstance(lock_store, RedisLockStore) else None

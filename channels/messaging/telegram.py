@@ -3,8 +3,9 @@
 In: the X-Telegram-Bot-Api-Secret-Token header must equal $TELEGRAM_SECRET_TOKEN (set with the
 webhook by `make channel-webhooks`). Private-chat text messages and inline-button presses
 (callback_data is a short option token, mapped back to the option); "/start" means "hallo";
-photos, stickers, voice, location and the like are "not text". Every press is answered
-(answerCallbackQuery), so the app stops showing its spinner.
+a photo or a document is a lab report to read (getFile gives its path, then GET
+{TELEGRAM_API_URL}/file/bot<token>/<path>); stickers, voice, location and the like are "not text".
+Every press is answered (answerCallbackQuery), so the app stops showing its spinner.
 Out: POST {TELEGRAM_API_URL}/bot<token>/sendMessage; the webhook is never set at start-up.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hmac
 from typing import Optional
 
+from bot.report_reading.limits import MAX_BYTES
 from channels.messaging import config
 from channels.messaging.base import Incoming, MessagingChannel, number_or_none
 
@@ -41,7 +43,8 @@ class TelegramChannel(MessagingChannel):
             if text is not None:
                 text = COMMANDS.get(text.strip().split("@")[0], text)
             chat = str(message["chat"]["id"])
-            return [Incoming(update_id, chat, text, timestamp=number_or_none(message.get("date")))]
+            return [Incoming(update_id, chat, text, timestamp=number_or_none(message.get("date")),
+                             media=None if text is not None else _media(message))]  # fmt: skip
         query = update.get("callback_query")
         if query and query.get("message"):
             chat = str(query["message"]["chat"]["id"])
@@ -53,5 +56,25 @@ class TelegramChannel(MessagingChannel):
             body = {"callback_query_id": event.context, **({"text": notice} if notice else {})}
             await self.sender.post(self.method("answerCallbackQuery"), json=body)
 
+    async def download(self, media: dict) -> Optional[bytes]:
+        found = await self.sender.fetch_json(self.method("getFile"), params={"file_id": media["file_id"]})
+        path = ((found or {}).get("result") or {}).get("file_path")
+        if not isinstance(path, str) or ".." in path:
+            return None
+        return await self.sender.fetch(f"{self.api}/file/bot{self.settings['TELEGRAM_TOKEN']}/{path}")
+
     async def deliver(self, user: str, payload: dict) -> None:
         await self.sender.post(self.method("sendMessage"), json={"chat_id": user, **payload})
+
+
+def _media(message: dict) -> Optional[dict]:
+    """A document, or the largest size of a photo that stays within the upload limit."""
+    document = message.get("document") or {}
+    if document.get("file_id"):
+        return {"file_id": str(document["file_id"])}
+    sizes = [p for p in message.get("photo") or [] if p.get("file_id")]
+    fitting = [p for p in sizes if int(p.get("file_size") or 0) <= MAX_BYTES] or sizes[:1]
+    if not fitting:
+        return None
+    best = max(fitting, key=lambda p: int(p.get("width") or 0) * int(p.get("height") or 0))
+    return {"file_id": str(best["file_id"])}

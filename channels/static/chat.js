@@ -8,6 +8,8 @@
   var sendButton = $("send"), typing = $("typing"), status = $("status"), progress = $("progress");
   var progressBar = $("progress-bar"), progressLabel = $("progress-label");
   var busy = false;
+  var NO_CONNECTION = "Je bericht is niet verstuurd: er ging iets mis met de verbinding.";
+  var NO_ANSWER = "Er kwam geen antwoord op je bericht.";
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -86,6 +88,23 @@
     return set;
   }
 
+  // The lab report as PDF or photo, beside typing the names: a button that opens the file picker.
+  function uploadControl(upload) {
+    var group = el("div", "buttons upload");
+    var picker = el("input");
+    picker.type = "file";
+    picker.accept = upload.accept;
+    picker.hidden = true;
+    picker.setAttribute("aria-hidden", "true");
+    picker.tabIndex = -1;
+    picker.addEventListener("change", function () {
+      if (picker.files && picker.files[0]) sendFile(picker.files[0], upload);
+    });
+    group.appendChild(button(upload.label, function () { picker.click(); }, "upload-button"));
+    group.appendChild(picker);
+    return group;
+  }
+
   // Draws what the question asks for after the last bot message; returns the first control to focus.
   function drawAnswers(target, buttons, spec) {
     var box = el("div", "answers");
@@ -98,6 +117,7 @@
     var known = titles.map(function (t) { return t.toLowerCase(); });
     var extras = ((spec && spec.extras) || []).filter(function (t) { return known.indexOf(t.toLowerCase()) < 0; });
     if (extras.length) box.appendChild(choiceGroup("Andere keuzes", extras, "extras"));
+    if (spec && spec.upload) box.appendChild(uploadControl(spec.upload));
     if (kind === "number") {
       input.setAttribute("inputmode", spec.integer ? "numeric" : "decimal");
       input.placeholder = "Typ een getal";
@@ -144,6 +164,38 @@
     return box;
   }
 
+  // The booking: a button to the clinic's booking page; with a red flag, the huisarts first and the clinic's
+  // phone and e-mail for later, and no booking link.
+  function bookingPart(booking) {
+    var part = el("div", "booking");
+    if (!booking.url) {
+      part.classList.add("gp-first");
+      part.appendChild(el("p", "booking-first", booking.label));
+      part.appendChild(el("p", null, booking.text));
+      var contact = el("p", "contact");
+      var phone = el("a", "contact-link", booking.contact.phone);
+      phone.href = "tel:" + booking.contact.phone.replace(/[^+0-9]/g, "");
+      var mail = el("a", "contact-link", booking.contact.email);
+      mail.href = "mailto:" + booking.contact.email;
+      contact.appendChild(document.createTextNode(booking.clinic + ": "));
+      contact.appendChild(phone);
+      contact.appendChild(document.createTextNode(" of "));
+      contact.appendChild(mail);
+      part.appendChild(contact);
+      part.appendChild(el("p", null, "Je referentie: " + booking.reference));
+      return part;
+    }
+    part.appendChild(el("p", null, booking.text));
+    var link = el("a", "booking-link");
+    link.appendChild(document.createTextNode(booking.label + " "));
+    link.appendChild(el("span", "nowrap", "(" + booking.reference + ")"));
+    link.href = booking.url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    part.appendChild(link);
+    return part;
+  }
+
   function renderResults(view, target) {
     var box = el("section", "results");
     box.setAttribute("aria-labelledby", "results-title");
@@ -154,18 +206,29 @@
     if (view.red_flag_text) box.appendChild(el("p", "flag", view.red_flag_text));
     box.appendChild(legend());
     view.areas.forEach(function (a) {
-      var area = el("div", "area level-" + a.level);
-      area.dataset.level = a.level;
+      // A band rests on enough answers ("complete"): its bar, figure and why. Otherwise ("incomplete",
+      // "not_computed") no bar: what its answers did raise, and what answering the rest would add.
+      var complete = a.state === "complete";
+      var area = el("div", "area " + (complete ? "level-" + a.level : "open"));
+      area.dataset.state = a.state;
+      if (complete) area.dataset.level = a.level;
       var head = el("h3");
       head.appendChild(el("span", null, a.label));
+      head.appendChild(document.createTextNode(" "));  // read as "Darmflora verhoogd risico"
       head.appendChild(el("span", "band", a.band_label));
       area.appendChild(head);
-      area.appendChild(bar(a));
-      area.appendChild(el("p", "figure", a.figure));
-      var why = el("p", "why");
-      why.appendChild(el("strong", null, "Waarom? "));
-      why.appendChild(document.createTextNode(a.why));
-      area.appendChild(why);
+      if (complete) {
+        area.appendChild(bar(a));
+        area.appendChild(el("p", "figure", a.figure));
+        var why = el("p", "why");
+        why.appendChild(el("strong", null, "Waarom? "));
+        why.appendChild(document.createTextNode(a.why));
+        area.appendChild(why);
+      } else {
+        if (a.found) area.appendChild(el("p", "found", a.found));
+        if (a.missing) area.appendChild(el("p", "missing", a.missing));
+      }
+      area.appendChild(el("p", "basis", a.basis));
       box.appendChild(area);
     });
     if (view.advice.length) {
@@ -179,17 +242,20 @@
       });
       box.appendChild(list);
     }
+    if (view.own_taxa && view.own_taxa.lines.length) {
+      box.appendChild(el("h3", "tips-title", view.own_taxa.title));
+      var own = el("ul", "own-taxa");
+      view.own_taxa.lines.forEach(function (line) {
+        var item = el("li");
+        item.appendChild(el("strong", null, line.title + ". "));
+        item.appendChild(document.createTextNode(line.text + " "));
+        item.appendChild(el("span", "source", "Bron: " + line.sources.join("; ") + "."));
+        own.appendChild(item);
+      });
+      box.appendChild(own);
+    }
     box.appendChild(el("p", "disclaimer", view.no_diagnosis));
-    var booking = el("div", "booking");
-    booking.appendChild(el("p", null, view.booking.text));
-    var link = el("a", "booking-link");
-    link.appendChild(document.createTextNode(view.booking.label + " "));
-    link.appendChild(el("span", "nowrap", "(" + view.booking.reference + ")"));
-    link.href = view.booking.url;
-    link.target = "_blank";
-    link.rel = "noopener";
-    booking.appendChild(link);
-    box.appendChild(booking);
+    box.appendChild(bookingPart(view.booking));
     var after = el("div", "buttons after");
     after.setAttribute("role", "group");
     after.setAttribute("aria-label", "Verder");
@@ -239,11 +305,35 @@
   }
 
   // --- talking to the server -------------------------------------------------------------------------
+  // A reply that does not come within this time counts as failed (the server gives up on a turn well before).
+  var REPLY_TIMEOUT_MS = window.intakeReplyTimeoutMs || 60000;
+
+  // Rejects with error.status (HTTP), error.timeout, or error.serverText (the server's own Dutch error, if any).
   function request(method, url, body, token) {
     var headers = { "Content-Type": "application/json" };
     if (token) headers.Authorization = "Bearer " + token;
-    return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
-      .then(function (r) { if (!r.ok) { var e = new Error("HTTP " + r.status); e.status = r.status; throw e; } return r.json(); });
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, REPLY_TIMEOUT_MS) : null;
+    return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined,
+                        signal: controller ? controller.signal : undefined })
+      .then(function (r) {
+        if (r.ok) return r.json();
+        var e = new Error("HTTP " + r.status);
+        e.status = r.status;
+        return r.json().then(function (data) { e.serverText = errorText(data); throw e; },
+                             function () { throw e; });
+      }, function (error) {
+        if (error && error.name === "AbortError") error.timeout = true;
+        throw error;
+      })
+      .finally(function () { if (timer) clearTimeout(timer); });
+  }
+
+  // The server's Dutch error in a reply ([{text, retry: true}]), or null.
+  function errorText(data) {
+    if (!Array.isArray(data)) return null;
+    var marked = data.filter(function (m) { return m && m.retry && m.text; });
+    return marked.length ? marked[0].text : null;
   }
 
   function session() {
@@ -271,13 +361,13 @@
     progress.hidden = true;
   }
 
-  function failed(text, bubble) {
+  // The message did not get its answer: an error bubble with "Opnieuw versturen", and the text back in the field.
+  function failed(text, bubble, why) {
     if (bubble) bubble.remove();
     if (!input.value) input.value = text;
     var notice = el("div", "msg bot error");
     notice.setAttribute("role", "alert");
-    notice.appendChild(el("p", null, "Je bericht is niet verstuurd: er ging iets mis met de verbinding. " +
-      "Je eerdere antwoorden zijn bewaard."));
+    notice.appendChild(el("p", null, why + " Je eerdere antwoorden zijn bewaard."));
     var retry = button("Opnieuw versturen", function () {
       notice.remove();
       if (input.value === text) input.value = "";
@@ -316,13 +406,66 @@
       });
     }).then(function (messages) {
       setBusy(false);
-      if (messages.length && messages[0].deleted) forget();
+      var serverError = errorText(messages);
+      if (serverError || !messages.length) {  // the turn was not completed: nothing of it was kept
+        failed(text, bubble, serverError || NO_ANSWER);
+        return;
+      }
+      if (messages[0].deleted) forget();
+      moveFocus(renderTurn(messages, log));
+    }).catch(function (error) {
+      setBusy(false);
+      var why = error.serverText || (error.timeout || error.status >= 500 ? NO_ANSWER : NO_CONNECTION);
+      failed(text, bubble, why);
+    });
+    return true;
+  }
+
+  // Sends the lab report. The server reads it and never stores it; its answer is drawn like any other turn.
+  function sendFile(file, upload) {
+    if (busy) {
+      status.textContent = "Even geduld: de assistent antwoordt nog.";
+      return;
+    }
+    if (file.size > upload.max_bytes) {
+      var big = el("div", "msg bot error", "Dit bestand is groter dan " + Math.round(upload.max_bytes / 1048576) +
+        " MB. Stuur een kleiner bestand, bijvoorbeeld een foto van alleen de pagina met de bacteriën.");
+      big.setAttribute("role", "alert");
+      log.appendChild(big);
+      toBottom();
+      return;
+    }
+    clearAnswers();
+    scroller.focus({ preventScroll: true });
+    var bubble = el("div", "msg user", upload.text);
+    bubble.insertBefore(el("span", "visually-hidden", "Jij: "), bubble.firstChild);
+    log.appendChild(bubble);
+    setBusy(true);
+    status.textContent = "De assistent leest je uitslag…";
+    session().then(function (token) {
+      var body = new FormData();
+      body.append("sender", token);
+      body.append("file", file);
+      return fetch("/webhooks/rest/upload", { method: "POST", body: body });
+    }).then(function (r) {
+      if (r.status === 401 || r.status === 403) { localStorage.removeItem(KEY); throw new Error("HTTP " + r.status); }
+      if (!r.ok && r.status !== 413 && r.status !== 415) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (messages) {
+      setBusy(false);
       moveFocus(renderTurn(messages, log));
     }).catch(function () {
       setBusy(false);
-      failed(text, bubble);
+      bubble.remove();
+      var notice = el("div", "msg bot error");
+      notice.setAttribute("role", "alert");
+      notice.appendChild(el("p", null, "Je uitslag is niet verstuurd: er ging iets mis met de verbinding."));
+      var retry = button("Opnieuw versturen", function () { notice.remove(); sendFile(file, upload); });
+      notice.appendChild(retry);
+      log.appendChild(notice);
+      toBottom();
+      retry.focus();
     });
-    return true;
   }
 
   function start() { send("hallo", true); }

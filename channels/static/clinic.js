@@ -35,15 +35,22 @@
       rows.textContent = "";
       intakes.forEach(function (intake) {
         var tr = el("tr");
-        if (intake.red_flag || intake.crisis) tr.className = "alert";
+        if (intake.alert) tr.className = "alert";
         tr.appendChild(el("td", intake.completed_local));
         var ref = el("td");
         ref.appendChild(link(intake.reference, "/clinic/intakes/" + intake.reference + "?format=html",
           "Open intake " + intake.reference));
         tr.appendChild(ref);
+        intake.patient.forEach(function (value) { tr.appendChild(el("td", value)); });
+        intake.bands.forEach(function (band) {  // the areas, in the words of the report
+          var td = el("td", band.band);
+          td.className = "band-" + (band.state === "complete" ? "level-" + band.level : band.state);
+          tr.appendChild(td);
+        });
+        var flags = el("td", intake.flags.length ? intake.flags.join(", ") : "geen");
+        if (intake.flags.length) flags.className = "flags";
+        tr.appendChild(flags);
         tr.appendChild(el("td", intake.booking_label));
-        tr.appendChild(el("td", intake.red_flag ? "ja" : "nee"));
-        tr.appendChild(el("td", intake.crisis ? "ja: volg op" : "nee"));
         var downloads = el("td");
         downloads.appendChild(link("PDF", "/clinic/intakes/" + intake.reference + "?format=pdf",
           "PDF van " + intake.reference));

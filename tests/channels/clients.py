@@ -91,6 +91,9 @@ class ChannelUser:
     def send_media(self) -> list:
         return self.exchange(self.media_event(self.new_id()))
 
+    def send_document(self, data: bytes, kind: str = "application/pdf") -> list:
+        return self.exchange(self.document_event(self.new_id(), data, kind))
+
     def new_id(self) -> str:
         return str(unique())
 
@@ -126,7 +129,15 @@ class WhatsAppUser(ChannelUser):
                               "interactive": {"type": kind, kind: {"id": reply, "title": title}}})  # fmt: skip
 
     def media_event(self, event_id):
-        return self.envelope({**self.base(event_id, "image"), "image": {"id": "media1", "mime_type": "image/jpeg"}})
+        sticker = {"id": "sticker1", "mime_type": "image/webp"}
+        return self.envelope({**self.base(event_id, "sticker"), "sticker": sticker})
+
+    def document_event(self, event_id, data: bytes, kind: str) -> dict:
+        media_id = f"media{event_id}"
+        url = self.fake.serve(f"/files/{media_id}", data, kind)
+        self.fake.serve(f"/{media_id}", {"url": url, "mime_type": kind, "file_size": len(data), "id": media_id})
+        field = "document" if kind == "application/pdf" else "image"
+        return self.envelope({**self.base(event_id, field), field: {"id": media_id, "mime_type": kind}})
 
     def sign(self, body, form):
         return meta_signature(SECRETS["WHATSAPP_APP_SECRET"], body)
@@ -178,6 +189,18 @@ class TelegramUser(ChannelUser):
     def media_event(self, event_id):
         return self.message(event_id, sticker={"file_id": "sticker1", "emoji": "👍"})
 
+    def document_event(self, event_id, data: bytes, kind: str) -> dict:
+        token = SECRETS["TELEGRAM_TOKEN"]
+        self.fake.serve(f"/file/bot{token}/documents/file_{event_id}", data, kind)
+        self.fake.serve(f"/bot{token}/getFile", {"ok": True, "result": {"file_id": f"doc{event_id}",
+                        "file_path": f"documents/file_{event_id}"}})  # fmt: skip
+        if kind == "application/pdf":
+            return self.message(event_id, document={"file_id": f"doc{event_id}", "mime_type": kind,
+                                                    "file_size": len(data)})  # fmt: skip
+        sizes = [{"file_id": f"small{event_id}", "width": 90, "height": 120, "file_size": 2000},
+                 {"file_id": f"doc{event_id}", "width": 1800, "height": 2500, "file_size": len(data)}]  # fmt: skip
+        return self.message(event_id, photo=sizes)
+
     def sign(self, body, form):
         return {"X-Telegram-Bot-Api-Secret-Token": SECRETS["TELEGRAM_SECRET_TOKEN"]}
 
@@ -209,7 +232,13 @@ class MessengerUser(ChannelUser):
         return self.envelope({"mid": f"m_{event_id}", "text": title, "quick_reply": {"payload": reply}})
 
     def media_event(self, event_id):
-        return self.envelope({"mid": f"m_{event_id}", "attachments": [{"type": "image", "payload": {"url": "x"}}]})
+        return self.envelope({"mid": f"m_{event_id}", "attachments": [{"type": "image", "payload": {
+            "url": "https://x/sticker.png", "sticker_id": 369239263222822}}]})  # fmt: skip
+
+    def document_event(self, event_id, data: bytes, kind: str) -> dict:
+        url = self.fake.serve(f"/cdn/report{event_id}", data, kind)
+        field = "file" if kind == "application/pdf" else "image"
+        return self.envelope({"mid": f"m_{event_id}", "attachments": [{"type": field, "payload": {"url": url}}]})
 
     def sign(self, body, form):
         return meta_signature(SECRETS["MESSENGER_APP_SECRET"], body)
@@ -241,8 +270,13 @@ class TwilioUser(ChannelUser):
         return {**self.base(event_id), "Body": text}
 
     def media_event(self, event_id):
-        return {**self.base(event_id), "Body": "", "NumMedia": "1", "MediaUrl0": "https://x/1.jpg",
-                "MediaContentType0": "image/jpeg"}  # fmt: skip
+        return {**self.base(event_id), "Body": "", "NumMedia": "1", "MediaUrl0": "https://x/1.ogg",
+                "MediaContentType0": "audio/ogg"}  # fmt: skip
+
+    def document_event(self, event_id, data: bytes, kind: str) -> dict:
+        sid = SECRETS["TWILIO_ACCOUNT_SID"]
+        url = self.fake.serve(f"/2010-04-01/Accounts/{sid}/Messages/MM{event_id}/Media/ME{event_id}", data, kind)
+        return {**self.base(event_id), "Body": "", "NumMedia": "1", "MediaUrl0": url, "MediaContentType0": kind}
 
     def sign(self, body, form):
         url = f"{PUBLIC_URL}/webhooks/twilio/webhook"

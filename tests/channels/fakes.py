@@ -1,7 +1,9 @@
 """A provider's API faked on loopback: an aiohttp app in its own thread that records every call.
 
 The assistant's ``*_API_URL`` points at it; the tests read what the bot sent from ``calls``.
-``fail_next(n, status)`` makes the next n calls fail (429 or 5xx), to see the retries.
+``fail_next(n, status)`` makes the next n calls fail (429 or 5xx), to see the retries. ``serve(path, body,
+kind)`` makes a GET of ``path`` answer with a file (a user's document or photo) or, for a dict, with JSON
+(WhatsApp's media lookup, Telegram's getFile).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class FakeProvider:
         self.url = f"http://127.0.0.1:{self.port}"
         self.calls: list = []
         self.failures: list = []
+        self.files: dict = {}
         self._lock = threading.Lock()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -56,6 +59,11 @@ class FakeProvider:
         with self._lock:
             self.failures.extend([status] * count)
 
+    def serve(self, path: str, body, kind: str = "application/octet-stream") -> str:
+        with self._lock:
+            self.files[path] = (body, kind)
+        return self.url + path
+
     def mark(self) -> int:
         with self._lock:
             return len(self.calls)
@@ -70,9 +78,14 @@ class FakeProvider:
         body = await request.json() if "json" in content_type and raw else None
         form = dict(await request.post()) if "form" in content_type else {}
         with self._lock:
-            failure = self.failures.pop(0) if self.failures else None
+            served = self.files.get(request.path) if request.method == "GET" else None
+            failure = self.failures.pop(0) if self.failures and served is None else None
             if failure is None:
                 self.calls.append(Call(request.path, dict(request.query), dict(request.headers), body, form))
+        if served is not None:
+            content, kind = served
+            return web.json_response(content) if isinstance(content, dict) else web.Response(body=content,
+                                                                                             content_type=kind)
         if failure is not None:
             return web.json_response({"error": "fake failure"}, status=failure, headers={"Retry-After": "0"})
         return web.json_response(ANSWERS[self.provider])

@@ -17,11 +17,13 @@ import requests
 from bot.labels import code_label, format_number
 from channels.cluster import ERROR_TEXT
 from scripts.cluster import free_port_block, launch, wait_ready
+from tests.channels.fakes import FakeProvider
 
 SECRET = "cluster-test-secret"
 TOKEN = "cluster-test-token"
 ACTION_TIMEOUT_S = 3
 CONFIRM_TEXT = "ja, dat klopt"
+TELEGRAM_TOKEN, TELEGRAM_SECRET = "123:tg-token", "tg-secret"
 
 
 class Cluster:
@@ -64,6 +66,11 @@ class Cluster:
         prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         subprocess.run(prefix + args, check=True, capture_output=True)
 
+    def redis(self, db: int = 2):
+        import redis
+
+        return redis.Redis(port=self.state["services"]["redis"]["port"], db=db)
+
     def events(self, sender_id: str) -> list:
         """The conversation's rows in the tracker store, in the order stored."""
         import sqlalchemy as sa
@@ -78,13 +85,23 @@ class Cluster:
 
 
 @pytest.fixture(scope="module")
-def cluster():
+def telegram():
+    """A fake Telegram API (tests/channels/fakes.py): the cluster's servers have the Telegram channel on."""
+    fake = FakeProvider("telegram").start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="module")
+def cluster(telegram):
     directory = Path(tempfile.mkdtemp(prefix="intake-cluster-"))
     base = free_port_block(10)
     env = {"RASA_PORT": str(base), "ACTION_PORT": str(base + 4), "CLUSTER_PG_PORT": str(base + 8),
            "CLUSTER_REDIS_PORT": str(base + 9), "CLUSTER_REPLICAS": "2", "CLUSTER_ACTION_REPLICAS": "2",
            "CHAT_SESSION_SECRET": SECRET, "RASA_AUTH_TOKEN": TOKEN, "ACTION_TIMEOUT_S": str(ACTION_TIMEOUT_S),
-           "CLINIC_NAME": "Testkliniek", "CLINIC_BOOKING_URL": "https://kliniek.example/plan"}  # fmt: skip
+           "CLINIC_NAME": "Testkliniek", "CLINIC_BOOKING_URL": "https://kliniek.example/plan",
+           "TELEGRAM_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET,
+           "TELEGRAM_API_URL": telegram.url}  # fmt: skip
     process = launch(directory, env)
     try:
         wait_ready(process, directory, timeout=400)

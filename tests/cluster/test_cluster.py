@@ -12,8 +12,9 @@ import requests
 
 from bot.scoring import compute_scores
 from channels.cluster import ERROR_TEXT
+from channels.messaging.base import pseudonym
 from tests.answers import NO_RISK, WORKED_EXAMPLE, with_answers
-from tests.cluster.conftest import User, answer_text, next_message
+from tests.cluster.conftest import SECRET, TELEGRAM_SECRET, User, answer_text, next_message
 
 ACTIONS = ["actions-1", "actions-2"]
 
@@ -135,6 +136,37 @@ def test_a_conversation_moving_between_servers_keeps_its_answers(cluster):
     slots = user.intake(WORKED_EXAMPLE, bases=[cluster.server("rasa-1"), cluster.server("rasa-2")])
     assert_complete(slots, WORKED_EXAMPLE)
     assert_stored_exactly(cluster, user)
+
+
+def test_a_duplicate_delivery_reaching_the_other_server_is_handled_once(cluster, telegram):
+    """Telegram delivers an update again (it saw no answer in time); nginx sends the retry to the other server."""
+    chat = str(int(time.time() * 1000) % 10**9)
+    person = {"id": int(chat), "type": "private"}
+    update = {"update_id": int(chat), "message": {"message_id": 1, "date": int(time.time()), "text": "hallo",
+                                                  "chat": person, "from": {"id": int(chat)}}}  # fmt: skip
+    headers = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}
+    mark = telegram.mark()
+    for server in ("rasa-1", "rasa-2"):
+        reply = requests.post(f"{cluster.server(server)}/webhooks/telegram/webhook", json=update, headers=headers,
+                              timeout=60)  # fmt: skip
+        assert reply.status_code == 200
+    sender_id = pseudonym(SECRET.encode(), "telegram", chat)
+    assert [data["text"] for kind, data in cluster.events(sender_id) if kind == "user"] == ["hallo"]
+    sent = [call.json["text"] for call in telegram.since(mark) if (call.json or {}).get("chat_id") in (chat, int(chat))]
+    assert len(sent) == 1 and sent[0].startswith("Hoi! Ik ben de intake-assistent van Testkliniek.")
+    assert 2 * 24 * 3600 - 60 < cluster.redis().ttl(f"channel-msg:telegram:{chat}") <= 2 * 24 * 3600
+
+
+def test_failed_sign_ins_are_counted_once_for_both_servers(cluster):
+    """Five wrong tokens from one address, spread over the servers, lock that address out on both (not five each)."""
+    servers = [cluster.server("rasa-1"), cluster.server("rasa-2")]
+    statuses = [requests.post(f"{servers[k % 2]}/clinic/session", json={"token": "wrong"}, timeout=30).status_code
+                for k in range(5)]  # fmt: skip
+    assert statuses == [401] * 5
+    for server in servers:
+        locked = requests.post(f"{server}/clinic/session", json={"token": "wrong"}, timeout=30)
+        assert locked.status_code == 429 and 800 < int(locked.headers["Retry-After"]) <= 900
+    assert cluster.redis().zcard("clinic-signin:127.0.0.1") == 5
 
 
 def test_action_server_slow_or_down_gets_the_dutch_error_and_the_interview_goes_on(cluster):

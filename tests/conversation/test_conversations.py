@@ -76,7 +76,7 @@ def test_red_flag_puts_the_gp_first(conversation):
     replies = conversation.replies
     assert "huisarts" in replies[0] and "112" in replies[0]
     assert replies[1] == "Dank je wel voor je antwoorden! Dit is je uitkomst."
-    assert replies[-1].startswith("Ga eerst naar je huisarts")
+    assert replies[-1].startswith("Bel eerst je huisarts")
 
 
 def test_crisis_faq_correction_back_and_skip_mid_interview(conversation):

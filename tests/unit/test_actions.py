@@ -139,7 +139,7 @@ class TestFinishIntake:
         assert dispatcher.messages[-2]["buttons"][0]["url"] == result["booking"]["url"]
         view = dispatcher.messages[-1]["custom"]["intake_results"]
         labels = [a["label"] for a in view["areas"]]
-        assert labels == ["Darmflora", "Magnesium uit je eten", "Alcohol (AUDIT-C)", "Stress (PSS-4)"]
+        assert labels == ["Darmflora", "Magnesium", "Alcohol (AUDIT-C)", "Stress (PSS-4)"]
         assert view["areas"][0]["value"] == 90 and view["areas"][0]["level"] == 2
         assert view["booking"]["reference"] == reference
 
@@ -162,7 +162,8 @@ class TestFinishIntake:
         dispatcher, events = run(ActionFinishIntake(), tracker(slots))
         assert slot_events(events)["intake_result"]["booking"]["kind"] == "gp_first"
         assert "huisarts" in dispatcher.messages[0]["text"] and "112" in dispatcher.messages[0]["text"]
-        assert dispatcher.messages[-2]["text"].startswith("Ga eerst naar je huisarts")
+        assert dispatcher.messages[-2]["text"].startswith("Bel eerst je huisarts")
+        assert not dispatcher.messages[-2].get("buttons")  # no booking link before the huisarts
 
     @pytest.mark.parametrize("status", ["no_consent", "under_age", "deleted"])
     def test_nothing_kept_without_consent_or_under_age(self, status):

@@ -9,6 +9,7 @@ import actions.conversation  # noqa: F401  (registers the actions)
 import actions.intake_form  # noqa: F401
 import actions.results  # noqa: F401
 from bot import faq
+from bot import slots as state_slots
 from bot.dialogue.turn import INTENT_SIGNALS
 from bot.dutch_pipeline import PIPELINE_PATH
 from bot.questionnaire import CODE, CODE_LIST, ITEM_IDS, ITEMS, NUMBER
@@ -31,6 +32,17 @@ def test_item_slots_in_spec_order_with_their_types():
     for it in ITEMS:
         assert slots[it.id]["type"] == SLOT_TYPES[it.kind], it.id
         assert slots[it.id]["mappings"] == [{"type": "custom"}]
+
+
+def test_the_state_slots_named_in_bot_are_the_domains():
+    """Every slot name of bot/slots.py is a slot of domain.yml; the clinic's flags are custom bools and a list."""
+    names = {value for key, value in vars(state_slots).items() if key.isupper() and isinstance(value, str)}
+    slots = DOMAIN["slots"]
+    assert names - {state_slots.REQUESTED} <= set(slots)  # requested_slot is Rasa's own form slot
+    for name in state_slots.RECORD_FLAGS:
+        assert slots[name] == {"type": "bool", "influence_conversation": False, "mappings": [{"type": "custom"}]}
+    assert slots[state_slots.NOT_MANAGED] == {"type": "list", "influence_conversation": False,
+                                              "mappings": [{"type": "custom"}]}  # fmt: skip
 
 
 def test_form_requires_every_item_in_order():

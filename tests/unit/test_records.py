@@ -1,5 +1,9 @@
 """The intake record store on SQLite, its purge and the report formats."""
 
+import base64
+import hashlib
+import hmac
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -58,7 +62,7 @@ def test_purge_command(tmp_path, monkeypatch, capsys):
 
 
 def test_reports():
-    r = record()
+    r = replace(record(), words={"med_ppi": "Bespreek <dit>."})
     assert reports.to_json(r)["completed_at"] == "2026-01-10T09:00:00+00:00"
     page = reports.to_html(r, "Kliniek <b>")
     assert "Kliniek &lt;b&gt;" in page and "Bespreek &lt;dit&gt;." in page and "<dit>" not in page
@@ -78,3 +82,13 @@ def test_sessions_are_signed():
     assert sessions.verify(secret, session_id + ".AAAA") is None
     assert sessions.verify(secret, "anna") is None and sessions.verify(secret, None) is None
     assert sessions.issue(secret) != token
+    assert len(base64.urlsafe_b64decode(session_id + "==")) == 18  # 144 random bits
+
+
+def test_a_session_signed_before_itsdangerous_still_verifies():
+    """HMAC-SHA256 of the id under the secret, base64url without padding: what the server issued before."""
+    secret, session_id = b"s3cret", "Tgw3aE9vfk0-ps0pkvEKe2Kl"
+    digest = hmac.new(secret, session_id.encode(), hashlib.sha256).digest()
+    token = session_id + "." + base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    assert sessions.verify(secret, token) == session_id
+    assert sessions.verify(secret, "." + token.split(".")[1]) is None

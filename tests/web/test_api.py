@@ -9,6 +9,7 @@ import pytest
 import requests
 from fhir.resources.questionnaireresponse import QuestionnaireResponse
 
+from bot.questionnaire import ITEMS
 from bot.scoring import compute_scores
 from tests.answers import WORKED_EXAMPLE
 from tests.web.conftest import ALLOWED_ORIGIN, CHAT, CLINIC_TOKEN, ENGLISH, ROOT, WebUser, visible_words
@@ -161,6 +162,24 @@ def test_record_as_json_html_pdf_and_fhir(stack, completed):
     assert by_link["egfr"].answer is None
     scores = {item.linkId: item for item in by_link["scores"].item}
     assert scores["score.microbiome_score"].answer[0].valueInteger == 90
+
+
+def test_diet_questions_answered_weet_ik_niet_give_an_incomplete_card_and_report(stack):
+    """The user-tested case: every diet question "weet ik niet". The card and the report say "onvolledig"."""
+    diet = [i for i, it in enumerate(ITEMS) if it.section == "diet"]
+    chat = [text if i - 1 not in diet else "weet ik niet" for i, text in enumerate(CHAT)]  # CHAT[i]: item i - 1
+    card = WebUser(stack["base"]).complete(chat)
+    gut, magnesium = card["areas"][0], card["areas"][1]
+    assert (gut["state"], gut["band_label"]) == ("incomplete", "onvolledig")
+    assert gut["basis"] == "Op basis van 0 van 7 voedingsvragen en 9 van 9 andere vragen."
+    assert (magnesium["state"], magnesium["band_label"]) == ("incomplete", "onvolledig")
+    assert magnesium["basis"] == "Op basis van 0 van 7 voedingsvragen en 5 van 6 andere vragen."
+    reference = card["booking"]["reference"]
+    record = clinic(stack["base"], reference).json()
+    assert [record["answers"][ITEMS[i].id] for i in diet] == [None] * len(diet)
+    page = clinic(stack["base"], reference, format="html").text
+    assert '<h3>Darmflora: <span class="band">onvolledig</span></h3>' in page
+    assert '<p class="basis">Op basis van 0 van 7 voedingsvragen en 9 van 9 andere vragen.</p>' in page
 
 
 def test_the_html_report_holds_no_english_code_words(stack, completed):

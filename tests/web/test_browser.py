@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from bot.clinic import Clinic
 from bot.dialogue import texts
 from bot.dialogue.results import build_result, results_view
+from bot.questionnaire import ITEMS
 from tests.answers import WORKED_EXAMPLE
 from tests.web.conftest import axe_violations, csp_errors, screenshot
 
@@ -304,4 +305,52 @@ def test_favicon_and_static_assets(stack, browser):
     wait_for_item(page, "consent")
     page.goto(f"{stack['base']}/favicon.ico")
     assert failed == []
+    context.close()
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_card_is_honest_about_missing_answers_and_puts_the_huisarts_first(stack, browser, axe_source, size):
+    """All diet questions unknown, the glasses unknown, a red flag: as the server sends it, drawn by the page."""
+    clinic = Clinic("Testkliniek", "https://kliniek.example/plan", "020 123 45 67", "info@kliniek.example")
+    answers = {**WORKED_EXAMPLE, **{it.id: None for it in ITEMS if it.section == "diet"}, "audit_c_quantity": None,
+               "red_flags": ["black_stool"]}  # fmt: skip
+    view = results_view(answers, build_result(answers, clinic, "IN-TEST22"), clinic)
+    context = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP)
+    page = context.new_page()
+    page.goto(f"{stack['base']}/chat")
+    wait_for_item(page, "consent")
+    page.route("**/webhooks/rest/webhook", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps([{"custom": {"intake_results": view}}])))
+    tab_to(page, element_id="input")
+    page.keyboard.type("geen")
+    page.keyboard.press("Enter")
+    card = page.get_by_role("region", name="Je uitkomst")
+    expect(card).to_be_visible(timeout=TIMEOUT)
+    areas = card.locator(".area")
+    expect(areas).to_have_count(4)
+    gut, magnesium, drinks, stress = (areas.nth(i) for i in range(4))
+    expect(gut.get_by_role("heading", name="Darmflora onvolledig")).to_have_count(1)
+    expect(gut.locator(".basis")).to_have_text("Op basis van 0 van 7 voedingsvragen en 8 van 9 andere vragen.")
+    expect(gut.locator(".missing")).to_have_text(
+        "Met antwoorden op de voedingsvragen en de vraag over glazen op een drinkdag kan ik je risico voor je "
+        "darmflora wel inschatten.")  # fmt: skip
+    expect(magnesium.locator(".band")).to_have_text("onvolledig")
+    expect(drinks.locator(".band")).to_have_text("kon niet berekend worden")
+    expect(drinks.locator(".basis")).to_have_text("Op basis van 2 van 3 alcoholvragen.")
+    for open_area in (gut, magnesium, drinks):  # no bar, no marker, no "Waarom? Niets ..."
+        expect(open_area.locator(".track, .marker, .why")).to_have_count(0)
+    expect(stress.locator(".band")).to_have_text("veel stress")  # answered: shown with its bar
+    expect(stress.locator(".marker")).to_have_count(1)
+    expect(card).not_to_contain_text("laag risico")
+    expect(card).not_to_contain_text("Niets in je antwoorden verhoogt dit risico")
+    # the huisarts first: no link to the booking page, the clinic's phone and e-mail for later
+    expect(card.locator(".flag")).to_contain_text("huisarts")
+    expect(card.locator("a[href*='kliniek.example/plan'], a[href*='ref=']")).to_have_count(0)
+    expect(card.locator(".booking-first")).to_have_text("Eerst naar de huisarts")
+    expect(card.locator(".booking")).to_contain_text("Bel eerst je huisarts over je klachten.")
+    expect(card.get_by_role("link", name="020 123 45 67")).to_have_attribute("href", "tel:0201234567")
+    expect(card.get_by_role("link", name="info@kliniek.example")).to_have_attribute("href",
+                                                                                    "mailto:info@kliniek.example")
+    assert axe_violations(page, axe_source) == []
+    screenshot(page, f"card-incomplete-{size}", full_page=True)
     context.close()

@@ -43,6 +43,17 @@ def test_sign_in_list_filter_open_download_sign_out(stack, browser, axe_source, 
 
     expect(rows(page).filter(has_text=reference)).to_have_count(1)
     expect(rows(page).filter(has_text=red_flag_intake)).to_have_count(1)
+    # who, the four areas and the alarms, without opening the intake
+    headers = page.locator("thead th").all_inner_texts()
+    assert headers == ["Afgerond", "Referentie", "Geslacht", "Leeftijd", "Darmflora", "Magnesium", "Alcohol",
+                       "Stress en slaap", "Alarmen", "Afspraak", "Downloads"]  # fmt: skip
+    flagged = rows(page).filter(has_text=red_flag_intake)
+    assert flagged.locator("td").all_inner_texts()[2:10] == ["vrouw", "40", "verhoogd", "gemiddeld", "verhoogd",
+                                                              "veel stress", "alarmsignaal, crisis", "eerst huisarts"]
+    expect(flagged).to_have_class("alert")
+    plain = rows(page).filter(has_text=reference)
+    assert plain.locator("td").all_inner_texts()[8] == "geen"
+    expect(plain).not_to_have_class("alert")
     first = rows(page).first.locator("td").first.inner_text()
     assert re.fullmatch(r"\d{1,2} [a-z]+ \d{4}, \d{2}:\d{2}", first)  # "29 november 2026, 13:42", Amsterdam
     assert axe_violations(page, axe_source) == []
