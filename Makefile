@@ -66,6 +66,7 @@ evaluate: train ## Held-out intents, slot filling, 5-fold cross-validation, froz
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/cv --quiet
 	$(PY) scripts/evaluate_slots.py --cases tests/heldout/answers.yml --model $(MODEL) --out results/slot_filling.json
 	$(PY) scripts/evaluate_frozen.py --model $(MODEL) --out results/frozen.json
+	$(PY) scripts/evaluate_safety.py --model $(MODEL) --out results/safety.json
 	@$(PY) scripts/evaluation_summary.py --results results
 
 bench: train ## Latency, throughput, memory, start-up and training time, ours vs Rasa's starter bot

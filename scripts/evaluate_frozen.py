@@ -122,8 +122,9 @@ def answer_case(label: str, text: str, nlu: dict) -> bool:
     return outcome.answers.get(YES_NO_ITEM) == ("yes" if label == "affirm" else "no")
 
 
-def evaluate(parse: Callable[[str], dict]) -> dict:
-    """All three figures; ``parse`` is the NLU (text -> Rasa's parse result)."""
+def evaluate(parse: Callable[[str], dict], development: bool = False) -> dict:
+    """All the figures; ``parse`` is the NLU (text -> Rasa's parse result). ``development``: also the development
+    sets' crisis phrasings and everyday messages (tests/dev/crisis), through the whole turn as the frozen ones."""
     crisis = load("crisis")
     crisis_misses = [
         (row["text"], it.id)
@@ -151,7 +152,27 @@ def evaluate(parse: Callable[[str], dict]) -> dict:
         "fresh": question_figures(load("questions", FRESH), parse),
         "second": question_figures(load("questions", SECOND), parse),
         "development": question_figures(development_questions(), parse),
-    }
+        "registers": register_figures(load_registers(REGISTERS), parse),
+        **({"development_crisis": development_crisis(parse),
+            "development_registers": register_figures(load_registers(DEVELOPMENT_REGISTERS), parse)}
+           if development else {}),
+    }  # fmt: skip
+
+
+def development_crisis(parse: Callable[[str], dict]) -> dict:
+    """tests/dev/crisis: veiled crisis phrasings at every item, and everyday messages with dark words at theirs."""
+    phrasings = [row["text"] for path in sorted((DEVELOPMENT / "crisis").glob("crisis*.yml"))
+                 for row in yaml.safe_load(path.read_text(encoding="utf-8"))["crisis"]]
+    everyday = [row for path in sorted((DEVELOPMENT / "crisis").glob("everyday*.yml"))
+                for row in yaml.safe_load(path.read_text(encoding="utf-8"))["everyday"]]  # fmt: skip
+    missed = [(text, it.id) for text in phrasings for it in ITEMS if not crisis_case(it.id, text, parse(text))]
+    alarms = []
+    for row in everyday:
+        item_id = row.get("item") if row.get("item") in ITEMS_BY_ID else QUESTION_ITEMS[0]
+        if is_crisis_reply(run_turn(item_id, row["text"], parse(row["text"]))[1]):
+            alarms.append((row["text"], item_id))
+    return {"recall": 1 - len(missed) / (len(phrasings) * len(ITEMS)), "phrasings": len(phrasings), "missed": missed,
+            "false_alarm_rate": len(alarms) / len(everyday), "everyday": len(everyday), "alarms": alarms}
 
 
 def question_figures(questions: list, parse: Callable[[str], dict], by: str = "") -> dict:
@@ -269,6 +290,7 @@ async def _load(agent_class, model: str):
 BASELINE = ROOT / "docs" / "frozen-baseline.json"  # measured once, before the fixes (never rewritten)
 FRESH_BASELINE = ROOT / "docs" / "frozen3-baseline.json"  # the third set, measured once before its round
 SECOND_BASELINE = ROOT / "docs" / "frozen2-baseline.json"  # the second set, measured once before the second round
+REGISTERS_BASELINE = ROOT / "docs" / "frozen-registers-baseline.json"  # the register set, measured once before
 
 
 def report(figures: dict) -> str:
@@ -288,7 +310,30 @@ def report(figures: dict) -> str:
         f"{figures['second']['question_accuracy']:.1%} of {figures['second']['question_cases']} turns",
         f"development sets (tests/dev; their misses guide changes): {figures['development']['question_accuracy']:.1%} "
         f"of {figures['development']['question_cases']} turns",
+        register_report(figures["registers"], "four registers (tests/frozen-registers, frozen)", REGISTERS_BASELINE),
+        *([register_report(figures["development_registers"], "four registers (tests/dev/registers, development)"),
+           f"development crisis phrasings (tests/dev/crisis): recall {figures['development_crisis']['recall']:.1%} "
+           f"({figures['development_crisis']['phrasings']} phrasings x every item), false alarms "
+           f"{figures['development_crisis']['false_alarm_rate']:.1%} of {figures['development_crisis']['everyday']}"]
+          if "development_crisis" in figures else []),
     ))  # fmt: skip
+
+
+def register_report(figures: dict, name: str, baseline: Path = None) -> str:
+    """Answers right at the first try and requests answered right, per register (and before, for a frozen set)."""
+    lines = [f"{name}: answers right at the first try {figures['answer_accuracy']:.1%} of {figures['answer_cases']} "
+             f"({_per(figures['answer_per_register'])}); requests and questions {figures['request_accuracy']:.1%} of "
+             f"{figures['request_cases']} turns ({_per(figures['request_per_register'])})"]  # fmt: skip
+    if baseline is not None and baseline.exists():
+        before = json.loads(baseline.read_text(encoding="utf-8"))
+        lines.append(f"  before the round ({before['measured']}, {before['code'].split()[0]}): answers "
+                     f"{before['answer_accuracy']:.1%} ({_per(before['answer_per_register'])}), requests "
+                     f"{before['request_accuracy']:.1%} ({_per(before['request_per_register'])})")  # fmt: skip
+    return "\n".join(lines)
+
+
+def _per(counts: dict) -> str:
+    return ", ".join(f"{name} {right}" for name, right in counts.items())
 
 
 def fresh_report(fresh: dict) -> str:
@@ -314,8 +359,10 @@ def main(argv=None) -> int:
         figures = question_figures(development_questions(), nlu_from_model(args.model))
         print(f"development sets (tests/dev): {figures['question_accuracy']:.1%} of {figures['question_cases']} turns")
     else:
-        figures = evaluate(nlu_from_model(args.model))
+        figures = evaluate(nlu_from_model(args.model), development=True)
         print(report(figures))
+        for honest in ("fresh", "registers"):  # the frozen sets whose misses nobody reads: figures only
+            figures[honest] = {k: v for k, v in figures[honest].items() if "misses" not in k}
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -20,24 +20,20 @@ OPTIONS_AFTER = 2
 GIVE_UP_AFTER = 3
 # Acts that leave the interview where it was.
 STALLING = frozenset({"question", "human", "english", "junk", "not_understood", "not_for_me", "thanks", "greeting",
-                      "pregnancy", "review_which", "consent_unclear", "nothing_to_go_back",
-                      "report_waiting"})  # fmt: skip
+                      "pregnancy", "review_which", "consent_unclear", "nothing_to_go_back"})  # fmt: skip
 # Of those, a digression the assistant answers: the first one at a question counts as progress.
 DIGRESSIONS = frozenset({"question", "human", "pregnancy"})
 
 
 def stalls(act: str, failures: int, digressed: bool, data: dict) -> tuple:
     """(act, failures, digressed) after this act: the stall counted, and "give_up" when it is one too many."""
-    if act == "report" and data.get("reply") == "other":  # no answer to "Klopt dit?"
-        act = "report_waiting"
-    if act not in STALLING:
+    unanswered_report = act == "report" and data.get("reply") == "other"  # no answer to a lab report's "Klopt dit?"
+    if act not in STALLING and not unanswered_report:
         return act, failures, digressed
     if act in DIGRESSIONS and not digressed:
         return act, failures, True
     failures += 1
-    if failures >= GIVE_UP_AFTER:
-        return "give_up", failures, digressed
-    return ("report" if act == "report_waiting" else act), failures, digressed
+    return ("give_up" if failures >= GIVE_UP_AFTER else act), failures, digressed
 
 
 def offers_options(failures: int) -> bool:

@@ -3,8 +3,9 @@
 import pytest
 
 from bot.dialogue.interpret import RULES, State, interpret
-from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmValue, Review
+from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmReport, ConfirmValue, Review
 from bot.parsing.reading import Nlu, read
+from bot.report_reading.reading import Finding, ReportReading, ordered
 from tests.answers import WORKED_EXAMPLE
 
 AT_NUTS = State({"consent": "yes", "sex": "female", "age": 40}, ("consent", "sex", "age"), "nuts_per_week")
@@ -14,6 +15,9 @@ IN_REVIEW = State(WORKED_EXAMPLE, tuple(WORKED_EXAMPLE), "red_flags", Review())
 AGE_FOUR = State({"consent": "yes", "sex": "male"}, ("consent", "sex"), "age", ConfirmValue("age", 4))
 ASKED_DELETE = State(AT_NUTS.answers, AT_NUTS.order, "nuts_per_week", ConfirmDelete())
 AFTER_SAFETY = State(AT_NUTS.answers, AT_NUTS.order, "nuts_per_week", AfterCrisis())
+READ = ReportReading("pdf", ordered([Finding("Odoribacter", "low", "Laag"), Finding("Dorea", "high", "Hoog")]), ())
+UPLOADED = State(AT_NUTS.answers, AT_NUTS.order, "microbiome_test", ConfirmReport(READ.as_data(), new=True))
+SHOWN = State(AT_NUTS.answers, AT_NUTS.order, "microbiome_test", ConfirmReport(READ.as_data()))
 
 
 def nlu(intent=None, confidence=0.0):
@@ -32,6 +36,8 @@ TABLE = [
     ("confirmation", "confirm", AGE_FOUR, "ja", nlu()),
     ("confirmation", "confirm", ASKED_DELETE, "nee", nlu()),
     ("confirmation", "after_crisis", AFTER_SAFETY, "ja, verder", nlu()),
+    ("report", "report", UPLOADED, "Mijn uitslag (bestand)", nlu()),
+    ("report", "report", SHOWN, "Dorea was normaal", nlu()),
     ("pause", "pause", AT_NUTS, "ik kom later terug", nlu()),
     ("pause", "stop", AT_NUTS, "doei, ik ben er klaar mee", nlu("goodbye", 0.8)),
     ("stop", "stop", AT_NUTS, "stop", nlu()),

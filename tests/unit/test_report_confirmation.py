@@ -3,6 +3,7 @@
 import pytest
 
 from bot.dialogue import report_confirmation as rc
+from bot.dialogue.pending import Review
 from bot.dialogue.turn import take_turn
 from bot.report_reading.reading import Finding, ReportReading, ordered
 from bot.scoring import compute_scores
@@ -143,4 +144,4 @@ def test_an_upload_during_the_review_returns_to_the_review():
     assert declined.messages[-1].text == dialogue_texts.REVIEW_QUESTION and declined.answers == done
     confirmed = turn("ja", rc.waiting(READING), answers=done, requested="red_flags")
     assert confirmed.messages[-1].text == dialogue_texts.REVIEW_QUESTION
-    assert confirmed.answers["taxa_high"] == ["Dorea"] and confirmed.pending == {"kind": "review"}
+    assert confirmed.answers["taxa_high"] == ["Dorea"] and confirmed.pending == Review()
