@@ -7,7 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from bot.dutch_pipeline import load
+from bot.parsing.lexicon import is_common
 
 
 @dataclass(frozen=True)
@@ -48,20 +51,9 @@ def tokens(text: str) -> tuple:
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count 1), cut off above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
+    """Damerau-Levenshtein distance with adjacent swaps counting 1 (optimal string alignment, by rapidfuzz),
+    cut off above ``limit``."""
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
 def typo_budget(word: str) -> int:
@@ -71,18 +63,20 @@ def typo_budget(word: str) -> int:
     return 1 if len(word) < 9 else 2
 
 
-# Real words one letter from a word the parsers fold typos into, never read as that typo: "geven" is not
-# "leven" (crisis wording), "even" is not "zeven" and "tegen" not "negen" (numbers).
-REAL_WORDS = frozenset(("nemen", "vissen", "kissen", "wissen", "geven", "lezen", "beven", "heven", "weven", "leven", "even", "tegen", "regen", "degen",
-                        "zegen", "zaken", "taken", "raken", "laken", "maten", "manen", "messen", "gissen", "dringen",
-                        "zingen"))  # fmt: skip
+def inflected(word: str, target: str) -> bool:
+    """``word`` is ``target`` with an ending added or dropped ("zwarte" / "zwart", "zelfmoorden" / "zelfmoord")."""
+    short, long = sorted((word, target), key=len)
+    return len(short) >= 4 and long.startswith(short)
 
 
 def similar(word: str, target: str) -> bool:
-    """``word`` is ``target`` or a small typo of it (never a different real word of ``REAL_WORDS``)."""
+    """``word`` is ``target``, a form of it, or a small typo of it; a common Dutch word is never read as a typo of
+    another word ("geven" is not "leven", "even" is not "zeven": bot.parsing.lexicon)."""
     if word == target:
         return True
-    if word in REAL_WORDS:
-        return False
     budget = typo_budget(target)
-    return budget > 0 and edit_distance(word, target, budget) <= budget
+    if budget == 0 or abs(len(word) - len(target)) > budget:
+        return False
+    if is_common(word) and not inflected(word, target):
+        return False
+    return edit_distance(word, target, budget) <= budget
