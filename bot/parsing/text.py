@@ -36,6 +36,28 @@ def plain_words(text: str) -> tuple:
     return tuple(re.findall(r"[a-z0-9]+", normalise(text)))
 
 
+CLAUSE_ENDS = (",", ".", ";", "!", "?", "+", "/", "maar", "wel", "ja", "behalve")
+
+
+def clause_words(text: str) -> list:
+    """The message's words, numbers and punctuation marks, lower case without accents: "ja, nie" -> ["ja", ",", "nie"]."""
+    return re.findall(r"\d+(?:[.,]\d+)?|[a-z]+|[^\sa-z\d]", normalise(text))
+
+
+def negated(words: list, negators: tuple = ("niet",)) -> set:
+    """Indexes of the words a negator negates: the rest of its clause, at most four words ("niet altijd",
+    "niet echt man of vrouw", "geen bloed"), up to a comma, "maar" or "wel"."""
+    out: set = set()
+    for i, word in enumerate(words):
+        if word not in negators:
+            continue
+        for j in range(i + 1, min(len(words), i + 5)):
+            if words[j] in CLAUSE_ENDS:
+                break
+            out.add(j)
+    return out
+
+
 def has_phrase(text: str, phrase: str) -> bool:
     """``phrase`` occurs in ``text`` as whole words: the one phrase matcher of bot/parsing."""
     return f" {' '.join(plain_words(phrase))} " in f" {' '.join(plain_words(text))} "
@@ -63,10 +85,18 @@ def typo_budget(word: str) -> int:
     return 1 if len(word) < 9 else 2
 
 
+# Endings that make another form of the same word: "zwart" -> "zwarte", "zelfmoord" -> "zelfmoorden",
+# "puistje" -> "puistjes"; a doubled consonant before "en" or "e" too ("slik" -> "slikken").
+ENDINGS = ("e", "en", "s", "n", "t", "te", "ten", "de", "den", "je", "jes", "tje", "tjes", "es")
+
+
 def inflected(word: str, target: str) -> bool:
-    """``word`` is ``target`` with an ending added or dropped ("zwarte" / "zwart", "zelfmoorden" / "zelfmoord")."""
+    """``word`` is ``target`` with a Dutch ending added or dropped ("zwarte" / "zwart", "slik" / "slikken")."""
     short, long = sorted((word, target), key=len)
-    return len(short) >= 4 and long.startswith(short)
+    if len(short) < 4 or not long.startswith(short) or short == long:
+        return False
+    ending = long[len(short) :]
+    return ending in ENDINGS or (ending[0] == short[-1] and ending[1:] in ("en", "e"))
 
 
 def similar(word: str, target: str) -> bool:
