@@ -61,7 +61,7 @@ _has_phrase = has_phrase
 def _first_phrase(text: str, table: tuple) -> Optional[str]:
     """The code of the phrase of ``table`` ((phrase, code)) that comes first in ``text`` (the longest at one place),
     leaving out phrases a "niet" negates: "soms ja, niet altijd" is "soms". A bare "niet" that negates a phrase of
-    the table is no answer itself: "niet zo vaak, bijna nooit" is "bijna nooit"."""
+    the table is no answer itself ("niet zo vaak, bijna nooit" is "bijna nooit"), nor the "niet" of "weet ik niet"."""
     words = clause_words(text)
     skip = negated(words)
     found = []  # (start, -length, phrase, code)
@@ -71,8 +71,8 @@ def _first_phrase(text: str, table: tuple) -> Optional[str]:
             if words[i : i + len(target)] == target:
                 found.append((i, -len(target), phrase, code))
     negating = {start for start, _, _, _ in found if start in skip}
-    kept = [f for f in found if f[0] not in skip and not (f[2] == "niet" and any(
-        j in negating for j in range(f[0] + 1, f[0] + 5)))]  # fmt: skip
+    kept = [f for f in found if f[0] not in skip and not (f[2] == "niet" and (any(
+        j in negating for j in range(f[0] + 1, f[0] + 5)) or "weet" in words[max(0, f[0] - 2) : f[0]]))]  # fmt: skip
     return min(kept)[3] if kept else None
 
 
@@ -112,9 +112,9 @@ def parse_yes_no(text: str) -> Optional[str]:
 
 
 SEX_WORDS = {
-    "female": ("vrouw", "vrouwelijk", "dame", "meisje", "meid", "v", "female", "woman"),
+    "female": ("vrouw", "vrouwelijk", "dame", "meisje", "meid", "v", "f", "female", "woman"),
     "male": ("man", "mannelijk", "heer", "jongen", "vent", "m", "male"),
-    "other": ("anders", "nonbinair", "non", "binair", "x", "genderneutraal", "other", "intersekse", "geen"),
+    "other": ("anders", "nonbinair", "non", "binair", "x", "nb", "enby", "genderneutraal", "other", "intersekse", "geen"),
 }
 SEX_PHRASES = (("zeg ik liever niet", "other"), ("wil ik niet zeggen", "other"), ("liever niet", "other"))
 
@@ -467,15 +467,16 @@ def parse_drinks(item_id: str, text: str) -> Parsed:
     return parse_number(item_id, text)
 
 
-# "7/10", "7 op 10", "7 uit 10", "een 7 van de 10": a mark on the item's own scale.
-ON_SCALE = re.compile(r"^\D*?(\d+(?:[.,]\d+)?)\s*(?:/|op|uit|van\s+de|van)\s*(\d+)\b")
+# "7/10", "7 op 10", "een 7 uit 10", "zes op een schaal van tien": a mark on the item's own scale.
+ON_SCALE = re.compile(r"\s*(?:/|op|uit|van\s+de|van)\s*(?:een\s+schaal\s+van\s+(?:(?:0|nul)\s+tot\s+)?)?(\d+|tien)\b")
 
 
 def _on_scale(text: str, maximum) -> Optional[Fraction]:
-    match = ON_SCALE.match(normalise(text))
-    if match and maximum is not None and Fraction(match.group(2)) == maximum:
-        return Fraction(match.group(1).replace(",", "."))
-    return None
+    plain = normalise(text)
+    match = ON_SCALE.search(plain)
+    if not match or maximum is None or parse_quantity(match.group(1)) != maximum:
+        return None
+    return parse_quantity(plain[: match.start()])
 
 
 def parse_number(item_id: str, text: str) -> Parsed:

@@ -24,7 +24,8 @@ TENS = {
     "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
     "negentig": 90,
 }  # fmt: skip
-SIMPLE_WORDS = {**UNITS, **TEENS, **TENS, "honderd": 100, "anderhalf": Fraction(3, 2), "anderhalve": Fraction(3, 2)}
+SIMPLE_WORDS = {**UNITS, **TEENS, **TENS, "honderd": 100, "anderhalf": Fraction(3, 2), "anderhalve": Fraction(3, 2),
+                "eentje": 1}
 COMPOUND = re.compile(
     r"^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$"
 )
@@ -93,10 +94,24 @@ def pieces(text: str) -> list:
             value = word_value(word)
             out.append(Piece(word, value, article=word == "een"))
         i += 1
-    return _decimals(out)
+    return _decimals(_split_numbers(out))
 
 
 DECIMAL_WORDS = ("komma", "punt")  # dictated: "twee komma vijf" is 2.5
+
+
+def _split_numbers(parts: list) -> list:
+    """"een en veertig", "twee en twintig" -> 41, 22: a number word that dictation split at its "en"."""
+    out: list = []
+    for part in parts:
+        if (len(out) >= 2 and out[-1].word == "en" and part.word in TENS and out[-2].word in UNITS
+                and out[-2].value is not None):  # fmt: skip
+            unit = out[-2]
+            del out[-2:]
+            out.append(Piece(unit.word + "en" + part.word, unit.value + TENS[part.word]))
+            continue
+        out.append(part)
+    return out
 
 
 def _decimals(parts: list) -> list:
@@ -152,6 +167,8 @@ def quantity_of(parts: list) -> Optional[Fraction]:
             low, high = parts[a].value, parts[b].value
             if low < high:
                 return (low + high) / 2
+        if between in ([], [","]) and parts[b].value == parts[a].value + 1:  # "vijf, zes uur": one or the next
+            return (parts[a].value + parts[b].value) / 2
     if len(indexes) == 1:
         return parts[indexes[0]].value
     if not indexes:
@@ -217,7 +234,7 @@ RATE_PHRASES = (
     ("wekelijks", 1), ("maandelijks", 1 / WEEKS_PER_MONTH), ("jaarlijks", Fraction(1, 52)),
     ("nooit", 0), ("helemaal niet", 0),
 )  # fmt: skip
-RATE_WORDS = ("keer", "maal", "x", "per", "in", "de", "een", "op", "elke", "iedere", "a")
+RATE_WORDS = ("keer", "maal", "x", "per", "in", "de", "een", "op", "elke", "iedere", "a", "/")
 EVERY = ("elke", "iedere", "elk", "ieder")
 TIMES = ("keer", "maal", "x")
 # Words after a number that make it no count of times or portions: "al 20 jaar elke dag", "8 uur per nacht".
@@ -283,7 +300,7 @@ def _counted(parts: list) -> list:
         while j >= 0 and parts[j].value is None and parts[j].word in RATE_WORDS:
             j -= 1
         words_between = {p.word for p in parts[j + 1 : i]}
-        if not words_between & {"per", "in", "op", "a"}:
+        if not words_between & {"per", "in", "op", "a", "/"}:  # "4x/week"
             continue  # "elke dag" is a phrase (_phrases)
         # The count: the nearest number before, in the same clause, at most five words back.
         k = j
@@ -297,7 +314,7 @@ def _counted(parts: list) -> list:
                 start -= 1
             count = quantity_of(parts[start : j + 1])  # "een paar", "drie of vier handjes"
             count = parts[k].value if count is None else count
-        elif words_between & {"per", "a"}:
+        elif words_between & {"per", "a", "/"}:
             start, count = j + 1, Fraction(1)  # "per week" alone: once
         else:
             continue
@@ -359,7 +376,8 @@ def parse_rate(text: str, portions: bool = False) -> Optional[Rate]:
         return None
     first = min(found, key=lambda f: (f.start, -(f.end - f.start), f.counted))
     per_week = first.per_week
-    if not first.counted and per_week:
+    others = [f for f in found if f.end <= first.start or f.start >= first.end]
+    if not first.counted and per_week and not others:  # a second frequency is no count: "elke dag, vijf keer per week"
         rest = parts[: first.start] + [Piece(",")] + parts[first.end :]
         count = _occasion_count(rest, portions)
         if count:

@@ -49,7 +49,7 @@ def negated(words: list, negators: tuple = ("niet",)) -> set:
     "niet echt man of vrouw", "geen bloed"), up to a comma, "maar" or "wel"."""
     out: set = set()
     for i, word in enumerate(words):
-        if word not in negators:
+        if word not in negators or "weet" in words[max(0, i - 2) : i]:  # "weet ik niet" negates nothing after it
             continue
         for j in range(i + 1, min(len(words), i + 5)):
             if words[j] in CLAUSE_ENDS:

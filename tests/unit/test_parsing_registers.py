@@ -205,3 +205,28 @@ def test_typos_are_corrected_before_reading():
 def test_facts_in_other_registers():
     assert extract_facts("kslik elke dag omeprazol") == {"med_ppi": "yes"}
     assert extract_facts("plaspillen? neen") == {"med_diuretic": "no"}
+
+
+# --- more of dictation and chat --------------------------------------------------------------------------------------
+def test_number_words_split_by_dictation_are_joined():
+    assert parse_quantity("twee en dertig") == 32
+    assert parse_quantity("drie appels en twintig noten") is None  # two numbers, no split word
+
+
+def test_two_neighbouring_numbers_are_a_range():
+    assert parse_quantity("zeven, acht uur") == Fraction(15, 2)
+    assert parse_quantity("zeven, negen") is None
+
+
+def test_chat_rates_and_scales():
+    assert parse_rate("3x/week").per_week == 3
+    assert value("skin_impact", "vijf op een schaal van tien") == 5
+    assert value("skin_impact", "een 9 op een schaal van 0 tot 10") == 9
+
+
+def test_a_second_frequency_is_no_count_of_the_first():
+    assert parse_rate("bijna elke dag, zeg vier keer per week").per_week == 6
+
+
+def test_not_knowing_is_no_never():
+    assert value("pss_3", "weet ik niet, soms") == "sometimes"
