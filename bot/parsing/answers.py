@@ -524,8 +524,10 @@ def conclusion(text: str) -> Optional[str]:
     """What follows the last conclusion or correction ("1 appel en wat groente, dus 2" -> "2", "4 wacht nee 3" ->
     "3"), or None."""
     plain = normalise(standardise(text))
-    ends = [m.end() for m in MARKER.finditer(plain)]
-    tail = plain[ends[-1] :].strip(" ,.;:!") if ends else ""
+    markers = list(MARKER.finditer(plain))
+    tail = plain[markers[-1].end() :].strip(" ,.;:!") if markers else ""
+    if markers and not tail:  # "bijna 50, 49 dus": the clause the marker closes
+        tail = re.split(r"[,;:.!?]", plain[: markers[-1].start()].strip(" ,.;:!"))[-1].strip()
     return tail or None
 
 

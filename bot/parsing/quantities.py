@@ -234,6 +234,9 @@ RATE_PHRASES = (
     ("wekelijks", 1), ("maandelijks", 1 / WEEKS_PER_MONTH), ("jaarlijks", Fraction(1, 52)),
     ("nooit", 0), ("helemaal niet", 0),
 )  # fmt: skip
+# Vague phrases: no rate, and no "nooit" inside them either ("bijna nooit, misschien 1" is 1; alone it is read as 0
+# by parse_quantity).
+VAGUE_RATES = ("bijna nooit", "haast nooit", "vrijwel nooit", "zo goed als nooit")
 RATE_WORDS = ("keer", "maal", "x", "per", "in", "de", "een", "op", "elke", "iedere", "a", "/")
 EVERY = ("elke", "iedere", "elk", "ieder")
 TIMES = ("keer", "maal", "x")
@@ -371,7 +374,10 @@ def parse_rate(text: str, portions: bool = False) -> Optional[Rate]:
     the middle of 0 and that rate, as any range."""
     parts = pieces(text)
     skip = negated([p.word for p in parts])
-    found = [f for f in _phrases(parts) + _counted(parts) if f.start not in skip]
+    words = [p.word for p in parts]
+    vague = {i for phrase in VAGUE_RATES for start in range(len(words)) if words[start : start + len(phrase.split())]
+             == phrase.split() for i in range(start, start + len(phrase.split()))}  # fmt: skip
+    found = [f for f in _phrases(parts) + _counted(parts) if f.start not in skip and not vague & set(range(f.start, f.end))]
     if not found:
         return None
     first = min(found, key=lambda f: (f.start, -(f.end - f.start), f.counted))

@@ -230,3 +230,12 @@ def test_a_second_frequency_is_no_count_of_the_first():
 
 def test_not_knowing_is_no_never():
     assert value("pss_3", "weet ik niet, soms") == "sometimes"
+
+
+def test_a_vague_never_gives_way_to_a_number():
+    assert value("legumes_per_week", "haast nooit, hooguit 1") == 1
+    assert value("legumes_per_week", "haast nooit") == 0
+
+
+def test_a_conclusion_marker_at_the_end_closes_its_clause():
+    assert value("age", "rond de 60, 61 dus") == 61
