@@ -5,9 +5,9 @@
   ignored, as everywhere in bot/parsing.
 - ``is_common(word)``: a real Dutch word of everyday use (Zipf ``COMMON_ZIPF`` or more). Such a word is never read
   as a typo of another word ("geven" is not "leven", "even" not "zeven").
-- ``corrected(word, protected)``: a word that is no word at all ("nooti", "regelmatg") becomes the most common word
-  one edit away (SymSpell over the common words, with the readers' own terms added, so "panotprazol" becomes
-  "pantoprazol" and a medicine or bacterium name is never corrected into a Dutch word).
+- ``corrected(word, protected)``: a word that is no word at all ("nooti", "regelmatg") becomes the readers' own term
+  one edit away ("panotprazol" -> "pantoprazol"), or else the most common word one edit away (SymSpell over the
+  common words); a medicine or bacterium name is never corrected into a Dutch word.
 - ``compound_head(word)``: the last part of a compound ("havermoutpap" -> "pap", "huidklachten" -> "klachten",
   "ouderdomsvlekken" -> "vlekken"), from compound-split's scored splits, keeping only a split whose parts are
   words of the lexicon; a common word is never split ("spinazie" is no "spin" + "azie").
@@ -64,28 +64,32 @@ def is_known(word: str) -> bool:
     return zipf(word) >= KNOWN_ZIPF
 
 
-@lru_cache(maxsize=4)
-def _speller(protected: tuple):
+@lru_cache(maxsize=1)
+def _speller():
+    """SymSpell over the common words, each with its frequency: the most frequent of the closest wins."""
     from symspellpy import SymSpell
 
     speller = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
     for word, value in _frequencies().items():
         if value >= SPELLER_ZIPF:
             speller.create_dictionary_entry(word, int(10 ** (value + 3)))
-    top = int(10 ** (max(_frequencies().values()) + 4))
-    for term in protected:  # the readers' own terms win over any Dutch word
-        speller.create_dictionary_entry(term, top)
     return speller
 
 
 @lru_cache(maxsize=8192)
 def corrected(word: str, protected: tuple = ()) -> str:
-    """``word``, or the common word (or term of ``protected``) one edit away when ``word`` is no word at all."""
+    """``word``, or the term of ``protected`` or else the common word one edit away, when ``word`` is no word at
+    all. The readers' own terms come first: a medicine or bacterium name is never corrected into a Dutch word."""
     if len(word) < SPELLER_MIN_LENGTH or not word.isalpha() or is_known(word) or word in protected:
         return word
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
     from symspellpy import Verbosity
 
-    suggestions = _speller(protected).lookup(word, Verbosity.CLOSEST, max_edit_distance=1)
+    term = process.extractOne(word, protected, scorer=OSA.distance, score_cutoff=1) if protected else None
+    if term:
+        return term[0]
+    suggestions = _speller().lookup(word, Verbosity.CLOSEST, max_edit_distance=1)
     return suggestions[0].term if suggestions and suggestions[0].distance == 1 else word
 
 
@@ -119,3 +123,11 @@ def compound_head(word: str) -> str:
     no compound."""
     parts = compound_parts(word)
     return compound_head(parts[1]) if parts else _plain(word)
+
+
+def load() -> None:
+    """Load the word list, the speller and the compound splitter now (2 to 8 seconds), for a server to call at start
+    instead of on its first message."""
+    _frequencies()
+    _speller()
+    _splitter().split_compound("havermoutpap", lang="nl")
