@@ -15,6 +15,7 @@ from typing import Optional
 
 from bot.parsing import lexicon
 from bot.parsing.quantities import (
+    DONT_KNOW,
     PERIOD_DAYS,
     SIMPLE_WORDS,
     WEEKDAYS,
@@ -394,6 +395,8 @@ def _code_list(item_id: str, text: str, found: list) -> Parsed:
         order = ITEMS_BY_ID[item_id].codes
         return Parsed(sorted(set(found), key=order.index))
     heads = " ".join(lexicon.compound_head(w) for w in plain_words(text))  # "geen huidklachten": "geen klachten"
+    if any(_has_phrase(text, phrase) for phrase in DONT_KNOW):
+        return Parsed(problem=NOT_UNDERSTOOD)  # "geen idee" is no empty list
     if any(_has_phrase(text, phrase) or _has_phrase(heads, phrase) for phrase in NONE_PHRASES):
         return Parsed([])
     return Parsed(problem=NOT_UNDERSTOOD)

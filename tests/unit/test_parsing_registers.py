@@ -239,3 +239,8 @@ def test_a_vague_never_gives_way_to_a_number():
 
 def test_a_conclusion_marker_at_the_end_closes_its_clause():
     assert value("age", "rond de 60, 61 dus") == 61
+
+
+def test_not_knowing_is_no_empty_list():
+    assert parse_answer("red_flags", "geen flauw idee").problem == NOT_UNDERSTOOD
+    assert value("red_flags", "geen van allen") == []
