@@ -552,16 +552,16 @@ def parse_answer(item_id: str, text: str) -> Parsed:
 def answer_text(text: str) -> str:
     """``text`` in standard Dutch, each word that is no word at all corrected into the common word or the term of
     the readers' tables one letter away ("nooti" -> "nooit", "panotprazol" -> "pantoprazol")."""
-    text = standardise(text)
-    terms = _terms()
-    return re.sub(r"[^\W\d_]{5,}", lambda m: _correct(m.group(), terms), text)
+    return re.sub(r"[^\W\d_]{5,}", lambda m: _correct(m.group()), standardise(text))
 
 
-def _correct(word: str, terms: tuple) -> str:
-    if word_value(normalise(word)) is not None:
+@lru_cache(maxsize=8192)
+def _correct(word: str) -> str:
+    plain = normalise(word)
+    if word_value(plain) is not None:
         return word  # "tweeendertig", "tweeenhalf": numbers, read by bot.parsing.quantities
-    corrected = lexicon.corrected(normalise(word), terms)
-    return word if corrected == normalise(word) else corrected
+    corrected = lexicon.corrected(plain, _terms())
+    return word if corrected == plain else corrected
 
 
 @lru_cache(maxsize=1)
