@@ -529,8 +529,9 @@ def conclusion(text: str) -> Optional[str]:
     plain = normalise(standardise(text))
     markers = list(MARKER.finditer(plain))
     tail = plain[markers[-1].end() :].strip(" ,.;:!") if markers else ""
-    if markers and not tail:  # "bijna 50, 49 dus": the clause the marker closes
-        tail = re.split(r"[,;:.!?]", plain[: markers[-1].start()].strip(" ,.;:!"))[-1].strip()
+    if markers and not tail:  # "bijna 50, 49 dus", "..., dus twee in totaal": what the last marker closes
+        start = markers[-2].end() if len(markers) >= 2 else 0
+        tail = re.split(r"[,;:.!?]", plain[start : markers[-1].start()].strip(" ,.;:!"))[-1].strip()
     return tail or None
 
 

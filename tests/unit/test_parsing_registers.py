@@ -239,6 +239,7 @@ def test_a_vague_never_gives_way_to_a_number():
 
 def test_a_conclusion_marker_at_the_end_closes_its_clause():
     assert value("age", "rond de 60, 61 dus") == 61
+    assert value("veg_fruit_per_day", "een peer bij de lunch en sla bij het eten dus twee in totaal") == 2
 
 
 def test_not_knowing_is_no_empty_list():
