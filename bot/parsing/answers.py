@@ -10,10 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Optional
 
-from bot.parsing.quantities import WEEKS_PER_MONTH, parse_quantity, parse_rate
-from bot.parsing.text import has_phrase, normalise, similar, tokens
+from bot.parsing import lexicon
+from bot.parsing.quantities import (
+    DONT_KNOW,
+    PERIOD_DAYS,
+    SIMPLE_WORDS,
+    WEEKDAYS,
+    WEEKS_PER_MONTH,
+    parse_quantity,
+    parse_rate,
+    sum_of_portions,
+    word_value,
+)
+from bot.parsing.text import clause_words, has_phrase, inflected, negated, normalise, plain_words, similar, tokens
+from bot.parsing.variants import standardise
 from bot.questionnaire import ADULT_AGE, ITEMS_BY_ID, OLDEST_AGE, TAXA
 from bot.scoring.arithmetic import round_half_up
 
@@ -47,11 +60,21 @@ _has_phrase = has_phrase
 
 
 def _first_phrase(text: str, table: tuple) -> Optional[str]:
-    """The code of the first phrase of ``table`` ((phrase, code), longest first) found in ``text``."""
+    """The code of the phrase of ``table`` ((phrase, code)) that comes first in ``text`` (the longest at one place),
+    leaving out phrases a "niet" negates: "soms ja, niet altijd" is "soms". A bare "niet" that negates a phrase of
+    the table is no answer itself ("niet zo vaak, bijna nooit" is "bijna nooit"), nor the "niet" of "weet ik niet"."""
+    words = clause_words(text)
+    skip = negated(words)
+    found = []  # (start, -length, phrase, code)
     for phrase, code in table:
-        if _has_phrase(text, phrase):
-            return code
-    return None
+        target = list(plain_words(phrase))
+        for i in range(len(words) - len(target) + 1):
+            if words[i : i + len(target)] == target:
+                found.append((i, -len(target), phrase, code))
+    negating = {start for start, _, _, _ in found if start in skip}
+    kept = [f for f in found if f[0] not in skip and not (f[2] == "niet" and (any(
+        j in negating for j in range(f[0] + 1, f[0] + 5)) or "weet" in words[max(0, f[0] - 2) : f[0]]))]  # fmt: skip
+    return min(kept)[3] if kept else None
 
 
 YES_WORDS = ("ja", "jazeker", "jawel", "zeker", "klopt", "inderdaad", "yes", "jep", "yep", "akkoord", "oke", "ok", "okay",
@@ -90,22 +113,26 @@ def parse_yes_no(text: str) -> Optional[str]:
 
 
 SEX_WORDS = {
-    "female": ("vrouw", "vrouwelijk", "dame", "meisje", "meid", "v", "female", "woman"),
+    "female": ("vrouw", "vrouwelijk", "dame", "meisje", "meid", "v", "f", "female", "woman"),
     "male": ("man", "mannelijk", "heer", "jongen", "vent", "m", "male"),
-    "other": ("anders", "nonbinair", "non", "binair", "x", "genderneutraal", "other", "intersekse", "geen"),
+    "other": ("anders", "nonbinair", "non", "binair", "x", "nb", "enby", "genderneutraal", "other", "intersekse", "geen"),
 }
 SEX_PHRASES = (("zeg ik liever niet", "other"), ("wil ik niet zeggen", "other"), ("liever niet", "other"))
 
 
 def parse_sex(text: str) -> Optional[str]:
+    """"vrouw", "ik ben een man", "non-binair"; a negated word does not count ("niet man niet vrouw, anders")."""
     phrase = _first_phrase(text, SEX_PHRASES)
     if phrase:
         return phrase
-    found = {code for word in _words(text) for code, words in SEX_WORDS.items() if word in words}
+    words = clause_words(text)
+    skip = negated(words, ("niet", "geen"))
+    said = [w for i, w in enumerate(words) if i not in skip and w.isalpha()]
+    found = {code for word in said for code, ws in SEX_WORDS.items() if word in ws}
     if not found:
-        found = {
-            code for w in _words(text) for code, ws in SEX_WORDS.items() for t in ws if len(t) >= 5 and similar(w, t)
-        }
+        found = {code for w in said for code, ws in SEX_WORDS.items() for t in ws if len(t) >= 5 and similar(w, t)}
+    if not found and any(w in ws for i, w in enumerate(words) if i in skip for ws in SEX_WORDS.values()):
+        found = {"other"}  # "niet man of vrouw" alone: neither
     return found.pop() if len(found) == 1 else None
 
 
@@ -186,7 +213,7 @@ def parse_pss(text: str) -> Parsed:
         # small typos: "vaakk", "nooot", "soms" misspelt
         for word in _words(text):
             for phrase, candidate in PSS_PHRASES:
-                if " " not in phrase and len(phrase) >= 4 and similar(word, phrase):
+                if " " not in phrase and len(phrase) >= 4 and word != phrase and similar(word, phrase):
                     code = candidate
                     break
             if code:
@@ -204,12 +231,21 @@ MEDICINES = {
 NEGATIONS = ("geen", "niet", "nooit", "gestopt", "stopt", "niets")
 
 
+# Answers right after a name that deny it: "plaspillen? nee, nooit gehad", "omeprazol niet".
+DENIED_AFTER = ("nee", "nooit")
+DENYING_VERBS = ("gehad", "gebruikt", "genomen", "geslikt", "gekregen")
+
+
 def _mentions(words: list, names: tuple) -> Optional[bool]:
-    """True when a name is mentioned, False when mentioned after a negation, None when not at all."""
+    """True when a name is mentioned, False when mentioned after a negation or denied right after it, None when
+    not at all."""
     for i, word in enumerate(words):
         stem = word[:-1] if word.endswith("e") and len(word) > 8 else word  # "omeprazole"
         if any(similar(stem, name) or similar(word, name) for name in names if len(name) >= 5 or word == name):
-            negated = any(w in NEGATIONS for w in words[max(0, i - 3) : i]) or "meer" in words[i + 1 : i + 3]
+            after = words[i + 1 : i + 3]
+            denied = after[:1] in (["nee"], ["nooit"]) or (after[:1] == ["niet"] and (
+                len(after) == 1 or after[1] in DENYING_VERBS))  # fmt: skip
+            negated = any(w in NEGATIONS for w in words[max(0, i - 3) : i]) or "meer" in after or denied
             return not negated
     return None
 
@@ -238,6 +274,7 @@ def parse_medicine(item_id: str, text: str) -> Parsed:
 ANTIBIOTICS_PHRASES = (
     ("langdurig", "two_plus"), ("meerdere", "two_plus"), ("vaker", "two_plus"), ("een paar", "two_plus"),
     ("een kuur", "one_course"), ("een keer", "one_course"), ("eenmaal", "one_course"), ("eentje", "one_course"),
+    ("kuren", "two_plus"), ("kuur", "one_course"), ("kuurtje", "one_course"),
     ("geen", "none"), ("nee", "none"), ("niet", "none"), ("nooit", "none"),
 )  # fmt: skip
 
@@ -266,13 +303,14 @@ def parse_diabetes(text: str) -> Parsed:
 
 # Words for each skin complaint code (the results have their own SKIN_IMPACT_WORDS for the impact bands).
 SKIN_COMPLAINT_WORDS = {
-    "acne": ("acne", "puistjes", "puistje", "pukkels", "pukkel", "meeeters", "mee-eters", "jeugdpuistjes", "ontstekingen"),
+    "acne": ("acne", "puistjes", "puistje", "puist", "puisten", "pukkels", "pukkel", "meeeters", "mee-eters",
+             "ontstekingen"),
     "rosacea": ("rosacea", "couperose", "roodheid", "rood", "rode", "blozen"),
     "eczema": ("eczeem", "dauwworm", "jeuk", "eczema", "constitutioneel"),
     "psoriasis": ("psoriasis", "schilfers", "schilferplekken"),
-    "ageing": ("rimpels", "rimpeltjes", "lijntjes", "veroudering", "huidveroudering", "verslapping", "slappe", "ouder"),
+    "ageing": ("rimpels", "rimpeltjes", "lijntjes", "veroudering", "verslapping", "slappe", "ouder"),
     "dry_dull": ("droog", "droge", "dof", "doffe", "vaal", "vale", "trekkerig"),
-    "pigmentation": ("pigment", "pigmentvlekken", "vlekken", "vlekjes", "ouderdomsvlekken", "melasma", "zonnevlekken"),
+    "pigmentation": ("pigment", "vlekken", "vlekjes", "melasma"),
 }  # fmt: skip
 RED_FLAG_PHRASES = {
     "blood_in_stool": ("bloed bij de ontlasting", "bloed in de ontlasting", "bloed in mijn ontlasting", "bloed in mijn poep",
@@ -302,16 +340,44 @@ RED_FLAG_WORDS = {
 NONE_PHRASES = ("geen", "nee", "niks", "niets", "geen van", "nergens", "geen klachten", "helemaal niet", "niet")
 
 
+LIST_NEGATORS = ("niet", "geen", "nooit", "zonder")
+
+
+def _said_words(text: str) -> tuple:
+    """The words of a list answer that no "geen", "niet" or "zonder" negates, each with its lemma, its compound
+    head ("pigmentvlekken" -> "vlekken") and, for words a speech-to-text split, the word joined with the next
+    ("rosa sea" -> "rosasea")."""
+    words = clause_words(text)
+    skip = negated(words, LIST_NEGATORS)
+    lemmas = {t.plain: t.lemma for t in tokens(normalise(text))}
+    said = []
+    for i, word in enumerate(words):
+        if i in skip or not word.isalpha():
+            continue
+        said += [word, lemmas.get(word, word), lexicon.compound_head(word)]
+        if i + 1 < len(words) and i + 1 not in skip and words[i + 1].isalpha() and len(word) >= 3:
+            said.append(word + words[i + 1])
+    return tuple(dict.fromkeys(said))
+
+
+def _phrase_said(text: str, phrase: str) -> bool:
+    """``phrase`` occurs in ``text`` and no "geen"/"niet" negates it ("geen bloed in de ontlasting")."""
+    words = clause_words(text)
+    skip = negated(words, LIST_NEGATORS)
+    target = list(plain_words(phrase))
+    return any(words[i : i + len(target)] == target and i not in skip for i in range(len(words) - len(target) + 1))
+
+
+def _word_said(said: tuple, term: str) -> bool:
+    return any(w == term or (len(term) >= 5 and (similar(w, term) or inflected(w, term))) for w in said)
+
+
 def _codes_in(text: str, table: dict, phrases: bool) -> list:
-    words = _words(text) + _lemmas(text)
+    said = _said_words(text)
     found = []
     for code, terms in table.items():
         for term in terms:
-            hit = (
-                _has_phrase(text, term)
-                if phrases or " " in term
-                else any(w == term or (len(term) >= 5 and similar(w, term)) for w in words)
-            )
+            hit = _phrase_said(text, term) if phrases or " " in term else _word_said(said, term)
             if hit:
                 found.append(code)
                 break
@@ -328,7 +394,10 @@ def _code_list(item_id: str, text: str, found: list) -> Parsed:
     if found and not (_negated_everywhere(text) and len(_words(text)) <= 3):
         order = ITEMS_BY_ID[item_id].codes
         return Parsed(sorted(set(found), key=order.index))
-    if any(_has_phrase(text, phrase) for phrase in NONE_PHRASES):
+    heads = " ".join(lexicon.compound_head(w) for w in plain_words(text))  # "geen huidklachten": "geen klachten"
+    if any(_has_phrase(text, phrase) for phrase in DONT_KNOW):
+        return Parsed(problem=NOT_UNDERSTOOD)  # "geen idee" is no empty list
+    if any(_has_phrase(text, phrase) or _has_phrase(heads, phrase) for phrase in NONE_PHRASES):
         return Parsed([])
     return Parsed(problem=NOT_UNDERSTOOD)
 
@@ -342,7 +411,10 @@ def parse_taxa_list(item_id: str, text: str) -> Parsed:
 
 
 def parse_red_flag_list(item_id: str, text: str) -> Parsed:
-    found = _codes_in(text, RED_FLAG_PHRASES, phrases=True) or _codes_in(text, RED_FLAG_WORDS, phrases=False)
+    """Every sign named, by its phrase or, in answer to this question, by its plainer word ("bloed in poep + moeite
+    met slikken" names two)."""
+    found = _codes_in(text, RED_FLAG_PHRASES, phrases=True)
+    found += [code for code in _codes_in(text, RED_FLAG_WORDS, phrases=False) if code not in found]
     return _code_list(item_id, text, found)
 
 
@@ -398,13 +470,29 @@ def parse_drinks(item_id: str, text: str) -> Parsed:
     return parse_number(item_id, text)
 
 
+# "7/10", "7 op 10", "een 7 uit 10", "zes op een schaal van tien": a mark on the item's own scale.
+ON_SCALE = re.compile(r"\s*(?:/|op|uit|van\s+de|van)\s*(?:een\s+schaal\s+van\s+(?:(?:0|nul)\s+tot\s+)?)?(\d+|tien)\b")
+
+
+def _on_scale(text: str, maximum) -> Optional[Fraction]:
+    plain = normalise(text)
+    match = ON_SCALE.search(plain)
+    if not match or maximum is None or parse_quantity(match.group(1)) != maximum:
+        return None
+    return parse_quantity(plain[: match.start()])
+
+
 def parse_number(item_id: str, text: str) -> Parsed:
+    """A number for the item: a frequency converted into its period, portions of several foods added up ("twee
+    fruit en een groente" is 3), a mark on its scale ("7/10")."""
     it = ITEMS_BY_ID[item_id]
-    value: Optional[Fraction] = None
-    if it.period:
-        rate = parse_rate(text)
+    value: Optional[Fraction] = _on_scale(text, it.maximum)
+    if it.period and value is None:
+        rate = parse_rate(text, portions=True)
         if rate is not None:
             value = rate.per_week if it.period == "week" else rate.per_week / 7
+        else:
+            value = sum_of_portions(UNIT_TAILS.sub(" ", text))
     if value is None:
         value = _quantity(text)
     if value is None:
@@ -422,23 +510,71 @@ def _in_range(item_id: str, value: Fraction) -> Parsed:
     return Parsed(int(value) if value.denominator == 1 else float(value))
 
 
+# Words that conclude an answer, anywhere: "een appel en twee handjes groenten, dus drie", "..., zeg maar twee".
+CONCLUDING = ("dus", "zeg maar", "zet maar", "noteer maar", "reken maar", "schrijf maar", "in totaal", "alles bij elkaar",
+              "alles samen", "al met al", "laten we zeggen", "kortom")  # fmt: skip
+# Words that conclude only at the start of a clause: "..., zeg 6", "..., ongeveer 3", "..., samen 4".
+CONCLUDING_CLAUSE = ("zeg", "ongeveer", "gemiddeld", "samen", "totaal", "dat is", "dat zijn", "dat maakt")
+# Words that correct what came before: "vierenzeventig nee wacht vijfenzeventig", "34, nee sorry, 43", "4 wacht nee 3".
+CORRECTING = ("nee wacht", "wacht nee", "wacht", "nee sorry", "sorry nee", "ik bedoel", "ik bedoelde", "of nee",
+              "correctie", "oh nee", "o nee", "nee nee")  # fmt: skip
+_ANYWHERE = "|".join(re.escape(m) for m in sorted(CONCLUDING + CORRECTING, key=len, reverse=True))
+_CLAUSE = "|".join(re.escape(m) for m in sorted(CONCLUDING_CLAUSE, key=len, reverse=True))
+MARKER = re.compile(rf"(?:^|(?<=[\s,;:.!?]))(?:{_ANYWHERE})(?=$|[\s,;:.!?])|(?:^|[,;:.!?]\s*)(?:{_CLAUSE})(?=$|[\s,;:.!?])")
+
+
 def conclusion(text: str) -> Optional[str]:
-    """What follows the last "dus" ("1 appel en wat groente, dus 2" -> "2"), or None."""
-    parts = re.split(r"\bdus\b", normalise(text))
-    return parts[-1].strip(" ,.") if len(parts) > 1 and parts[-1].strip(" ,.") else None
+    """What follows the last conclusion or correction ("1 appel en wat groente, dus 2" -> "2", "4 wacht nee 3" ->
+    "3"), or None."""
+    plain = normalise(standardise(text))
+    markers = list(MARKER.finditer(plain))
+    tail = plain[markers[-1].end() :].strip(" ,.;:!") if markers else ""
+    if markers and not tail:  # "bijna 50, 49 dus", "..., dus twee in totaal": what the last marker closes
+        start = markers[-2].end() if len(markers) >= 2 else 0
+        tail = re.split(r"[,;:.!?]", plain[start : markers[-1].start()].strip(" ,.;:!"))[-1].strip()
+    return tail or None
 
 
 def parse_answer(item_id: str, text: str) -> Parsed:
     """The answer to ``item_id`` in ``text``, or the problem that stops us reading it.
 
-    A conclusion after "dus" wins over what comes before it.
+    The text is read in standard Dutch (bot.parsing.variants) with its typos corrected (bot.parsing.lexicon).
+    What follows a conclusion or a correction wins over what comes before it.
     """
+    text = answer_text(text)
     tail = conclusion(text)
     if tail is not None:
         parsed = _parse_answer(item_id, tail)
         if parsed.ok:
             return parsed
     return _parse_answer(item_id, text)
+
+
+def answer_text(text: str) -> str:
+    """``text`` in standard Dutch, each word that is no word at all corrected into the common word or the term of
+    the readers' tables one letter away ("nooti" -> "nooit", "panotprazol" -> "pantoprazol")."""
+    return re.sub(r"[^\W\d_]{5,}", lambda m: _correct(m.group()), standardise(text))
+
+
+@lru_cache(maxsize=8192)
+def _correct(word: str) -> str:
+    plain = normalise(word)
+    if word_value(plain) is not None:
+        return word  # "tweeendertig", "tweeenhalf": numbers, read by bot.parsing.quantities
+    corrected = lexicon.corrected(plain, _terms())
+    return word if corrected == plain else corrected
+
+
+@lru_cache(maxsize=1)
+def _terms() -> tuple:
+    """Every word the readers look for: never corrected into a Dutch word, and what a typo of it is corrected into."""
+    tables = [YES_WORDS, NO_WORDS, INTENSIFIERS, SIMPLE_WORDS, PERIOD_DAYS, WEEKDAYS, TAXA]
+    tables += list(SEX_WORDS.values()) + list(MEDICINES.values()) + list(SKIN_COMPLAINT_WORDS.values())
+    tables += list(RED_FLAG_WORDS.values())
+    phrases = [p for p, _ in SEX_PHRASES + FREQUENCY_PHRASES + BINGE_PHRASES + PSS_PHRASES + ANTIBIOTICS_PHRASES]
+    phrases += [p for ps in RED_FLAG_PHRASES.values() for p in ps] + list(VAGUE_PHRASES + NONE_PHRASES)
+    words = {normalise(w) for table in tables for w in table} | {w for p in phrases for w in plain_words(p)}
+    return tuple(sorted(w for w in words if w.isalpha()))
 
 
 def _coded(read):
@@ -482,6 +618,7 @@ SEX_AGE_PATTERN = re.compile(r"\b(vrouw|man)\s+van\s+(\S+)")
 
 def extract_facts(text: str) -> dict:
     """Facts about any item that a message volunteers, beyond the question asked."""
+    text = standardise(text)
     facts = medicine_facts(text)
     plain = normalise(text)
     match = SEX_AGE_PATTERN.search(plain)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional
 
-from bot.parsing.text import normalise, similar
+from bot.parsing.text import has_phrase, negated, normalise, similar
 
 UNITS = {"nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
 TEENS = {
@@ -24,7 +24,8 @@ TENS = {
     "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
     "negentig": 90,
 }  # fmt: skip
-SIMPLE_WORDS = {**UNITS, **TEENS, **TENS, "honderd": 100, "anderhalf": Fraction(3, 2), "anderhalve": Fraction(3, 2)}
+SIMPLE_WORDS = {**UNITS, **TEENS, **TENS, "honderd": 100, "anderhalf": Fraction(3, 2), "anderhalve": Fraction(3, 2),
+                "eentje": 1}
 COMPOUND = re.compile(
     r"^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$"
 )
@@ -93,7 +94,43 @@ def pieces(text: str) -> list:
             value = word_value(word)
             out.append(Piece(word, value, article=word == "een"))
         i += 1
+    return _decimals(_split_numbers(out))
+
+
+DECIMAL_WORDS = ("komma", "punt")  # dictated: "twee komma vijf" is 2.5
+
+
+def _split_numbers(parts: list) -> list:
+    """"een en veertig", "twee en twintig" -> 41, 22: a number word that dictation split at its "en"."""
+    out: list = []
+    for part in parts:
+        if (len(out) >= 2 and out[-1].word == "en" and part.word in TENS and out[-2].word in UNITS
+                and out[-2].value is not None):  # fmt: skip
+            unit = out[-2]
+            del out[-2:]
+            out.append(Piece(unit.word + "en" + part.word, unit.value + TENS[part.word]))
+            continue
+        out.append(part)
     return out
+
+
+def _decimals(parts: list) -> list:
+    """"twee komma vijf", "7 punt 5" -> 2.5, 7.5: a whole number, a dictated decimal sign, a whole number."""
+    out: list = []
+    i = 0
+    while i < len(parts):
+        if i + 2 < len(parts) and parts[i + 1].word in DECIMAL_WORDS and _whole(parts[i]) and _whole(parts[i + 2]):
+            digits = str(int(parts[i + 2].value))
+            out.append(Piece(parts[i].word, parts[i].value + Fraction(int(digits), 10 ** len(digits))))
+            i += 3
+            continue
+        out.append(parts[i])
+        i += 1
+    return out
+
+
+def _whole(part: Piece) -> bool:
+    return part.value is not None and part.value.denominator == 1
 
 
 def _numbers(parts: list) -> list:
@@ -111,7 +148,11 @@ def parse_quantity(text: str) -> Optional[Fraction]:
 
     None when there is no number, or several that are not a range.
     """
-    parts = pieces(text)
+    return quantity_of(pieces(text))
+
+
+def quantity_of(parts: list) -> Optional[Fraction]:
+    """``parse_quantity`` of a message already cut into pieces."""
     indexes = _numbers(parts)
     # "tussen 2 en 3"
     for i in indexes:
@@ -126,42 +167,82 @@ def parse_quantity(text: str) -> Optional[Fraction]:
             low, high = parts[a].value, parts[b].value
             if low < high:
                 return (low + high) / 2
+        if between in ([], [","]) and parts[b].value == parts[a].value + 1:  # "vijf, zes uur": one or the next
+            return (parts[a].value + parts[b].value) / 2
     if len(indexes) == 1:
         return parts[indexes[0]].value
     if not indexes:
         words = [p.word for p in parts]
+        text = " ".join(words)
+        if any(has_phrase(text, phrase) for phrase in DONT_KNOW):
+            return None  # "geen idee" is no 0
+        if any(has_phrase(text, phrase) for phrase in NOT_ONE):
+            return Fraction(0)  # "geen enkele keer"
         if "paar" in words or "enkele" in words:
             return FEW
         if any(word in ZERO_WORDS for word in words):
             return Fraction(0)
         # "niet" / "eet ik niet": none; but "weet niet zo goed" is no answer.
-        if "niet" in words and "weet" not in words and len(words) <= 4:
+        if "niet" in words and "weet" not in words and (len(words) <= 4 or negated_consumption(parts)):
             return Fraction(0)
     return None
 
 
+DONT_KNOW = ("geen idee", "geen flauw idee", "geen benul", "weet ik niet", "weet niet", "weet het niet")
+NOT_ONE = ("geen enkele", "geen enkel", "niet een", "nog geen een")
+CONSUMING = ("eet", "eten", "drink", "drinken", "neem", "nemen", "gebruik", "gebruiken", "lust", "slik", "slikken")
+# After "niet", words that leave the amount open: "ik eet niet veel", "niet zo vaak", "niet elke dag".
+NOT_ENDING = ("veel", "zo", "vaak", "elke", "iedere", "altijd", "genoeg", "echt", "meer", "zoveel", "heel", "erg")
+
+
+def negated_consumption(parts: list) -> bool:
+    """"volkoren brood ik eet niet", "spinazie eet ik niet, andijvie ook niet": a verb of eating or drinking with
+    "niet" closing its clause, in any word order; "ik eet niet veel" leaves the amount open."""
+    words = [p.word for p in parts]
+    for i, word in enumerate(words):
+        if word != "niet":
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ","
+        clause = words[max(0, i - 4) : i]
+        if "," in clause:
+            clause = clause[len(clause) - clause[::-1].index(",") :]
+        if any(w in CONSUMING for w in clause) and (after in (",", ".", ";", "!", "meer", "ook", "hoor") or (
+                after.isalpha() and after not in NOT_ENDING and i + 1 == len(words) - 1)):  # fmt: skip
+            return True
+    return False
+
+
 # Periods in days.
 PERIOD_DAYS = {
-    "dag": 1, "dagen": 1, "daags": 1, "avond": 1, "ochtend": 1, "nacht": 1,
-    "week": 7, "weken": 7, "weeks": 7,
+    "dag": 1, "dagen": 1, "daags": 1, "avond": 1, "avonden": 1, "ochtend": 1, "ochtenden": 1, "morgen": 1,
+    "middag": 1, "nacht": 1, "nachten": 1,
+    "week": 7, "weken": 7, "weeks": 7, "weekend": 7,
     "maand": 7 * WEEKS_PER_MONTH, "maanden": 7 * WEEKS_PER_MONTH,
     "jaar": 7 * 52,
 }  # fmt: skip
-# Fixed phrases -> times per week. Longest first, so "bijna elke dag" wins over "elke dag".
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+PART_OF_DAY = ("morgens", "ochtends", "middags", "avonds", "nachts")  # "'s morgens": every morning
+# Fixed phrases -> times per week. At one place of the text the longest wins: "bijna elke dag" over "elke dag".
 RATE_PHRASES = (
     ("bijna elke dag", 6), ("bijna iedere dag", 6), ("bijna dagelijks", 6), ("haast elke dag", 6),
     ("een paar keer per maand", FEW / WEEKS_PER_MONTH), ("paar keer per maand", FEW / WEEKS_PER_MONTH),
     ("een paar keer per week", FEW), ("paar keer per week", FEW),
     ("een paar keer per jaar", FEW / 52), ("paar keer per jaar", FEW / 52),
-    ("om de dag", Fraction(7, 2)), ("om de andere dag", Fraction(7, 2)),
-    ("elke dag", 7), ("iedere dag", 7), ("alle dagen", 7), ("dagelijks", 7), ("elke avond", 7), ("iedere avond", 7),
+    ("om de dag", Fraction(7, 2)), ("om de andere dag", Fraction(7, 2)), ("om de andere week", Fraction(1, 2)),
+    ("alle dagen", 7), ("dagelijks", 7),
     ("elk weekend", 2), ("ieder weekend", 2), ("in het weekend", 2), ("s weekends", 2), ("weekenden", 2),
-    ("elke week", 1), ("iedere week", 1), ("wekelijks", 1),
-    ("elke maand", 1 / WEEKS_PER_MONTH), ("iedere maand", 1 / WEEKS_PER_MONTH), ("maandelijks", 1 / WEEKS_PER_MONTH),
-    ("jaarlijks", Fraction(1, 52)),
+    ("wekelijks", 1), ("maandelijks", 1 / WEEKS_PER_MONTH), ("jaarlijks", Fraction(1, 52)),
     ("nooit", 0), ("helemaal niet", 0),
 )  # fmt: skip
-RATE_WORDS = ("keer", "maal", "x", "per", "in", "de", "een", "op", "elke", "iedere", "a")
+# Vague phrases: no rate, and no "nooit" inside them either ("bijna nooit, misschien 1" is 1; alone it is read as 0
+# by parse_quantity).
+VAGUE_RATES = ("bijna nooit", "haast nooit", "vrijwel nooit", "zo goed als nooit")
+RATE_WORDS = ("keer", "maal", "x", "per", "in", "de", "een", "op", "elke", "iedere", "a", "/")
+EVERY = ("elke", "iedere", "elk", "ieder")
+TIMES = ("keer", "maal", "x")
+# Words after a number that make it no count of times or portions: "al 20 jaar elke dag", "8 uur per nacht".
+NOT_A_COUNT = frozenset(PERIOD_DAYS) | {"uur", "uren", "minuten", "kilo", "kg", "jaar", "procent", "%", "euro",
+                                        "gram", "jaren", "ml", "cl", "liter"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -169,14 +250,50 @@ class Rate:
     per_week: Fraction
 
 
-def parse_rate(text: str) -> Optional[Rate]:
-    """How often, as times per week: "3 keer per week", "2x per dag", "elke dag", "een paar keer per maand"."""
-    plain = " " + re.sub(r"[^a-z0-9,. ]", " ", normalise(text)) + " "
-    plain = re.sub(r"\s+", " ", plain)
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    per_week: Fraction
+    counted: bool  # the count is part of it ("drie keer per week"); else once per period ("elke dag")
+
+
+def _phrases(parts: list) -> list:
+    words = [p.word for p in parts]
+    found = []
     for phrase, per_week in RATE_PHRASES:
-        if f" {phrase} " in plain:
-            return Rate(Fraction(per_week))
-    parts = pieces(text)
+        target = phrase.split()
+        for i in range(len(words) - len(target) + 1):
+            if words[i : i + len(target)] == target:
+                found.append(_Found(i, i + len(target), Fraction(per_week), False))
+    for i, word in enumerate(words):
+        days = PERIOD_DAYS.get(word)
+        if word in EVERY and i + 1 < len(words):
+            following = words[i + 1]
+            if following in PERIOD_DAYS:  # "elke dag", "iedere ochtend", "elke week"
+                weekend = following == "weekend"
+                found.append(_Found(i, i + 2, Fraction(2 if weekend else 7) / PERIOD_DAYS[following], False))
+            elif parts[i + 1].value is not None and i + 2 < len(words) and words[i + 2] in PERIOD_DAYS:
+                found.append(_Found(i, i + 3, 7 / (parts[i + 1].value * PERIOD_DAYS[words[i + 2]]), False))
+        if word in ("in", "om") and i + 3 < len(words) and words[i + 1] == "de" and parts[i + 2].value is not None:
+            days = PERIOD_DAYS.get(words[i + 3])
+            if days and parts[i + 2].value > 0:  # "eens in de twee weken", "om de drie dagen"
+                start = i - 2 if words[max(0, i - 2) : i] == ["een", "keer"] else i - 1 if words[i - 1 : i] in (
+                    ["eens"], ["keer"], ["x"]) else i  # fmt: skip
+                found.append(_Found(max(start, 0), i + 4, 7 / (parts[i + 2].value * days), False))
+        if word in PART_OF_DAY and i > 0 and words[i - 1] == "s":  # "'s morgens"
+            found.append(_Found(i - 1, i + 1, Fraction(7), False))
+    days_named = [i for i, word in enumerate(words) if word in WEEKDAYS]
+    if days_named:  # "op vrijdag en zaterdag", "elke vrijdag": twice, once a week
+        first = days_named[0] - 1 if days_named[0] > 0 and words[days_named[0] - 1] in EVERY + ("op",) else days_named[0]
+        found.append(_Found(first, days_named[-1] + 1, Fraction(len({words[i] for i in days_named})), False))
+    return found
+
+
+def _counted(parts: list) -> list:
+    """"3 keer per week", "2x per dag", "5 dagen per week", "een keer in de maand", "twee stukjes pure chocola per
+    week", "drie of vier handjes per week", "per week" (once)."""
+    found = []
     for i, part in enumerate(parts):
         days = PERIOD_DAYS.get(part.word)
         if days is None or i == 0:
@@ -186,12 +303,91 @@ def parse_rate(text: str) -> Optional[Rate]:
         while j >= 0 and parts[j].value is None and parts[j].word in RATE_WORDS:
             j -= 1
         words_between = {p.word for p in parts[j + 1 : i]}
-        if not words_between & {"per", "in", "op", "a", "elke", "iedere"} and not words_between & {"keer", "maal", "x"}:
+        if not words_between & {"per", "in", "op", "a", "/"}:  # "4x/week"
+            continue  # "elke dag" is a phrase (_phrases)
+        # The count: the nearest number before, in the same clause, at most five words back.
+        k = j
+        while k >= 0 and k > j - 5 and parts[k].value is None and parts[k].word.isalpha() and (
+                parts[k].word not in PERIOD_DAYS or parts[k].word in ("dagen", "avonden", "ochtenden")):  # fmt: skip
+            k -= 1
+        if k >= 0 and parts[k].value is not None:
+            start = k
+            while start > 0 and start > k - 4 and (parts[start - 1].value is not None or parts[start - 1].word in (
+                    RANGE_WORDS + ("tussen", "en", "met", "paar"))):  # fmt: skip
+                start -= 1
+            count = quantity_of(parts[start : j + 1])  # "een paar", "drie of vier handjes"
+            count = parts[k].value if count is None else count
+        elif words_between & {"per", "a", "/"}:
+            start, count = j + 1, Fraction(1)  # "per week" alone: once
+        else:
             continue
-        count = parse_quantity(" ".join(p.word for p in parts[: j + 1])) if j >= 0 else None
-        if count is None and j >= 0 and parts[j].value is not None:
-            count = parts[j].value
-        if count is None:
-            count = Fraction(1)  # "per week" alone: once
-        return Rate(count * 7 / Fraction(days))
-    return None
+        found.append(_Found(start, i + 1, count * 7 / Fraction(days), True))
+    return found
+
+
+def _occasion_count(parts: list, portions: bool) -> Optional[Fraction]:
+    """How many times (or, for portions, how many portions) at each occasion: "twee keer" in "elke dag twee keer";
+    for portions also "twee handjes", "twee fruit en een groente" (added up)."""
+    for i, part in enumerate(parts):
+        if part.value is not None and i + 1 < len(parts) and parts[i + 1].word in TIMES:
+            return part.value
+    if not portions:
+        return None
+    kept = [p for i, p in enumerate(parts) if not (p.value is not None and i + 1 < len(parts)
+                                                    and parts[i + 1].word in NOT_A_COUNT)]  # fmt: skip
+    return portions_of(kept)
+
+
+def sum_of_portions(text: str) -> Optional[Fraction]:
+    """"twee fruit en een groente" -> 3, "2 boterhammen + 1 kom havermout" -> 3: counts of different foods joined by
+    "en", "+" or a comma, added up; otherwise the one quantity there (parse_quantity)."""
+    return portions_of(pieces(text))
+
+
+def portions_of(parts: list) -> Optional[Fraction]:
+    """``sum_of_portions`` of a message already cut into pieces."""
+    terms = []  # (index of the number, value)
+    for i, part in enumerate(parts):
+        if part.value is None or i + 1 >= len(parts) or not parts[i + 1].word.isalpha():
+            continue
+        if parts[i + 1].value is not None or parts[i + 1].word in RANGE_WORDS + ("en", "paar", "keer", "x", "maal"):
+            continue
+        terms.append((i, part.value))
+    if len(terms) >= 2:
+        joined = all(
+            any(p.word in ("en", "+", ",", "plus") for p in parts[a + 2 : b]) and not any(
+                p.word in RANGE_WORDS and p.word != "-" for p in parts[a + 1 : b])
+            for (a, _), (b, _) in zip(terms, terms[1:])
+        )  # fmt: skip
+        if joined:
+            return sum(value for _, value in terms)
+    return quantity_of(parts)
+
+
+def parse_rate(text: str, portions: bool = False) -> Optional[Rate]:
+    """How often, as times per week: "3 keer per week", "2x per dag", "elke dag", "eens in de twee weken",
+    "een paar keer per maand", "op vrijdag en zaterdag".
+
+    The first frequency in the text counts, unless a "niet" negates it ("niet elke dag"). A frequency without a
+    count ("elke dag") is multiplied by a count elsewhere: "elke dag twee keer" is 14 a week; with ``portions``
+    also by the portions ("elke dag twee handjes", "twee fruit en een groente elke dag"). "Minder dan" a rate is
+    the middle of 0 and that rate, as any range."""
+    parts = pieces(text)
+    skip = negated([p.word for p in parts])
+    words = [p.word for p in parts]
+    vague = {i for phrase in VAGUE_RATES for start in range(len(words)) if words[start : start + len(phrase.split())]
+             == phrase.split() for i in range(start, start + len(phrase.split()))}  # fmt: skip
+    found = [f for f in _phrases(parts) + _counted(parts) if f.start not in skip and not vague & set(range(f.start, f.end))]
+    if not found:
+        return None
+    first = min(found, key=lambda f: (f.start, -(f.end - f.start), f.counted))
+    per_week = first.per_week
+    others = [f for f in found if f.end <= first.start or f.start >= first.end]
+    if not first.counted and per_week and not others:  # a second frequency is no count: "elke dag, vijf keer per week"
+        rest = parts[: first.start] + [Piece(",")] + parts[first.end :]
+        count = _occasion_count(rest, portions)
+        if count:
+            per_week *= count
+    if [p.word for p in parts[max(0, first.start - 2) : first.start]] == ["minder", "dan"]:
+        per_week /= 2
+    return Rate(per_week)

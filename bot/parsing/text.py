@@ -7,7 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from bot.dutch_pipeline import load
+from bot.parsing.lexicon import is_common
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,28 @@ def plain_words(text: str) -> tuple:
     return tuple(re.findall(r"[a-z0-9]+", normalise(text)))
 
 
+CLAUSE_ENDS = (",", ".", ";", "!", "?", "+", "/", "maar", "wel", "ja", "behalve")
+
+
+def clause_words(text: str) -> list:
+    """The message's words, numbers and punctuation marks, lower case without accents: "ja, nie" -> ["ja", ",", "nie"]."""
+    return re.findall(r"\d+(?:[.,]\d+)?|[a-z]+|[^\sa-z\d]", normalise(text))
+
+
+def negated(words: list, negators: tuple = ("niet",)) -> set:
+    """Indexes of the words a negator negates: the rest of its clause, at most four words ("niet altijd",
+    "niet echt man of vrouw", "geen bloed"), up to a comma, "maar" or "wel"."""
+    out: set = set()
+    for i, word in enumerate(words):
+        if word not in negators or "weet" in words[max(0, i - 2) : i]:  # "weet ik niet" negates nothing after it
+            continue
+        for j in range(i + 1, min(len(words), i + 5)):
+            if words[j] in CLAUSE_ENDS:
+                break
+            out.add(j)
+    return out
+
+
 def has_phrase(text: str, phrase: str) -> bool:
     """``phrase`` occurs in ``text`` as whole words: the one phrase matcher of bot/parsing."""
     return f" {' '.join(plain_words(phrase))} " in f" {' '.join(plain_words(text))} "
@@ -48,20 +73,9 @@ def tokens(text: str) -> tuple:
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count 1), cut off above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
+    """Damerau-Levenshtein distance with adjacent swaps counting 1 (optimal string alignment, by rapidfuzz),
+    cut off above ``limit``."""
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
 def typo_budget(word: str) -> int:
@@ -71,18 +85,28 @@ def typo_budget(word: str) -> int:
     return 1 if len(word) < 9 else 2
 
 
-# Real words one letter from a word the parsers fold typos into, never read as that typo: "geven" is not
-# "leven" (crisis wording), "even" is not "zeven" and "tegen" not "negen" (numbers).
-REAL_WORDS = frozenset(("nemen", "vissen", "kissen", "wissen", "geven", "lezen", "beven", "heven", "weven", "leven", "even", "tegen", "regen", "degen",
-                        "zegen", "zaken", "taken", "raken", "laken", "maten", "manen", "messen", "gissen", "dringen",
-                        "zingen"))  # fmt: skip
+# Endings that make another form of the same word: "zwart" -> "zwarte", "zelfmoord" -> "zelfmoorden",
+# "puistje" -> "puistjes"; a doubled consonant before "en" or "e" too ("slik" -> "slikken").
+ENDINGS = ("e", "en", "s", "n", "t", "te", "ten", "de", "den", "je", "jes", "tje", "tjes", "es")
+
+
+def inflected(word: str, target: str) -> bool:
+    """``word`` is ``target`` with a Dutch ending added or dropped ("zwarte" / "zwart", "slik" / "slikken")."""
+    short, long = sorted((word, target), key=len)
+    if len(short) < 4 or not long.startswith(short) or short == long:
+        return False
+    ending = long[len(short) :]
+    return ending in ENDINGS or (ending[0] == short[-1] and ending[1:] in ("en", "e"))
 
 
 def similar(word: str, target: str) -> bool:
-    """``word`` is ``target`` or a small typo of it (never a different real word of ``REAL_WORDS``)."""
+    """``word`` is ``target``, a form of it, or a small typo of it; a common Dutch word is never read as a typo of
+    another word ("geven" is not "leven", "even" is not "zeven": bot.parsing.lexicon)."""
     if word == target:
         return True
-    if word in REAL_WORDS:
-        return False
     budget = typo_budget(target)
-    return budget > 0 and edit_distance(word, target, budget) <= budget
+    if budget == 0 or abs(len(word) - len(target)) > budget:
+        return False
+    if is_common(word) and not inflected(word, target):
+        return False
+    return edit_distance(word, target, budget) <= budget
