@@ -23,7 +23,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.parsing import features
+from bot.parsing import features, lexicon
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
@@ -38,6 +38,7 @@ class KeywordFeaturizer(SparseFeaturizer, GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "KeywordFeaturizer":
+        lexicon.load()  # the word list, speller and compound splitter, when the model loads (not per message)
         return cls(execution_context.node_name, config)
 
     @classmethod

@@ -242,19 +242,26 @@ def shares_words(text: str, item_id: str) -> bool:
 
 # Words that make an answer on their own ("een" is 1, "geen" 0, "niet" never) but also fill every sentence.
 SMALL_WORDS = frozenset({"een", "geen", "niet", "nee", "ja", "nooit", "niks", "niets", "wel"})
-# Words after "een" that keep it a number: "een of twee", "een per week", "een à twee".
-NUMBER_AFTER_EEN = frozenset({"of", "per", "tot", "a", "keer", "maal", "en", "x"})
+# Words after "een" that keep it a number: "een of twee", "een per week", "een à twee", and the units counted:
+# "een glas", "een kuur", "een handje".
+NUMBER_AFTER_EEN = frozenset({"of", "per", "tot", "a", "keer", "maal", "en", "x", "glas", "glaasje", "glazen", "kuur",
+                              "portie", "porties", "stuk", "stuks", "stukje", "handje", "handvol", "boterham",
+                              "sneetje", "snee", "kom", "kommetje", "schaal", "schaaltje", "kopje", "beker", "blikje",
+                              "flesje", "biertje", "wijntje", "uur", "uurtje", "reep", "bakje", "schep"})
 
 
 def read_from_small_words(item_id: str, r: Reading) -> bool:
     """The answer comes only from small words in a sentence: weaker than a sure NLU request or question.
     "vertel eens een grap" is no 1, "ik wil niet verder met deze check" no "nooit"; "dus nee" and
     "rosacea en pigmentvlekken" stay answers, and so does a label or a button's title ("Geen van deze")."""
-    if len(r.words) < 3 or any(c.isdigit() for c in r.text) or conclusion(r.text):
+    if len(r.words) < 3 or any(c.isdigit() for c in r.text) or conclusion(r.text) or "één" in r.text.lower():
         return False
     it = q.ITEMS_BY_ID[item_id]
-    if any(r.plain == normalise(choice) for choice in (*it.labels.values(), *it.buttons)):
-        return False
+    choices = [normalise(choice) for choice in (*it.labels.values(), *it.buttons)]
+    if r.plain in choices or any(len(c.split()) >= 2 and f" {c} " in f" {r.plain} " for c in choices):
+        return False  # a label or a button's title, also in a sentence: "ik heb geen van deze"
+    if any(w == "een" and nxt in NUMBER_AFTER_EEN for w, nxt in zip(r.words, r.words[1:])):
+        return False  # "een keer, voor mijn oor": a count
     return _read_only_from(item_id, r, SMALL_WORDS)
 
 
@@ -271,8 +278,9 @@ def corrected_value(item_id: str, text: str) -> Parsed:
 
 
 def _read_from_een(item_id: str, r: Reading) -> bool:
-    """The answer comes only from the article "een", as in a question ("is dat een diagnose of zo")."""
-    return "een" in r.words and _read_only_from(item_id, r, ("een",))
+    """The answer comes only from the article "een", as in a question ("is dat een diagnose of zo"); the accented
+    "één" is always the number."""
+    return "een" in r.words and "één" not in r.text.lower() and _read_only_from(item_id, r, ("een",))
 
 
 def _een_is_an_article(r: Reading) -> bool:
@@ -412,10 +420,17 @@ def rule_correction(c: _Context) -> Optional[tuple]:
     """"Nee wacht, het zijn er vier": the previous answer, corrected."""
     previous = c.s.last_answered()
     wants = sig.CORRECTION in c.r.keywords or c.nlu_says("correct")
-    if not (wants and previous) or c.in_review:
+    if not (wants and previous) or c.in_review or _corrects_itself(c.r):
         return None
     corrected = corrected_value(previous, c.r.text)
     return ("correction", {"item": previous, "value": corrected.value}) if corrected.ok else None
+
+
+def _corrects_itself(r: Reading) -> bool:
+    """"4 wacht nee 3", "vierenzeventig nee wacht vijfenzeventig": a value before the correction corrects the answer
+    in the same message (the answer readers take the value after it), not the previous answer."""
+    return bool(re.match(r"^\W*\S+.*\b(nee\s+wacht|wacht\s+nee|nee\s+sorry|ik\s+bedoel|sorry)\b", r.plain)) and not (
+        re.match(r"^\W*(nee\s+)?(wacht|sorry|oeps|ik\s+bedoel)\b", r.plain))  # fmt: skip
 
 
 def rule_english(c: _Context) -> Optional[tuple]:

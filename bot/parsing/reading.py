@@ -16,6 +16,7 @@ from bot.parsing.answers import medicine_facts
 from bot.parsing.crisis import everyday_only, mentions_crisis
 from bot.parsing.safety import mentions_danger, mentions_violence, pregnant, red_flags
 from bot.parsing.text import normalise
+from bot.parsing.variants import standardise
 from bot.thresholds import (
     CRISIS_CONFIDENCE,
     FAQ_CONFIDENCE,
@@ -43,6 +44,10 @@ QUESTION_VERBS = ("kan", "kun", "kunt", "kunnen", "mag", "mogen", "moet", "moete
 # A closing question that opens with a verb and a pronoun: "..., moet ik me zorgen maken".
 CLAUSE_VERBS = QUESTION_VERBS + ("komt", "komen", "ligt", "past", "valt")
 PRONOUNS = ("ik", "je", "jij", "u", "we", "wij", "het", "dat", "dit", "er", "ze", "zij")
+# After "wat", the words of a question ("wat is ...", "wat bedoel je"); any other word makes it "some" ("wat rimpels").
+WAT_ASKS = frozenset(CLAUSE_VERBS + PRONOUNS + ("bedoel", "bedoelt", "betekent", "houdt", "gebeurt", "kost", "zegt",
+                                                "vind", "vindt", "denk", "moet", "kan", "doe", "weet", "als", "nu",
+                                                "precies", "eigenlijk", "voor", "dan", "zou", "telt", "tellen"))
 # Words before the question word: "en wat ...", "in welk eten ...", "sorry, waarom ...".
 LEAD_INS = ("en", "maar", "in", "op", "met", "bij", "van", "voor", "dus", "oh", "o", "oke", "ok", "hmm", "he", "sorry",
             "trouwens", "ehm", "uhm", "nou", "ja", "nee", "hallo", "hoi", "vraagje", "vraag")  # fmt: skip
@@ -169,17 +174,28 @@ def _before_a_closing_question(plain: str) -> str:
     return plain[: plain.rindex(clauses[-1])].strip(" ,;:.!")
 
 
+def _quantifier_wat(words: tuple, plain: str) -> bool:
+    """"wat rimpels en wat vlekken", "wat groente": "wat" as "some", not as a question word (no question mark, and
+    no verb or pronoun after it)."""
+    return words[:1] == ("wat",) and len(words) >= 2 and not plain.endswith("?") and words[1] not in WAT_ASKS
+
+
 def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
+    """The message read once. Its words and keyword signals come from the text in standard Dutch
+    (``bot.parsing.variants``: "geen gedacht", "idk", "kheb"); the safety lexicons read the text as typed."""
     nlu = nlu or Nlu()
-    plain = normalise(text or "")
+    standard = standardise(text or "")
+    plain = normalise(standard)
     words = tuple(re.findall(r"[a-z0-9']+", plain))
-    keywords = sig.detect(text or "")
+    keywords = sig.detect(standard)
     trusted = {INTENT_SIGNALS[nlu.intent]} if nlu.intent in INTENT_SIGNALS and nlu.confidence >= INTENT_CONFIDENCE else set()
     crisis = mentions_crisis(text or "")
     crisis_nlu = nlu.confidence_of("crisis") >= CRISIS_CONFIDENCE and not everyday_only(text or "")
     first_two = words[:2]
-    opening = words[1:2] if words[:1] and words[0] in LEAD_INS else words[:1]
-    question = bool(opening) and (opening[0] in QUESTION_WORDS or (plain.endswith("?") and len(words) >= 3)
+    start = 1 if words[:1] and words[0] in LEAD_INS else 0
+    opening = words[start : start + 1]
+    asks_with_a_word = bool(opening) and opening[0] in QUESTION_WORDS and not _quantifier_wat(words[start:], plain)
+    question = bool(opening) and (asks_with_a_word or (plain.endswith("?") and len(words) >= 3)
                                   or bool(INDIRECT_QUESTION.search(plain)))  # fmt: skip
     opens_as_question = len(first_two) == 2 and first_two[0] in QUESTION_VERBS
     answer_part = "" if question or opens_as_question else _before_a_closing_question(plain)

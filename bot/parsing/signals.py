@@ -48,7 +48,7 @@ PHRASES = {
            "zeg ik liever niet", "wil ik liever niet zeggen", "geen antwoord", "weet ik echt niet", "volgende vraag",
            "ik weet het niet", "onbekend", "geen flauw idee", "ik weet het niet meer", "weet het niet"),
     BACK: ("vorige vraag", "ga terug", "terug naar de vorige", "een vraag terug", "ik wil terug", "terug",
-           "vorige", "even terug"),
+           "even terug"),
     WHY: ("wat doet het ertoe", "doet het ertoe", "wat maakt het uit", "waarvoor gebruiken jullie", "waarvoor gebruik je", "wat moeten jullie met", "wat moet je met", "wat moeten jullie nou met", "waarom al die vragen", "waarom die vragen", "waarom vraag je dat", "waarom wil je dat weten", "waarom is dat belangrijk", "waarom", "wat heb je daaraan",
           "waar is dat voor nodig", "waarvoor is dat", "waar heb je dat voor nodig", "wat heeft dat ermee te maken",
           "wat heeft dat met", "wat maakt dat uit", "waarom is dat nodig", "waarvoor wil je dat weten", "waarom die vraag",
@@ -256,6 +256,7 @@ SHORT_ONLY = {
     PAUSE: ("moment", "momentje", "ogenblikje", "moment graag", "even een moment"),  # not "op dit moment"
     GREETING: ("yo", "hi"),
     MEANING: ("huh", "wat is dat", "huh wat is dat"),  # not "... na het eten, wat is dat"
+    BACK: ("vorige", "de vorige", "vorige graag"),  # not "yes vorige maand"
 }
 
 
