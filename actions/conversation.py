@@ -16,6 +16,7 @@ from actions.tracker_state import (
     ANSWERED,
     DELETE_MARKER,
     FLAG_SLOTS,
+    PENDING,
     RESULT,
     START,
     STATUS,
@@ -27,6 +28,7 @@ from actions.tracker_state import (
 from bot.clinic import clinic_from_env
 from bot.dialogue.message import DELETED
 from bot.dialogue.outside import State, converse
+from bot.dialogue.pending import ConfirmDelete, from_slot, to_slot
 from bot.dialogue.turn import bubbles
 from bot.parsing.reading import read
 
@@ -40,10 +42,14 @@ class ActionConverse(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         text = (tracker.latest_message or {}).get("text") or ""
         answers, _ = answers_from(tracker)
-        state = State(tracker.get_slot(STATUS), bool(tracker.get_slot(ANSWERED)), tracker.get_slot(RESULT), answers)
+        asked_delete = isinstance(from_slot(tracker.get_slot(PENDING)), ConfirmDelete)
+        state = State(tracker.get_slot(STATUS), bool(tracker.get_slot(ANSWERED)), tracker.get_slot(RESULT), answers,
+                      asked_delete)  # fmt: skip
         reply = converse(read(text, nlu_of(tracker)), state, clinic_from_env())
         send(dispatcher, bubbles(reply.messages))
         events: list = [SlotSet(FLAG_SLOTS[flag], True) for flag in sorted(reply.flags)]
+        if reply.asks_delete or asked_delete:  # the next message answers "alles verwijderen?", or the question lapses
+            events.append(SlotSet(PENDING, to_slot(ConfirmDelete()) if reply.asks_delete else None))
         if reply.delete:
             RECORDS.delete_for_sender(tracker.sender_id)
             dispatcher.utter_message(json_message=DELETE_MARKER)  # the channel deletes the conversation

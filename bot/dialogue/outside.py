@@ -32,6 +32,7 @@ class State:
     answered: bool  # answers are stored (a paused or stopped check)
     result: Optional[dict]  # the intake_result slot, once the results were shown
     answers: dict = field(default_factory=dict)  # the answers behind the result (how much of each area)
+    asked_delete: bool = False  # the assistant asked "Wil je echt dat ik alles verwijder?"
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Reply:
     erase: bool = False  # forget every answer first (start over)
     delete: bool = False  # delete the intake record and the conversation
     flags: set = field(default_factory=set)  # safety flags (bot.dialogue.safety.FLAGS)
+    asks_delete: bool = False  # the reply asks whether to delete everything: the next "ja" deletes
 
 
 def results_again(answers: dict, scores: dict) -> str:
@@ -72,15 +74,21 @@ def _safety(r: Reading, state: State, reply: Reply) -> bool:
 
 
 def _delete(r: Reading, state: State, reply: Reply) -> bool:
-    """Only "verwijder mijn gegevens" in so many words deletes."""
-    if sig.DELETE_DATA not in r.keywords:
-        if r.has(sig.DELETE_DATA):
-            reply.messages.append(Message(texts.HOW_TO_DELETE))
-            return True
-        return False
-    reply.delete = True
-    reply.messages.append(Message(texts.DELETED))
-    return True
+    """"Verwijder mijn gegevens" deletes at once; other wording asks first, and a yes to that deletes."""
+    yes_no = parse_yes_no(r.text) if len(r.words) <= SHORT_REPLY_WORDS and not r.question else None
+    if state.asked_delete and yes_no:
+        reply.delete = yes_no == "yes"
+        reply.messages.append(Message(texts.DELETED if reply.delete else texts.NOT_DELETED + " " + help_text(state)))
+        return True
+    if sig.DELETE_DATA in r.keywords:
+        reply.delete = True
+        reply.messages.append(Message(texts.DELETED))
+        return True
+    if r.has(sig.DELETE_DATA) or sig.asks_to_delete(r.text):
+        reply.asks_delete = True
+        reply.messages.append(Message(texts.CONFIRM_DELETE, texts.CONFIRM_BUTTONS))
+        return True
+    return False
 
 
 def _restart(r: Reading, state: State, reply: Reply) -> bool:

@@ -156,7 +156,7 @@ AFTER_NO_CONSENT = (
 )
 AFTER_PAUSE = "Je antwoorden zijn bewaard. Typ 'verder' om door te gaan, of 'verwijder mijn gegevens'."
 AFTER_UNDER_AGE = "Deze check is voor volwassenen. Heb je je vergist bij je leeftijd? Typ dan 'opnieuw'."
-HOW_TO_DELETE = "Wil je dat ik alles van je verwijder? Typ dan precies: verwijder mijn gegevens."
+NOT_DELETED = "Prima, ik verwijder niets."
 HELLO_AGAIN = "Hoi, fijn dat je er weer bent!"
 NOT_FOR_ME = "Daar kan ik je helaas niet mee helpen."
 SCORES_MEAN = (

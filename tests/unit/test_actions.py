@@ -222,9 +222,18 @@ class TestConverse:
         assert said == [texts.DELETED] and messages[-1]["custom"] == DELETE_MARKER
         assert slot_events(events)["sex"] is None and slot_events(events)["answered_items"] == []
 
-    def test_an_nlu_guess_never_deletes(self):
+    def test_an_nlu_guess_asks_first_and_a_plain_yes_deletes(self, records):
         said, _, events = converse("weg ermee", intent="delete_data", **answered(["consent", "sex"]))
-        assert said == [texts.HOW_TO_DELETE] and "sex" not in slot_events(events)
+        assert said == [texts.CONFIRM_DELETE] and "sex" not in slot_events(events)
+        asked = slot_events(events)["intake_pending"]
+        said, messages, events = converse("ja", intent="affirm", intake_pending=asked, **answered(["consent", "sex"]))
+        assert said == [texts.DELETED] and messages[-1]["custom"] == DELETE_MARKER
+        assert slot_events(events)["sex"] is None and slot_events(events)["intake_pending"] is None
+
+    def test_a_no_to_deleting_keeps_everything(self):
+        asked = {"kind": "confirm_delete"}
+        said, _, events = converse("nee", intent="deny", intake_pending=asked, **answered(["consent", "sex"]))
+        assert said[0].startswith(texts.NOT_DELETED) and "sex" not in slot_events(events)
 
     def test_start_over_forgets_and_starts_the_form(self):
         said, _, events = converse("opnieuw beginnen", intent="start_over", intake_status="complete",
