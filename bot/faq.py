@@ -44,8 +44,8 @@ def _groups(*groups) -> tuple:
 GUT = {"darm", "buik", "microbio", "bacter", "bakter", "flora", "sibo"}
 SKIN = {"huid", "gezicht", "psoria", "dermatitis", "acne", "puist", "pukkel", "rosacea", "eczeem", "eczema", "meeeter",
         "roodheid", "rimpel"}
-LIVER = {"lever", "nafld", "mafld", "steatose"}
-FAT = {"vette", "vervet", "vetlever", "nafld", "mafld", "steatose", "magnes"}
+LIVER = {"lever", "nafld", "mafld", "masld", "steatose"}
+FAT = {"vette", "vervet", "vetlever", "nafld", "mafld", "masld", "steatose", "magnes"}
 TAXA_STEMS = {name.lower() for name in PROTECTIVE_TAXA + ASSOCIATED_TAXA}
 REPORT_VALUES = {"laag", "normaal", "hoog", "beschermend", "geassocieerd", "verbeter", "staat", "staan", "lezen"}
 REPORT_VALUES |= TAXA_STEMS

@@ -28,14 +28,15 @@ from bot.dialogue import texts  # noqa: E402
 from scripts.evaluate_frozen import first_answer, nlu_from_model  # noqa: E402
 
 FROZEN = ROOT / "tests" / "frozen-safety" / "messages.yml"
-DEVELOPMENT = ROOT / "tests" / "dev" / "safety" / "messages.yml"
+DEVELOPMENT = ROOT / "tests" / "dev" / "safety"  # every file of it
 SITUATIONS = ("suicide", "violence", "danger", "alarm")
 NEVER = "\0"  # a reply text that no message contains: for a reply the assistant does not have (yet)
 
 
 def load(path: Path) -> list:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["messages"]
+    """The messages of a set: one file, or every file of a folder."""
+    paths = sorted(path.glob("*.yml")) if path.is_dir() else [path]
+    return [row for p in paths for row in yaml.safe_load(p.read_text(encoding="utf-8"))["messages"]]
 
 
 def replied(item_id: str, text: str, nlu: dict) -> tuple:

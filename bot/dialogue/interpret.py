@@ -210,7 +210,9 @@ def read_answer(r: Reading, item_id: Optional[str], in_review: bool) -> Parsed:
     if parsed.ok and not r.answer_part and _read_from_een(item_id, r) and (r.maybe_question or _een_is_an_article(r)):
         return NOT_READ  # "is dat een diagnose?", "leest er een mens mee" are no 1
     off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
-    if parsed.ok and (asks or off_subject) and read_from_small_words(item_id, r):
+    # An answer to the question asked wins over a topic word: "niks aan de hand met mijn huid" at the skin question.
+    own_subject = not r.maybe_question and speaks_of(r, item_id)
+    if parsed.ok and (asks or off_subject) and not own_subject and read_from_small_words(item_id, r):
         return NOT_READ  # "vertel eens een grap" is no 1, "geen zin meer, ik stop" no 0
     if not parsed.ok and q.ITEMS_BY_ID[item_id].codes == ("yes", "no"):
         said = {"affirm": "yes", "deny": "no"}.get(r.nlu.intent) if r.nlu.confidence >= SURE else None
@@ -222,6 +224,13 @@ def read_answer(r: Reading, item_id: Optional[str], in_review: bool) -> Parsed:
 STOPWORDS = frozenset("""bedoel bedoelt betekent eigenlijk precies wordt worden hiermee daarmee vraag vragen zijn
     heeft hebben deze voor maar welke hoeveel niet meer kunnen moet moeten mijn jouw jullie alle alles daar hier
     waar wanneer iets gaat doen week weken vorige sinds""".split())
+
+
+def speaks_of(r: Reading, item_id: str) -> bool:
+    """The message names the subject of the item asked: a word sharing its first four letters with a word of the
+    item's short name ("huid" and "huidklachten", "slaap" and "slaapuren")."""
+    name = {w[:4] for w in re.findall(r"[a-z]+", normalise(q.ITEMS_BY_ID[item_id].name)) if len(w) >= 4}
+    return any(len(w) >= 4 and w[:4] in name for w in r.words if w not in STOPWORDS)
 
 
 def _speaks_of_signs(r: Reading) -> bool:
@@ -316,7 +325,7 @@ def rule_delete(c: _Context) -> Optional[tuple]:
     """"Verwijder mijn gegevens" deletes at once; other wording or an NLU guess asks first."""
     if sig.DELETE_DATA in c.r.keywords:
         return "delete", {}
-    if c.signal(sig.DELETE_DATA, c.answer_as_sent) or sig.asks_to_delete(c.r.text):
+    if c.signal(sig.DELETE_DATA, c.answer_as_sent) or sig.asks_to_delete(c.r.standard):
         return "ask_delete", {}
     return None
 
@@ -360,7 +369,7 @@ def rule_pause(c: _Context) -> Optional[tuple]:
     if sure and goodbye and sig.STOP in r.keywords:
         return "stop", {}
     short = r.is_short(sig.PAUSE) or len(r.text) < SHORT_PAUSE
-    if (sig.PAUSE in r.keywords and short) or sure or sig.asks_to_pause(r.text):
+    if (sig.PAUSE in r.keywords and short) or sure or sig.asks_to_pause(r.standard):
         return "pause", {}
     return None
 
@@ -368,7 +377,7 @@ def rule_pause(c: _Context) -> Optional[tuple]:
 def rule_stop(c: _Context) -> Optional[tuple]:
     """"Stop" alone, or the NLU's stop intent for a message that is no answer ("ik wil stoppen met roken" is one)."""
     r = c.r
-    if r.is_short(sig.STOP) or sig.asks_to_stop(r.text) or (c.nlu_says("stop") and sig.SKIP not in r.keywords):
+    if r.is_short(sig.STOP) or sig.asks_to_stop(r.standard) or (c.nlu_says("stop") and sig.SKIP not in r.keywords):
         return "stop", {}
     return None
 
@@ -376,11 +385,11 @@ def rule_stop(c: _Context) -> Optional[tuple]:
 def rule_back(c: _Context) -> Optional[tuple]:
     """Back to the previous question, or to the one the message names; the answer stays until a new one is given."""
     r, s = c.r, c.s
-    strong = any(sig.has_phrase(r.text, p) for p in sig.STRONG_BACK)
-    changing = (c.nlu_says("correct") or sig.CORRECTION in r.keywords or sig.says_wrong(r.text)) and not (
+    strong = any(sig.has_phrase(r.standard, p) for p in sig.STRONG_BACK)
+    changing = (c.nlu_says("correct") or sig.CORRECTION in r.keywords or sig.says_wrong(r.standard)) and not (
         corrected_value(s.last_answered() or s.requested, r.text).ok)  # fmt: skip
     # "oeps, ik heb net iets verkeerds ingevuld": no new value, but the last answer was wrong
-    asked_back = r.is_short(sig.BACK) or strong or c.nlu_says("go_back") or (changing and sig.says_wrong(r.text))
+    asked_back = r.is_short(sig.BACK) or strong or c.nlu_says("go_back") or (changing and sig.says_wrong(r.standard))
     if sig.RESTART in r.keywords or not (asked_back or changing):
         return None
     named = review.named_item(r.text)

@@ -105,7 +105,7 @@ def nlu_from_parse(parse: Optional[dict]) -> Nlu:
 
 @dataclass(frozen=True)
 class Reading:
-    text: str
+    text: str  # as typed
     plain: str  # lower case, accents removed, spaces folded
     words: tuple  # the plain words
     signals: frozenset  # keyword signals (bot.parsing.signals) and confident NLU intents
@@ -126,6 +126,7 @@ class Reading:
     danger_nlu: bool = False  # the NLU's danger intent at SAFETY_CONFIDENCE or more
     red_flags: tuple = ()  # the medical alarm signs the message reports, as red-flag codes
     pregnant: bool = False  # says the writer is pregnant
+    standard: str = ""  # the text in standard Dutch (bot.parsing.variants), for the keyword rules
 
     def has(self, signal: str) -> bool:
         return signal in self.signals
@@ -150,7 +151,7 @@ class Reading:
 
     def is_short(self, signal: str) -> bool:
         """The whole message is (about) the command: "stop", "terug", "vorige vraag"."""
-        return sig.is_short_command(self.text, signal)
+        return sig.is_short_command(self.standard or self.text, signal)
 
 
 def _topic(words: tuple, nlu: Nlu) -> Optional[str]:
@@ -167,6 +168,11 @@ def _before_a_closing_question(plain: str) -> str:
     of three words or more that opens with a question word; "" when there is none. Such a message is only a
     maybe-question: its first part may answer the question asked, and it is read as that answer first."""
     clauses = [c for c in re.split(r"[,;:.!]", plain) if c.strip()]
+    if len(clauses) == 1:  # no mark: a verb and a pronoun opening the last words ("... heeft dat zin of niet")
+        words = clauses[0].split()
+        at = next((i for i in range(len(words) - 3, 1, -1)
+                   if words[i] in CLAUSE_VERBS and words[i + 1] in ("dat", "dit", "het")), None)  # fmt: skip
+        clauses = [" ".join(words[:at]), " ".join(words[at:])] if at else clauses
     last = clauses[-1].split() if len(clauses) >= 2 else []
     asks = len(last) >= 3 and (last[0] in QUESTION_WORDS or (last[0] in CLAUSE_VERBS and last[1] in PRONOUNS))
     if not asks:  # "wat kan dat zijn", "moet ik me zorgen maken", "komt dat door het eten"
@@ -212,4 +218,4 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
                    question, maybe, junk, topic, on_subject, advice, nlu, answer_part,
                    mentions_violence(text or ""), nlu.confidence_of("violence") >= SAFETY_CONFIDENCE,
                    mentions_danger(text or ""), nlu.confidence_of("danger") >= SAFETY_CONFIDENCE,
-                   red_flags(text or ""), pregnant(text or ""))  # fmt: skip
+                   red_flags(text or ""), pregnant(text or ""), standard)  # fmt: skip

@@ -79,18 +79,24 @@ VIOLENT = _words(
 VICTIM = _words("me", "mij", "mijn", "ons", "we", "wij", "ik", "kinderen", "kind", r"moeder", "mama", "zus", "broer")
 # A situation that says it on its own, whoever does it.
 VIOLENCE_ON_THEIR_OWN = (
-    r"\bhuiselijk\s+geweld\b", r"\b(is|wordt|werd)\s+(erg\s+|heel\s+)?gewelddadig\b",
+    r"\bhuiselijk\s+geweld\b", r"\b(is|wordt|werd)\s+(erg\s+|heel\s+)?gewelddadig\b", r"\bmishandeling\b",
+    r"\b(durf|durfde)\s+(niet|nooit)\s+(meer\s+)?(naar\s+huis|thuis\s+te\s+slapen|te\s+slapen\s+als)\b",
     r"\bthuis\b(\s+\S+){0,4}\s+(niet\s+veilig|onveilig)\b|\b(niet\s+veilig|onveilig)\s+(thuis|bij\s+hem|bij\s+haar)\b",
     r"\b(bang|doodsbang)\s+(voor|van)\s+(mijn|ons|onze|m'n)\s+(eigen\s+)?" + ACTORS + r"\b",
     r"\b(word|werd|worden|ben)\s+(thuis\s+|vaak\s+|soms\s+|steeds\s+)*(geslagen|geschopt|mishandeld|getrapt|gewurgd|"
     r"misbruikt|verkracht|opgesloten|bedreigd)\b",
+    r"\b(verstoppen|verstop)\b(\s+\S+){0,4}\s+(voor\s+zijn|voor\s+haar)\s+(handen|vuisten|woede)\b",
     r"\b(plekken|blauwe\s+plekken)\b(\s+\S+){0,6}\s+(die\s+hij|die\s+zij|van\s+mijn\s+" + ACTORS + r"|van\s+hem)\b",
     r"\b(houdt|houden|hield)\s+(me|mij|mijn\s+geld|mijn\s+paspoort)\b(\s+\S+){0,3}\s+(vast|binnen|in|achter)\b",
     r"\b(paspoort|pinpas|bankpas|geld|pensioen)\b(\s+\S+){0,4}\s+(af|afgepakt|ingenomen|bij\s+hun|bij\s+hem)\b",
+    r"\b(naaktfoto|naaktfoto's|foto's)\b(\s+\S+){0,6}\s+(verspreiden|online\s+zetten)\b",
+    r"\bdreig(t|en|de)?\b(\s+\S+){0,8}\s+(kinderen\s+af|terug\s+te\s+sturen|stuurt\s+\w+\s+terug|iets\s+aan\s+te\s+doen|"
+    r"me\s+iets\s+aan)\b",
     r"\b(hij|zij|ze)\s+(slaat|schopt|duwt|wurgt|knijpt|trapt)\b",
     r"\b(hij|zij)\s+" + VIOLENT + r"\s+(me|mij)\b|\b(hij|zij)\b(\s+\S+){0,2}\s+(me|mij)\b(\s+\S+){0,3}\s+" + VIOLENT + r"\b",
     r"\b(mijn|m'n)\s+(\w+\s+)?" + ACTORS + r"\b(\s+\S+){0,4}\s+(mes|pistool|wapen|bijl)\b",
     r"\bseks\b(\s+\S+){0,6}\s+(terwijl\s+ik\s+nee|ook\s+als\s+ik\s+nee|als\s+ik\s+niet\s+wil)\b",
+    r"\b(tracker|wachtwoorden)\b(\s+\S+){0,6}\s+(telefoon|dreig\w*|moet\s+elk)\b",
 )
 # Everyday phrases with the same words, removed first.
 NOT_VIOLENCE = (
@@ -125,15 +131,15 @@ def mentions_violence(text: str) -> bool:
 NOW = r"\b(nu|net|zojuist|zonet|zo-even|op\s+dit\s+moment|sinds\s+(een|\d+|tien|vijf)\s+(minuten|minuut|uur)|ineens|plots|plotseling)\b"
 DANGER_ON_THEIR_OWN = (
     # breathing, consciousness, heart, stroke
-    r"\b(geen|nauwelijks|slecht|bijna\s+geen)\s+(lucht|adem)\b",
+    r"\b(geen|nauwelijks|slecht|bijna\s+geen)\s+(lucht|adem)\b", r"\b(kan|kunnen)\s+(niet|bijna\s+niet|slecht|nauwelijks)\s+(meer\s+)?ademen\b",
     r"\bademt\s+(niet|nauwelijks|heel\s+raar|raar|niet\s+goed|niet\s+meer)\b",
-    r"\b(stikt|verstikt|is\s+aan\s+het\s+stikken)\b", r"\bblauw\s+aangelopen\b", r"\bbewusteloos\b",
-    r"\breageert\s+(niet|nergens)\b", r"\bniet\s+(meer\s+)?wakker\s+te\s+krijgen\b",
+    r"\b(stikt|verstikt|is\s+aan\s+het\s+stikken)\b", r"\bblauw\s+aangelopen\b", r"\bwordt\s+grauw\b", r"\bbewusteloos\b",
+    r"\breageert\s+(niet|nergens)\b", r"\bbuiten\s+westen\b", r"\bniet\s+(meer\s+)?wakker\s+te\s+krijgen\b",
     r"\bin\s+elkaar\s+gezakt\b",
     r"\b(pijn|druk)\s+op\s+(de|mijn|m'n|zijn|haar)\s+borst\b",
     r"\bstraalt\s+uit\s+naar\b", r"\bolifant\s+op\s+(mijn|de)\s+borst\b",
     r"\bhart\s+(slaat|gaat|klopt)\s+(ineens\s+)?(heel\s+)?(snel|als\s+een\s+gek|onregelmatig|tekeer)\b",
-    r"\bverlamd\b",
+    r"\bmond\s+hangt\s+scheef\b", r"\b(arm|been)\s+niet\s+(meer\s+)?bewegen\b", r"\bverlamd\b",
     r"\b(epileptische\s+)?aanval\b(\s+\S+){0,3}\s+(stopt\s+niet|houdt\s+niet\s+op)\b",
     # allergic reaction
     r"\b(keel|tong|lippen|gezicht|mond)\b(\s+\S+){0,3}\s+(zwelt|zwellen|zwol|dik)\b", r"\b(zwelt|zwellen)\s+op\b",
@@ -149,9 +155,10 @@ DANGER_ON_THEIR_OWN = (
     r"\b(te\s+veel|dubbele\s+dosis)\b(\s+\S+){0,4}\s+(genomen|geslikt|gespoten|gebruikt|op)\b",
     # fire, attackers
     r"\b(brand|rook)\b(\s+\S+){0,4}\s+(in\s+(mijn|de|het|ons)\s+(huis|flat|trappenhuis|keuken|kamer)|vol\s+rook)\b",
-    r"\b(ingebroken|inbreker|overvaller|overval)\b",
+    r"\b(ingebroken|inbreker|overvaller|overval)\b", r"\b(deur|raam)\b(\s+\S+){0,3}\s+in\s+te\s+(trappen|slaan|breken)\b",
     r"\bprobeert\b(\s+\S+){0,3}\s+binnen\s+te\s+komen\b", r"\bachtervolgd\b",
-    r"\b(mes|pistool|wapen|bijl)\s+(gepakt|getrokken)\b",
+    r"\bmet\s+een\s+(mes|pistool|wapen|bijl)\b(\s+\S+){0,6}\s+(binnen|naar\s+boven|achter\s+me|in\s+huis|tuin)\b",
+    r"\b(mes|pistool|wapen|bijl)\s+(gepakt|getrokken)\b", r"\bgewapende?\b",
 )
 # Danger that needs "now": something taken just now, someone at the door now, a fall now.
 DANGER_NOW = (

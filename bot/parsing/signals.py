@@ -256,7 +256,7 @@ SHORT_ONLY = {
     PAUSE: ("moment", "momentje", "ogenblikje", "moment graag", "even een moment"),  # not "op dit moment"
     GREETING: ("yo", "hi"),
     MEANING: ("huh", "wat is dat", "huh wat is dat"),  # not "... na het eten, wat is dat"
-    BACK: ("vorige", "de vorige", "vorige graag"),  # not "yes vorige maand"
+    BACK: ("vorige", "de vorige"),  # not "yes vorige maand"
 }
 
 

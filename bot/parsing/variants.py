@@ -33,6 +33,7 @@ LEARNER = "learner"  # Dutch as written by learners (A2/B1): calques from other 
 VARIANTS = (
     # --- Flemish: pronouns, clipped words, particles ---
     ("gij", "jij", FLEMISH), ("ge", "je", FLEMISH), ("nie", "niet", FLEMISH), ("ni", "niet", FLEMISH),
+    ("smijt", "gooi", FLEMISH), ("smijten", "gooien", FLEMISH), ("gesmeten", "gegooid", FLEMISH),
     ("neen", "nee", FLEMISH), ("wa", "wat", FLEMISH), ("da", "dat", FLEMISH), ("da's", "dat is", FLEMISH),
     ("'t", "het", FLEMISH), ("tis", "het is", FLEMISH), ("'k", "ik", FLEMISH), ("mijne", "mijn", FLEMISH),
     ("zenne", "", FLEMISH), ("ja ze", "ja", FLEMISH), ("nee ze", "nee", FLEMISH), ("amai", "", FLEMISH),
@@ -60,6 +61,7 @@ VARIANTS = (
     ("idd", "inderdaad", CHAT), ("iig", "in ieder geval", CHAT), ("gwn", "gewoon", CHAT), ("tog", "toch", CHAT),
     ("mn", "mijn", CHAT), ("m'n", "mijn", CHAT), ("z'n", "zijn", CHAT), ("nix", "niks", CHAT), ("nx", "niks", CHAT),
     ("pw", "per week", CHAT), ("p/w", "per week", CHAT), ("pd", "per dag", CHAT), ("p/d", "per dag", CHAT),
+    ("tnx", "bedankt", CHAT), ("thnx", "bedankt", CHAT), ("tx", "bedankt", CHAT), ("dankje", "dank je", CHAT),
     ("pls", "alsjeblieft", CHAT), ("plz", "alsjeblieft", CHAT), ("okee", "oke", CHAT), ("oki", "oke", CHAT),
     ("okidoki", "oke", CHAT), ("jep", "ja", CHAT), ("jup", "ja", CHAT), ("neej", "nee", CHAT), ("nop", "nee", CHAT),
     ("nah", "nee", CHAT), ("jaja", "ja", CHAT), ("okido", "oke", CHAT),
