@@ -79,8 +79,8 @@ chaos: train ## 32 concurrent intakes with a server killed midway: make run, the
 channel-webhooks: install ## Register the messaging channels' webhooks with the providers ($$CHANNEL_PUBLIC_URL)
 	$(PY) scripts/channel_webhooks.py
 
-fuzz: train ## The dialogue's property-based test with many more examples ($$FUZZ_EXAMPLES, default 400)
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-400} $(PY) -m pytest tests/dialogue -q
+fuzz: train ## The dialogue's property-based tests (liveness too) with many more examples ($$FUZZ_EXAMPLES, default 400)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-400} $(PY) -m pytest tests/unit/test_liveness.py tests/dialogue -q
 
 purge: install ## Delete intake records older than the retention period ($$INTAKE_RETENTION_DAYS, default 90)
 	$(PY) -m bot.records purge

@@ -54,6 +54,7 @@ CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK
 REPORT_LAPSES = frozenset({sig.STOP, sig.PAUSE, sig.BACK, sig.RESTART, sig.HUMAN, sig.SKIP})
 NOT_READ = Parsed(problem="not_read")
 RED_FLAGS = "red_flags"  # the item the alarm signs are recorded in
+CONSENT = "consent"  # the interview's own start
 # Items the review may ask again without a new value before naming one more counts as a stall (bot.dialogue.liveness).
 REVIEW_REASKS = 3
 
@@ -317,7 +318,8 @@ def rule_safety(c: _Context) -> Optional[tuple]:
     if c.new_red_flags and c.s.requested == RED_FLAGS:  # the answer to the question asked, before any request
         return "answer", {"value": list(c.new_red_flags), "then": None, "facts": {}}
     if c.new_red_flags:
-        return "alarm", {"red_flags": c.new_red_flags}
+        consent = parse_answer(CONSENT, c.r.standard).value if c.s.requested == CONSENT else None
+        return "alarm", {"red_flags": c.new_red_flags, "consent": consent}
     return None
 
 

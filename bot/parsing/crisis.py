@@ -157,6 +157,9 @@ PATTERNS = tuple(re.compile(p) for p in (
 ))  # fmt: skip
 # Everyday phrases with the same words: removed before the patterns run.
 EVERYDAY = tuple(re.compile(p) for p in (
+    # "ik zou sterven zonder chocola", "van zes glazen zou ik dood gaan": hyperbole
+    r"\bzou\s+(ik\s+)?(sterven|dood\s+gaan)\s+(zonder|van)\b|\bzonder\b(\s+\S+){0,3}\s+zou\s+ik\s+(sterven|dood\s+gaan)\b|"
+    r"\b(daar|van\s+\S+(\s+\S+)?)\s+zou\s+ik\s+(aan\s+)?(sterven|dood\s+gaan)\b",
     r"\b(lach|lachen|verveel|vervelen|schrik|schrok|schaam|werk|werkte|loop|liep)\s+(me|mij|mezelf|ik)\s+(nog\s+)?(een\s+)?(dood|rot|kapot|ongeluk)\b",
     r"\bdood\s*(normaal|simpel|eng|stil|moe|op|ziek|bang|leuk|jammer)\b",
     r"\b(einde|eind)\s+van\s+(de|het|deze|dit)\s+(?!leven\b)\w+",
