@@ -213,8 +213,13 @@ DEVELOPMENT_REGISTERS = ROOT / "tests" / "dev" / "registers"  # the same registe
 
 
 def load_registers(folder: Path) -> dict:
-    with open(folder / "questions.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    """The answers and requests of every file of a register set's folder."""
+    merged: dict = {"answers": [], "requests": []}
+    for path in sorted(folder.glob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key in merged:
+            merged[key] += document.get(key) or []
+    return merged
 
 
 def _same(item_id: str, got, expected) -> bool:
