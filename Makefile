@@ -27,8 +27,10 @@ install: ## Create .venv (Python 3.10), install the pinned packages, build the D
 $(VENV)/spacy-nl/built-from.txt:
 	@scripts/install.sh
 
-lint: install ## Ruff over the Python code
-	$(PY) -m ruff check bot actions channels components tests scripts
+lint: install ## Ruff over the Python code; vulture for dead code (pyproject.toml, vulture_whitelist.py)
+	$(PY) -m ruff check bot actions channels components tests scripts vulture_whitelist.py
+	$(PY) -m vulture
+	$(PY) -m vulture bot actions channels components scripts tests vulture_whitelist.py
 
 unit: install ## Unit tests: engine, parsing, dialogue, advice, actions (Tracker fixtures)
 	$(PY) -m pytest tests/unit

@@ -245,7 +245,7 @@ class Supervisor:
 def forward_signals(supervisor: Supervisor) -> None:
     """SIGTERM and SIGINT to this script stop supervisord (and so everything) in order."""
 
-    def forward(signum, _frame):
+    def forward(_signum, _frame):
         if supervisor.running():
             supervisor.process.send_signal(signal.SIGTERM)
 
