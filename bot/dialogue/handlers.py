@@ -3,8 +3,6 @@ itself. ``ACTS`` maps the interpretation's ``act`` to its handler."""
 
 from __future__ import annotations
 
-from typing import Callable
-
 from bot import faq
 from bot import questionnaire as q
 from bot.dialogue import liveness, safety, texts
@@ -24,8 +22,6 @@ from bot.dialogue.pending import (
 from bot.labels import answer_label
 from bot.parsing.answers import OUT_OF_RANGE, UNDER_AGE, VAGUE_FREQUENCY
 from bot.parsing.reading import Reading
-
-Handler = Callable[[Turn], Outcome]
 
 
 def on_safety(t: Turn) -> Outcome:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Mapping, Optional
+from typing import Mapping, Optional
 
 from bot import faq
 from bot import questionnaire as q
@@ -307,7 +307,6 @@ def _read_only_from(item_id: str, r: Reading, words) -> bool:
 
 # --- the rules, in the order of the dialogue's priorities ------------------------------------------------------------
 # Each rule returns None when it does not decide, else (act, data).
-Rule = Callable[[_Context], Optional[tuple]]
 
 
 def rule_safety(c: _Context) -> Optional[tuple]:
