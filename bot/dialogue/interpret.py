@@ -208,7 +208,8 @@ def read_answer(r: Reading, item_id: Optional[str], in_review: bool) -> Parsed:
         none = parse_answer(item_id, text)
         return Parsed([]) if none.ok or _speaks_of_signs(r) else none
     parsed = parse_answer(item_id, text)
-    if parsed.ok and not r.answer_part and _read_from_een(item_id, r) and (r.maybe_question or _een_is_an_article(r)):
+    if parsed.ok and not r.answer_part and _read_from_een(item_id, r) and (
+            r.maybe_question or _een_is_an_article(r) or _een_is_some(r)):  # fmt: skip
         return NOT_READ  # "is dat een diagnose?", "leest er een mens mee" are no 1
     off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
     # An answer to the question asked wins over a topic word: "niks aan de hand met mijn huid" at the skin question.
@@ -291,6 +292,14 @@ def _read_from_een(item_id: str, r: Reading) -> bool:
     """The answer comes only from the article "een", as in a question ("is dat een diagnose of zo"); the accented
     "één" is always the number."""
     return "een" in r.words and "één" not in r.text.lower() and _read_only_from(item_id, r, ("een",))
+
+
+# "een beetje", "een hoop": an amount, not the number one.
+AMOUNT_AFTER_EEN = frozenset({"beetje", "tikje", "heleboel", "hoop", "boel", "zooi", "zootje", "bult", "berg"})
+
+
+def _een_is_some(r: Reading) -> bool:
+    return any(w == "een" and nxt in AMOUNT_AFTER_EEN for w, nxt in zip(r.words, r.words[1:]))
 
 
 def _een_is_an_article(r: Reading) -> bool:
