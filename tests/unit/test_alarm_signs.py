@@ -1,4 +1,4 @@
-"""The red-flag reader (bot/parsing/safety.py) on the patient's own signs, someone else's, and signs asked and denied."""
+"""The red-flag reader (bot/parsing/safety.py): the patient's own signs, someone else's, signs asked and denied."""
 
 import pytest
 
