@@ -36,6 +36,8 @@ LONG_MESSAGE = 400
 SHORT_PAUSE = 60
 # Words: a yes or no to a confirmation ("klopt dat?") is at most this long.
 YES_NO_WORDS = 8
+# Words: "kunnen we ophouden" this short, a modal verb, a person and no object, is a request, not a question.
+POLITE_REQUEST_WORDS = 5
 # Words: a greeting or thanks this short with a question ("dag, hoe gaat het?") is small talk, not a question.
 SMALL_TALK_WORDS = 6
 # Words: "hoi, ben er weer" this short greets; a longer message with "verder" is something else.
@@ -46,5 +48,8 @@ OFF_TOPIC_WORDS = 3
 SHORT_ANSWER_PART = 4
 # Words: outside the interview, a yes or no this short is a reply to what the assistant offered.
 SHORT_REPLY_WORDS = 6
+# Zipf frequency (wordfreq): a word of an item's name this common ("geen", "hebben", "meer") does not name the item
+# at the review; the rarest of them is "waren" (5.9), the most common content word "klaar" (5.5). Fourth round.
+FUNCTION_WORD_ZIPF = 5.8
 # Characters of the user's own words kept beside an answer for the clinician.
 WORDS_KEPT = 200

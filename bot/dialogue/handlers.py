@@ -229,7 +229,9 @@ def on_review_change(t: Turn) -> Outcome:
 
 
 def on_review_reask(t: Turn) -> Outcome:
-    return t.revisit(t.meaning.data["item"], texts.ASK_AGAIN, Revisit(t.meaning.data["reasks"]))
+    item_id = t.meaning.data["item"]
+    pending = Revisit(t.meaning.data["reasks"], item_id, t.out.answers.get(item_id))
+    return t.revisit(item_id, texts.ASK_AGAIN, pending)
 
 
 def on_skip(t: Turn) -> Outcome:

@@ -37,6 +37,7 @@ from bot.parsing.text import normalise
 from bot.thresholds import (
     INTENT_CONFIDENCE,
     OFF_TOPIC_WORDS,
+    POLITE_REQUEST_WORDS,
     RESUME_WORDS,
     SHORT_ANSWER_PART,
     SHORT_PAUSE,
@@ -171,7 +172,8 @@ class _Context:
         """The NLU's top intent, confident, for a message that is no readable answer and no question."""
         nlu = self.r.nlu
         sure = nlu.intent == intent and nlu.confidence >= INTENT_CONFIDENCE
-        return sure and not self.answer.ok and not (self.r.question or self.r.maybe_question)
+        asks = (self.r.question or self.r.maybe_question) and not _polite_request(self.r)
+        return sure and not self.answer.ok and not asks
 
     @cached_property
     def situations(self) -> tuple:
@@ -302,6 +304,19 @@ def _een_is_some(r: Reading) -> bool:
     return any(w == "een" and nxt in AMOUNT_AFTER_EEN for w, nxt in zip(r.words, r.words[1:]))
 
 
+# "Kunnen we ophouden", "mag ik even pauzeren?": a request in the form of a question. Short, without a topic and
+# without an object ("kan ik stoppen met de pil" asks something else).
+MODAL_VERBS = frozenset({"kunnen", "kan", "mogen", "mag", "zullen", "zal"})
+MODAL_SUBJECTS = frozenset({"we", "wij", "ik", "je", "jij", "u"})
+OBJECT_WORDS = frozenset({"met", "over", "van", "voor", "bij", "aan", "mijn", "de", "het"})
+
+
+def _polite_request(r: Reading) -> bool:
+    words = r.words
+    return (len(words) <= POLITE_REQUEST_WORDS and len(words) >= 3 and words[0] in MODAL_VERBS
+            and words[1] in MODAL_SUBJECTS and not r.topic and not OBJECT_WORDS & set(words))  # fmt: skip
+
+
 def _een_is_an_article(r: Reading) -> bool:
     """Every "een" of a sentence stands before a word that makes it an article ("leest er een mens mee");
     "een", "ik heb er maar een", "een of twee" keep their number."""
@@ -398,8 +413,10 @@ def rule_back(c: _Context) -> Optional[tuple]:
     strong = any(sig.has_phrase(r.standard, p) for p in sig.STRONG_BACK)
     changing = (c.nlu_says("correct") or sig.CORRECTION in r.keywords or sig.says_wrong(r.standard)) and not (
         corrected_value(s.last_answered() or s.requested, r.text).ok)  # fmt: skip
-    # "oeps, ik heb net iets verkeerds ingevuld": no new value, but the last answer was wrong
-    asked_back = r.is_short(sig.BACK) or strong or c.nlu_says("go_back") or (changing and sig.says_wrong(r.standard))
+    # "oeps, ik heb net iets verkeerds ingevuld", "foutje bij de vorige, mag ik die opnieuw doen": no new value, but
+    # the last answer was wrong
+    wrong_before = sig.says_wrong(r.standard) or "vorige" in r.words
+    asked_back = r.is_short(sig.BACK) or strong or c.nlu_says("go_back") or (changing and wrong_before)
     if sig.RESTART in r.keywords or not (asked_back or changing):
         return None
     named = review.named_item(r.text)

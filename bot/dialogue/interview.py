@@ -178,7 +178,9 @@ class Turn:
 
 def review_outcome(out: Outcome) -> Outcome:
     """Every item is answered: the summary and "Klopt dit?" before the results."""
-    out.pending = Review(out.pending.reasks if isinstance(out.pending, Revisit) else 0)
+    asked_again = out.pending if isinstance(out.pending, Revisit) else None
+    unchanged = asked_again is not None and out.answers.get(asked_again.item) == asked_again.before
+    out.pending = Review(asked_again.reasks if unchanged else 0)  # a new value is progress: the count starts over
     out.requested = out.order[-1] if out.order else None
     if out.requested is None:
         out.status = COMPLETE

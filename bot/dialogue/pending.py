@@ -53,9 +53,12 @@ class Review:
 
 @dataclass(frozen=True)
 class Revisit:
-    """An item asked again from the review; the summary comes back after it, with the count of ``reasks``."""
+    """An item asked again from the review; the summary comes back after it, with the count of ``reasks`` (back to
+    0 when the answer changed from ``before``, the one it had when asked again)."""
 
     reasks: int = 0
+    item: str = ""
+    before: object = None
     kind: ClassVar[str] = "revisit"
 
 

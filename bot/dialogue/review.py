@@ -12,7 +12,9 @@ from typing import Optional
 from bot import questionnaire as q
 from bot.dialogue import texts
 from bot.labels import answer_label
+from bot.parsing.lexicon import zipf
 from bot.parsing.text import normalise, similar
+from bot.thresholds import FUNCTION_WORD_ZIPF
 
 # Section words: a correction that names a section goes to its first item.
 SECTION_WORDS = {
@@ -43,7 +45,8 @@ def _words(text: str) -> list:
 
 
 def _name_words(it: q.Item) -> set:
-    return {w for w in _words(it.name) if len(w) >= 4 and w not in FILLER}
+    """The words of the item's name that can name it: not "per" or "geen", which many messages hold."""
+    return {w for w in _words(it.name) if len(w) >= 4 and w not in FILLER and zipf(w) < FUNCTION_WORD_ZIPF}
 
 
 def named_item(text: str) -> Optional[str]:

@@ -440,7 +440,7 @@ def label_codes(item_id: str, text: str) -> list:
 
 
 # Units written after a number that are not part of the answer: "eGFR 72 ml/min/1.73m2".
-UNIT_TAILS = re.compile(r"\b(ml\s*/\s*min(\s*/\s*1[.,]73\s*m2?)?|mmol\s*/\s*l|1[.,]73\s*m2?)\b|\begfr\b", re.I)
+UNIT_TAILS = re.compile(r"\b(ml\s*/\s*min(\s*/\s*1[.,]73\s*m2?)?|mmol\s*/\s*l|1[.,]73\s*m2?)\b|\beGFR\b", re.I)
 # "10, het beheerst echt mijn leven": a number first, then a remark.
 NUMBER_THEN_REMARK = re.compile(
     r"^\s*(?:een\s+|zo'?n\s+|ongeveer\s+)?(\d+(?:[.,]\d+)?)\s*(?:uur|keer|glazen|porties|stuks|handjes|of\s*zo|ongeveer|"

@@ -151,6 +151,17 @@ def parse_quantity(text: str) -> Optional[Fraction]:
     return quantity_of(pieces(text))
 
 
+# Words between two numbers that make them a product ("3 keer 3", "2 x 2 boterhammen"), not a repetition.
+TIMES_WORDS = frozenset({"keer", "x", "maal", "per"})
+
+
+def _said_again(parts: list, indexes: list) -> bool:
+    """One number said again ("my age is 29, ik ben 29"): every number the same, and no product between them."""
+    if len(indexes) < 2 or len({parts[i].value for i in indexes}) != 1:
+        return False
+    return not any(p.word in TIMES_WORDS for p in parts[indexes[0] : indexes[-1]])
+
+
 def quantity_of(parts: list) -> Optional[Fraction]:
     """``parse_quantity`` of a message already cut into pieces."""
     indexes = _numbers(parts)
@@ -169,7 +180,7 @@ def quantity_of(parts: list) -> Optional[Fraction]:
                 return (low + high) / 2
         if between in ([], [","]) and parts[b].value == parts[a].value + 1:  # "vijf, zes uur": one or the next
             return (parts[a].value + parts[b].value) / 2
-    if len(indexes) == 1:
+    if len(indexes) == 1 or _said_again(parts, indexes):
         return parts[indexes[0]].value
     if not indexes:
         words = [p.word for p in parts]

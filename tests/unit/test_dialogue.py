@@ -5,7 +5,9 @@ import pytest
 from bot import faq
 from bot.clinic import Clinic
 from bot.dialogue import texts
-from bot.dialogue.pending import Review
+from bot.dialogue.interview import review_outcome
+from bot.dialogue.message import Outcome
+from bot.dialogue.pending import Review, Revisit
 from bot.dialogue.turn import (
     COMPLETE,
     NO_CONSENT,
@@ -523,3 +525,14 @@ def test_a_long_statement_before_a_question_is_an_answer_only_when_it_is_about_t
     assert "nuts_per_week" not in outcome.answers and chat.replies[0] == faq.answer("probiotics")
     outcome = chat.say("ik eet elke dag een handje noten, is dat genoeg voor magnesium", "faq_magnesium", 0.9)
     assert outcome.answers["nuts_per_week"] == 7 and faq.answer("magnesium") in "\n".join(chat.replies)
+
+
+
+def test_an_item_asked_again_from_the_review_that_gets_a_new_value_starts_the_count_over():
+    answers = {"consent": "yes", "sex": "female", "age": 40}
+
+    def back_at_review(age):
+        out = Outcome(dict(answers, age=age), list(answers), "age", pending=Revisit(1, "age", 40))
+        return review_outcome(out).pending
+
+    assert back_at_review(41) == Review(0) and back_at_review(40) == Review(1)

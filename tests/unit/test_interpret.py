@@ -41,7 +41,10 @@ TABLE = [
     ("pause", "pause", AT_NUTS, "ik kom later terug", nlu()),
     ("pause", "stop", AT_NUTS, "doei, ik ben er klaar mee", nlu("goodbye", 0.8)),
     ("stop", "stop", AT_NUTS, "stop", nlu()),
+    ("stop", "stop", AT_NUTS, "kunnen we ophouden", nlu("stop", 0.75)),  # a request in the form of a question
+    ("maybe_question", "question", AT_NUTS, "kan ik stoppen met de pil", nlu("stop", 0.75)),  # asks something else
     ("back", "back", AT_NUTS, "vorige vraag", nlu()),
+    ("back", "back", AT_NUTS, "foutje bij de vorige, mag ik die opnieuw doen", nlu("start_over", 0.61)),
     ("back", "back_to", AT_NUTS, "kunnen we terug naar de vraag over leeftijd", nlu()),
     ("restart", "restart", AT_NUTS, "opnieuw beginnen", nlu()),
     ("human", "human", AT_NUTS, "ik wil iemand spreken", nlu()),
@@ -55,6 +58,7 @@ TABLE = [
     ("review", "review_change", IN_REVIEW, "mijn leeftijd is 46", nlu()),
     ("review", "review_reask", IN_REVIEW, "alcohol klopt niet", nlu()),
     ("review", "review_which", IN_REVIEW, "hmm", nlu()),
+    ("review", "review_which", IN_REVIEW, "geen", nlu()),  # "geen" is in an item's name, but names none
     ("skip", "skip", AT_NUTS, "sla over", nlu()),
     ("junk", "junk", AT_NUTS, "<script>alert(1)</script>", nlu()),
     ("answer", "answer", AT_NUTS, "een handje per dag", nlu()),

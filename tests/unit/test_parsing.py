@@ -25,13 +25,14 @@ from bot.parsing.text import edit_distance
      ("tussen 6 en 7", Fraction(13, 2)), ("anderhalf", Fraction(3, 2)), ("zeven en een half", Fraction(15, 2)),
      ("tweeënhalf", Fraction(5, 2)), ("eenentwintig", 21), ("vijfenveertig", 45), ("honderdtwintig", 120),
      ("een paar", Fraction(5, 2)), ("geen", 0), ("nul", 0), ("een glas of drie", 3), ("een stuk of vijf", 5),
-     ("een", 1), ("twintg", 20), ("ongeveer 2 porties", 2), ("veertien", 14)],
+     ("een", 1), ("twintg", 20), ("ongeveer 2 porties", 2), ("veertien", 14), ("my age is 29, ik ben 29", 29),
+     ("drie, zeg maar drie", 3)],
 )  # fmt: skip
 def test_quantities(text, value):
     assert parse_quantity(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "heel veel", "3 appels en 9 peren", "weet niet zo goed"])
+@pytest.mark.parametrize("text", ["", "heel veel", "3 appels en 9 peren", "weet niet zo goed", "3 keer 3", "2 x 2"])
 def test_no_single_quantity(text):
     assert parse_quantity(text) is None
 
