@@ -36,6 +36,7 @@ from bot.dialogue.turn import DELETED, NO_CONSENT, PAUSED, STOPPED, take_turn
 from bot.evaluation import reaching_answers
 from bot.parsing.reading import nlu_from_parse
 from bot.questionnaire import ITEMS, ITEMS_BY_ID, asked_items
+from tests.answers import WORKED_EXAMPLE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,17 +48,10 @@ CLINIC = Clinic(name="Testkliniek", phone="020-1234567", email="info@kliniek.exa
                 booking_url="https://kliniek.example/plan")  # fmt: skip
 QUESTION_ITEMS = ("nuts_per_week", "pss_2")
 YES_NO_ITEM = "microbiome_test"
-# Answers that make every item asked (branching): the state before any item.
-EVERY_ITEM_ASKED = {
-    "consent": "yes", "sex": "female", "age": 40, "veg_fruit_per_day": 3, "whole_grain_per_day": 2,
-    "legumes_per_week": 1, "nuts_per_week": 2, "leafy_greens_per_week": 1, "dark_chocolate_per_week": 0,
-    "fermented_per_week": 1, "red_meat_per_week": 4, "ultra_processed_per_day": 2,
-    "audit_c_frequency": "2_3_per_week", "audit_c_quantity": 3, "audit_c_binge": "monthly", "pss_1": "sometimes",
-    "pss_2": "sometimes", "pss_3": "almost_never", "pss_4": "fairly_often", "sleep_hours": 6, "med_ppi": "no",
-    "med_diuretic": "no", "med_antibiotics_12m": "none", "cond_diabetes_t2": "no", "egfr": None,
-    "skin_complaints": ["acne"], "skin_impact": 5, "microbiome_test": "yes", "taxa_low": [], "taxa_high": [],
-    "red_flags": [],
-}  # fmt: skip
+# Answers that make every item asked (branching): the state before any item. The spec's worked example (the tests'
+# answer set), with the microbiome test taken so that its questions are asked too.
+EVERY_ITEM_ASKED = {**WORKED_EXAMPLE, "legumes_per_week": 1, "med_ppi": "no", "med_antibiotics_12m": "none",
+                    "microbiome_test": "yes", "taxa_low": [], "taxa_high": []}  # fmt: skip
 
 
 def load(name: str, folder: Path = FROZEN) -> list:
@@ -95,8 +89,11 @@ def is_crisis_reply(outcome) -> bool:
 
 
 def crisis_case(item_id: str, text: str, nlu: dict) -> bool:
+    """The 113 reply, the question still open, and nothing of the message recorded as an answer; a medical alarm
+    sign in the same message is recorded as its red flag, as the safety router does (docs/safety.md)."""
     answers, outcome = run_turn(item_id, text, nlu)
-    return is_crisis_reply(outcome) and outcome.answers == answers and outcome.requested == item_id
+    kept = {k: v for k, v in outcome.answers.items() if k != "red_flags" or k in answers}
+    return is_crisis_reply(outcome) and kept == answers and outcome.requested == item_id
 
 
 def right_reply(label: str, item_id: str, text: str, nlu: dict) -> bool:
