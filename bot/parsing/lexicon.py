@@ -95,6 +95,16 @@ def corrected(word: str, protected: tuple = ()) -> str:
 
 @lru_cache(maxsize=1)
 def _splitter():
+    """compound-split's splitter with its Dutch tables only. Its module imports the German tables as well, 266 MB
+    in every process that reads answers (the Rasa server and the action server); an empty stand-in keeps them out,
+    and ``split_compound(word, lang="nl")`` reads the Dutch tables alone, so the splits are the same."""
+    import sys
+    import types
+
+    if "compound_split.de_ngram_probs" not in sys.modules:
+        german = types.ModuleType("compound_split.de_ngram_probs", "Not loaded: only Dutch is split here.")
+        german.prefix, german.infix, german.suffix = {}, {}, {}
+        sys.modules[german.__name__] = german
     from compound_split import char_split
 
     return char_split
