@@ -50,6 +50,7 @@ def _frequencies() -> dict:
     return table
 
 
+@lru_cache(maxsize=16384)  # asked for the same words many times per message
 def zipf(word: str) -> float:
     """How common ``word`` is in Dutch (Zipf scale, 0 when it is no word in the list)."""
     return _frequencies().get(_plain(word), 0.0)
