@@ -55,7 +55,7 @@ class ValidateIntakeForm(Action):
             outcome = take_turn(answers, order, requested, failures, text, clinic=clinic, nlu=nlu_of(tracker),
                                 pending=pending, words=words, digressed=bool(tracker.get_slot(DIGRESSED)))  # fmt: skip
         events = outcome_events(tracker, outcome, key)
-        if sessions.at_boundary(requested, outcome.requested):  # a new section: a new, short session
+        if sessions.at_boundary(requested, outcome.requested, sessions.messages_in_session(tracker)):  # new section
             return sessions.new_session(tracker, events, bubbles(outcome.messages))
         send(dispatcher, bubbles(outcome.messages))
         return events

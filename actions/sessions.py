@@ -4,7 +4,8 @@ On every message Rasa reads the events stored since the latest ``SessionStarted`
 and the other tracker stores alike), replays them into a tracker, sends them all to the action server, and the rule
 policy turns them into states: without sessions a message costs more the longer the intake runs. When the interview
 moves on to a question of another section (bot.questionnaire: diet, alcohol, stress, ...), the form's validation
-ends its events the way Rasa's own ``action_session_start`` starts a session, and goes on in the new one:
+ends its events the way Rasa's own ``action_session_start`` starts a session, and goes on in the new one (when
+the session holds ``MIN_MESSAGES`` user messages: a shorter one joins the next section's):
 
 - ``ActionExecuted(action_session_start)`` and ``SessionStarted``: Rasa's own markers, so its tools that split a
   conversation into sessions (the story export) split it here too;
@@ -35,12 +36,22 @@ from bot.questionnaire import ITEMS_BY_ID
 
 FORM = "intake_form"
 SESSION_START = "action_session_start"
+# A session ends at a section boundary once it holds this many user messages. Carrying every slot over costs
+# about 45 events once; a shorter session (the short sections at the end: skin, the test, warning signs) would
+# not read that back: it joins the next section's.
+MIN_MESSAGES = 4
 
 
-def at_boundary(asked: Optional[str], asked_next: Optional[str]) -> bool:
-    """The interview moves from a question of one section to a question of another."""
+def at_boundary(asked: Optional[str], asked_next: Optional[str], messages: int = MIN_MESSAGES) -> bool:
+    """The interview moves from a question of one section to a question of another, and the session holds
+    ``MIN_MESSAGES`` user messages or more (``messages``)."""
     before, after = ITEMS_BY_ID.get(asked or ""), ITEMS_BY_ID.get(asked_next or "")
-    return before is not None and after is not None and before.section != after.section
+    return before is not None and after is not None and before.section != after.section and messages >= MIN_MESSAGES
+
+
+def messages_in_session(tracker: Tracker) -> int:
+    """The user messages of the current session (the tracker the action server gets holds that session only)."""
+    return sum(1 for event in tracker.events if event.get("event") == "user")
 
 
 def conversation_start(tracker: Tracker) -> Optional[float]:

@@ -33,16 +33,27 @@ def answered(items):
 
 
 def test_boundaries_are_where_the_section_changes():
-    assert sessions.at_boundary("age", "veg_fruit_per_day")  # start -> diet
+    assert sessions.at_boundary("age", "veg_fruit_per_day")  # start -> diet (a session of MIN_MESSAGES or more)
     assert sessions.at_boundary("veg_fruit_per_day", "age")  # back across it ("vorige vraag")
     assert not sessions.at_boundary("veg_fruit_per_day", "whole_grain_per_day")
     assert not sessions.at_boundary(None, "consent") and not sessions.at_boundary("red_flags", None)
 
 
+def user(text, timestamp):
+    return {"event": "user", "text": text, "timestamp": timestamp, "parse_data": {}}
+
+
+def test_a_boundary_needs_a_session_of_min_messages():
+    assert not sessions.at_boundary("age", "veg_fruit_per_day", sessions.MIN_MESSAGES - 1)
+    slots = {**answered(["consent", "sex"]), "requested_slot": "age", "last_turn": "999.0"}
+    dispatcher, events = run(tracker(slots, "40", [user("hallo", 500.0)]))  # 2 messages in this session
+    assert "session_started" not in [e["event"] for e in events] and len(dispatcher.messages) == 1
+
+
 def test_the_last_answer_of_a_section_starts_a_session_that_carries_every_slot_and_the_form():
-    first = {"event": "user", "text": "hallo", "timestamp": 500.0, "parse_data": {}}
+    earlier = [user("hallo", 500.0), user("ja", 600.0), user("vrouw", 700.0)]
     slots = {**answered(["consent", "sex"]), "requested_slot": "age", "last_turn": "999.0", "intake_start": False}
-    dispatcher, events = run(tracker(slots, "40", [first]))
+    dispatcher, events = run(tracker(slots, "40", earlier))
     assert dispatcher.messages == []  # the bubble is an event of the new session instead
     kinds = [e["event"] for e in events]
     start = kinds.index("session_started")
