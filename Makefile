@@ -27,8 +27,10 @@ install: ## Create .venv (Python 3.10), install the pinned packages, build the D
 $(VENV)/spacy-nl/built-from.txt:
 	@scripts/install.sh
 
-lint: install ## Ruff over the Python code
-	$(PY) -m ruff check bot actions channels components tests scripts
+lint: install ## Ruff over the Python code; vulture for dead code (pyproject.toml, vulture_whitelist.py)
+	$(PY) -m ruff check bot actions channels components tests scripts vulture_whitelist.py
+	$(PY) -m vulture
+	$(PY) -m vulture bot actions channels components scripts tests vulture_whitelist.py
 
 unit: install ## Unit tests: engine, parsing, dialogue, advice, actions (Tracker fixtures)
 	$(PY) -m pytest tests/unit
@@ -56,7 +58,7 @@ run: train ## Start the assistant under supervisord: REST channel on $$RASA_PORT
 
 cluster: train ## Production topology here: nginx on $$RASA_PORT, 2 Rasa servers, action servers, PostgreSQL, Redis
 	@scripts/install_system.sh
-	$(PY) scripts/cluster.py
+	$(PY) -m scripts.cluster
 
 shell: train ## Chat with the assistant in this terminal
 	@scripts/shell.sh
@@ -64,23 +66,23 @@ shell: train ## Chat with the assistant in this terminal
 evaluate: train ## Held-out intents, slot filling, 5-fold cross-validation, frozen sets (results/); prints the figures
 	$(RASA) test nlu --nlu tests/heldout/nlu.yml --model $(MODEL) --out results/nlu --quiet
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/cv --quiet
-	$(PY) scripts/evaluate_slots.py --cases tests/heldout/answers.yml --model $(MODEL) --out results/slot_filling.json
-	$(PY) scripts/evaluate_frozen.py --model $(MODEL) --out results/frozen.json
-	$(PY) scripts/evaluate_safety.py --model $(MODEL) --out results/safety.json
-	@$(PY) scripts/evaluation_summary.py --results results
+	$(PY) -m scripts.evaluate_slots --cases tests/heldout/answers.yml --model $(MODEL) --out results/slot_filling.json
+	$(PY) -m scripts.evaluate_frozen --model $(MODEL) --out results/frozen.json
+	$(PY) -m scripts.evaluate_safety --model $(MODEL) --out results/safety.json
+	@$(PY) -m scripts.evaluation_summary --results results
 
 bench: train ## Latency, throughput, memory, start-up and training time, ours vs Rasa's starter bot
-	$(PY) scripts/bench.py --out results
+	$(PY) -m scripts.bench --out results
 
 chaos: train ## 32 concurrent intakes with a server killed midway: make run, then make cluster (results/chaos.json)
 	@scripts/install_system.sh
 	$(PY) -m pytest tests/chaos -q -s -p no:cacheprovider
 
 channel-webhooks: install ## Register the messaging channels' webhooks with the providers ($$CHANNEL_PUBLIC_URL)
-	$(PY) scripts/channel_webhooks.py
+	$(PY) -m scripts.channel_webhooks
 
-fuzz: train ## The dialogue's property-based test with many more examples ($$FUZZ_EXAMPLES, default 400)
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-400} $(PY) -m pytest tests/dialogue -q
+fuzz: train ## The dialogue's property-based tests (liveness too) with many more examples ($$FUZZ_EXAMPLES, default 400)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-400} $(PY) -m pytest tests/unit/test_liveness.py tests/dialogue -q
 
 purge: install ## Delete intake records older than the retention period ($$INTAKE_RETENTION_DAYS, default 90)
 	$(PY) -m bot.records purge

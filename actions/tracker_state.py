@@ -50,11 +50,6 @@ def turn_key(event: Optional[dict]) -> Optional[str]:
     return None if event is None else repr(event.get("timestamp"))
 
 
-def intent_of(tracker: Tracker) -> tuple:
-    intent = (tracker.latest_message or {}).get("intent") or {}
-    return intent.get("name"), float(intent.get("confidence") or 0.0)
-
-
 def nlu_of(tracker: Tracker) -> Nlu:
     """The NLU's parse of the latest message: top intent and ranking."""
     return nlu_from_parse(tracker.latest_message)

@@ -44,7 +44,6 @@ AREAS = (
     Area("stress", "stress_level", stress.PSS_ITEMS),
     Area("skin", "skin_concern", SKIN_ITEMS),
 )
-AREAS_BY_KEY = {area.key: area for area in AREAS}
 
 
 @dataclass(frozen=True)
@@ -76,10 +75,6 @@ class Coverage:
     @property
     def key(self) -> str:
         return self.area.key
-
-    @property
-    def shows_band(self) -> bool:
-        return self.state == COMPLETE
 
     @property
     def main(self) -> Count:

@@ -39,7 +39,6 @@ WHATSAPP_ROW_TITLE = 24
 WHATSAPP_ROW_DESCRIPTION = 72
 WHATSAPP_ID = 200  # reply button and list row ids (256 and 200)
 TELEGRAM_TEXT = 4096
-TELEGRAM_CALLBACK_BYTES = 64
 MESSENGER_TEXT = 2000
 MESSENGER_TEMPLATE_TEXT = 640  # text of a button template (the link)
 MESSENGER_QUICK_REPLIES = 13
@@ -185,10 +184,6 @@ def option_token(index: int, title: str) -> str:
 
 def _digest(title: str) -> str:
     return hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]
-
-
-def is_token(text: str) -> bool:
-    return bool(TOKEN.match(text or ""))
 
 
 def needs_options(text: str) -> bool:

@@ -1,6 +1,6 @@
 """The FAQ: one table of topics that the NLU intents, the keyword layer and the replies agree on.
 
-Every topic has a key, its intent is ``faq_<key>`` (``intent_of``/``key_of``),
+Every topic has a key, its intent is ``faq_<key>`` (``key_of`` reads it back),
 a short Dutch answer in this project's own words (facts from the seeds in
 ``shared/seeds`` and the advice library), the source it names from
 ``bot.advice.library``, and the concepts that say a message is about it.
@@ -26,7 +26,6 @@ from bot.scoring.magnesium import ADEQUATE_INTAKE_MG
 from bot.scoring.microbiome import SCORE_CAP
 
 INTENT_PREFIX = "faq_"
-MIN_STEM = 4
 
 
 @dataclass(frozen=True)
@@ -167,10 +166,6 @@ FALSE_WORDS = frozenset({"levert", "leveren", "leverde", "leverden"})
 # Short or borrowed words, read as the Dutch word: "gut-skin axis", "fatty liver", "avg?".
 LOAN_WORDS = {"gut": "darm", "skin": "huid", "liver": "lever", "fatty": "vette", "avg": "privacy", "gdpr": "privacy",
               "vel": "huid", "vet": "vette"}
-
-
-def intent_of(key: str) -> str:
-    return INTENT_PREFIX + key
 
 
 def key_of(intent: Optional[str]) -> Optional[str]:

@@ -1,8 +1,8 @@
 """Dutch words for the questionnaire's codes and items, and Dutch numbers and lists.
 
-The words are defined on the items (``bot.questionnaire``); the tables here
-are derived from them, for the code that reads labels by item id. They
-follow ``questionnaire.with_items``.
+The words are defined on the items (``bot.questionnaire``); ``code_label``
+reads them there, and the table of the clinician's item names is derived
+from them and follows ``questionnaire.with_items``.
 """
 
 from __future__ import annotations
@@ -37,19 +37,7 @@ class _Derived(Mapping):
         return len(self._current())
 
 
-def _translated(items: tuple) -> list:
-    return [it for it in items if it.choices and it.choices.translated]
-
-
-# Label table name -> {code: Dutch label}: a shared table by its name ("pss", "yes_no"), else by item id.
-CODE_LABELS: Mapping = _Derived(lambda items: {it.choices.table or it.id: dict(it.labels) for it in _translated(items)})
-# Which label table an item uses, for items whose codes are not their own table.
-LABEL_TABLE_OF: Mapping = _Derived(
-    lambda items: {it.id: it.choices.table for it in _translated(items) if it.choices.table}
-)
-# Short Dutch names of the items, as they appear in summaries and reports.
-ITEM_NAMES: Mapping = _Derived(lambda items: {it.id: it.name for it in items})
-# The same for the clinician's report: third person, no "je".
+# The items' short Dutch names for the clinician's report (third person, no "je"), by item id.
 CLINIC_ITEM_NAMES: Mapping = _Derived(lambda items: {it.id: it.clinic_name for it in items})
 
 

@@ -302,7 +302,6 @@ CONSENT_ITEM = "consent"
 # Who the patient is, beside the intake reference in the clinic's list and report.
 PATIENT_ITEMS = ("sex", "age")
 ITEMS_BY_ID: dict = {item.id: item for item in ITEMS}
-SECTIONS: tuple = tuple(dict.fromkeys(item.section for item in ITEMS))
 # How the questions of each section are called in a count ("3 van 9 voedingsvragen").
 SECTION_NOUNS = {
     "start": "startvragen",
@@ -327,10 +326,9 @@ def asked_items(answers: Answers) -> list:
 
 
 def _install(items: tuple) -> None:
-    global ITEMS, ITEM_IDS, SECTIONS
+    global ITEMS, ITEM_IDS
     ITEMS = items
     ITEM_IDS = tuple(it.id for it in items)
-    SECTIONS = tuple(dict.fromkeys(it.section for it in items))
     ITEMS_BY_ID.clear()  # in place: modules that imported the dict see the change
     ITEMS_BY_ID.update((it.id, it) for it in items)
 
@@ -340,7 +338,7 @@ def with_items(*extra: Item, after: Optional[str] = None):
     """The questionnaire with ``extra`` items added after the item ``after`` (default: at the end), inside the block.
 
     For tests and for trying out a question. ``ITEMS_BY_ID`` changes in place and the
-    tables derived from the items (``bot.labels``, ``bot.dialogue.questions``) follow;
+    tables derived from the items (``bot.labels``) follow;
     ``ITEMS`` and ``ITEM_IDS`` are rebound, so code that must see the change reads them
     as ``questionnaire.ITEMS``. Not thread-safe: never use it in a running assistant.
     """

@@ -130,10 +130,6 @@ class RecordStore:
         with self._session() as session, session.begin():
             return session.execute(delete(IntakeRow).where(IntakeRow.completed_at < cutoff)).rowcount
 
-    def references(self) -> list:
-        with self._session() as session:
-            return list(session.execute(select(IntakeRow.reference).order_by(IntakeRow.completed_at)).scalars())
-
     def listing(self, since: Optional[datetime] = None, limit: int = 500) -> list:
         """The records completed at or after ``since``, newest first (at most ``limit``)."""
         query = select(IntakeRow).order_by(IntakeRow.completed_at.desc()).limit(limit)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -464,8 +463,3 @@ def fhir_resource(record: IntakeRecord):
 
 def fhir_json(record: IntakeRecord) -> str:
     return fhir_resource(record).json(ensure_ascii=False)
-
-
-def to_fhir(record: IntakeRecord) -> dict:
-    """The QuestionnaireResponse as JSON-ready data."""
-    return json.loads(fhir_json(record))

@@ -5,16 +5,16 @@
 - Warm: the Dutch pipeline and the lexicon (bot/parsing/lexicon.py) are loaded before the first request.
 - Quiet: PYTHONWARNINGS stays in force (scripts/sanic_warnings.py).
 
-Arguments are rasa_sdk's own: python scripts/action_server.py --actions actions --port 5055
+Arguments are rasa_sdk's own: python -m scripts.action_server --actions actions --port 5055
 """
 
 import sys
-from pathlib import Path
 
 sys.modules["tensorflow"] = None  # `import tensorflow` now raises ImportError: thinc runs without it
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import sanic_warnings  # noqa: E402, F401  (scripts/ is on the path: this file's folder)
+from scripts import sanic_warnings  # noqa: E402, F401  (first: Sanic's warning filter, then ours)
+
+# isort: split
 from rasa_sdk.__main__ import main  # noqa: E402
 
 from bot.dutch_pipeline import load  # noqa: E402

@@ -23,7 +23,6 @@ import os
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,22 +30,13 @@ import time
 from pathlib import Path
 
 import aiohttp
-import bench_cost  # scripts/ is on the path: this file's folder
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = ROOT / ".venv" / "bin"
+from scripts import bench_cost
+from scripts.bench_load import OUR_CONVERSATION, ROOT, VENV_BIN, drive, new_sender, pooled, rss_mb, send
+
 LEVELS = (1, 8, 32)
-REQUEST_TIMEOUT_S = 120
 START_TIMEOUT_S = 300
 
-# A complete intake in free Dutch text (the worked example of the spec): the greeting, the answers to the 29
-# questions asked, and "ja" to the summary ("Klopt dit?"), which brings the results.
-OUR_CONVERSATION = [
-    "hallo", "ja, dat is goed", "ik ben een vrouw", "40", "drie", "twee boterhammen", "geen", "2 handjes", "1 keer",
-    "geen", "een bakje yoghurt per week", "vier keer", "twee keer per dag", "2 tot 3 keer per week", "drie glazen",
-    "elke maand", "soms", "soms", "bijna nooit", "vaak", "zes uur", "ik slik pantoprazol", "nee", "1 kuur", "nee",
-    "weet ik niet", "acne", "5", "nee", "geen klachten", "ja",
-]  # fmt: skip
 # The starter bot's own topics, repeated to the same length.
 BASELINE_TURNS = ["hello", "I am sad", "yes", "great", "are you a bot?", "bye"]
 BASELINE_CONVERSATION = (BASELINE_TURNS * 6)[: len(OUR_CONVERSATION)]
@@ -56,31 +46,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB."""
-    total = 0
-    pids = [pid]
-    try:
-        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
-    for p in pids:
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-    return total / 1024
-
-
-def percentile(values: list, q: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[index]
 
 
 class Bot:
@@ -105,7 +70,7 @@ class Bot:
         began = time.monotonic()
         if self.with_actions:
             self.processes["actions"] = subprocess.Popen(
-                [str(VENV_BIN / "python"), "scripts/action_server.py", "--actions", "actions", "--port",
+                [str(VENV_BIN / "python"), "-m", "scripts.action_server", "--actions", "actions", "--port",
                  str(self.action_port), "--quiet"],
                 cwd=self.workdir, env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )  # fmt: skip
@@ -146,66 +111,11 @@ class Bot:
                 process.kill()
 
 
-async def send(session, port: int, sender: str, text: str) -> list:
-    url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
-    async with session.post(url, json={"sender": sender, "message": text}) as response:
-        response.raise_for_status()
-        return await response.json()
-
-
-async def new_sender(session, bot: Bot, name: str) -> str:
-    """Our channel issues signed sessions; the starter bot's REST channel takes any sender id."""
-    if not bot.with_actions:
-        return name
-    async with session.post(f"http://127.0.0.1:{bot.port}/webhooks/rest/session") as response:
-        response.raise_for_status()
-        return (await response.json())["session"]
-
-
-async def converse(session, bot: Bot, name: str, latencies: list) -> None:
-    sender = await new_sender(session, bot, name)
-    for text in bot.conversation:
-        began = time.perf_counter()
-        await send(session, bot.port, sender, text)
-        latencies.append((time.perf_counter() - began) * 1000)
-
-
-async def drive(bot: Bot, concurrency: int, run_id: str) -> dict:
-    latencies: list = []
-    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_S)
-    async with aiohttp.ClientSession(timeout=timeout) as session:
-        began = time.perf_counter()
-        await asyncio.gather(
-            *(converse(session, bot, f"{run_id}-{concurrency}-{i}", latencies) for i in range(concurrency))
-        )
-        elapsed = time.perf_counter() - began
-    return {"concurrency": concurrency, "latencies": latencies, "elapsed_s": elapsed}
-
-
 def train(args: list, cwd: Path) -> float:
     began = time.monotonic()
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONWARNINGS": "ignore"}
     subprocess.run(args, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.monotonic() - began
-
-
-def pooled(runs: list) -> dict:
-    """One figure set from several runs at the same concurrency."""
-    latencies = [v for run in runs for v in run["latencies"]]
-    elapsed = sum(run["elapsed_s"] for run in runs)
-    cpu = sum(run.get("cpu_s", 0.0) for run in runs)
-    return {
-        "cpu_ms_per_message": round(cpu * 1000 / len(latencies), 1),
-        "load_average": round(statistics.mean(run.get("load_average", 0.0) for run in runs), 2),
-        "concurrency": runs[0]["concurrency"],
-        "rounds": len(runs),
-        "messages": len(latencies),
-        "p50_ms": round(statistics.median(latencies), 1),
-        "p95_ms": round(percentile(latencies, 95), 1),
-        "p99_ms": round(percentile(latencies, 99), 1),
-        "messages_per_s": round(len(latencies) / elapsed, 1),
-        "latencies_ms": [round(v, 2) for v in latencies],
-    }
 
 
 def measure(bots: dict, training: dict) -> dict:
@@ -224,7 +134,7 @@ def measure(bots: dict, training: dict) -> dict:
             for name in names:
                 results[name]["runs"].append(pooled(runs[name]))
         for name in names:  # one conversation at a time, the cost of each message by its position
-            results[name]["curve"] = bench_cost.curve(bots[name], sys.modules[__name__])
+            results[name]["curve"] = bench_cost.curve(bots[name])
         for name, bot in bots.items():
             results[name]["rss_mb"] = bot.memory()
             results[name]["rss_total_mb"] = round(sum(results[name]["rss_mb"].values()), 1)
@@ -333,11 +243,11 @@ def main() -> int:
     if args.section in ("all", "single"):
         single(out)
     if args.section in ("all", "cluster"):
-        import bench_cluster  # scripts/ is on the path: this file's folder
+        from scripts import bench_cluster
 
         bench_cluster.run(ROOT / "models" / "intake.tar.gz", out)
     if args.section in ("all", "report"):
-        import bench_report
+        from scripts import bench_report
 
         bench_report.run(out)
     return 0

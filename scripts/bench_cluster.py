@@ -8,7 +8,7 @@ twice, in the order 1, 2, 2, 1 (the machine's speed drifts). Then one conversati
 rounds, gives the time of each message by its position. With py-spy installed, Rasa server 1 is profiled
 during a 32-concurrent run of the 1-server setup (results/cluster_profile.txt).
 
-    python scripts/bench_cluster.py [--model models/intake.tar.gz] [--out results]
+    python -m scripts.bench_cluster [--model models/intake.tar.gz] [--out results]
 """
 
 from __future__ import annotations
@@ -25,22 +25,18 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import bench  # noqa: E402
-import bench_cost  # noqa: E402
-import cluster  # noqa: E402
+from scripts import bench_cost, bench_load, cluster
 
 LEVELS = (8, 32)
 CURVE_ROUNDS = 6
 
 
 class Target:
-    """What bench.drive needs: a port with our REST channel and the conversation to send."""
+    """What bench_load.drive needs: a port with our REST channel and the conversation to send."""
 
     def __init__(self, name: str, port: int):
         self.name, self.port = name, port
-        self.conversation, self.with_actions = bench.OUR_CONVERSATION, True
+        self.conversation, self.with_actions = bench_load.OUR_CONVERSATION, True
 
 
 def one_server_nginx(directory: Path, port: int, spare_port: int, state: dict) -> subprocess.Popen:
@@ -62,7 +58,7 @@ def one_server_nginx(directory: Path, port: int, spare_port: int, state: dict) -
 
 def profile(pid: int, seconds: int, out: Path):
     """py-spy, when installed, on one server: a subprocess that writes its samples to ``out``."""
-    spy = shutil.which("py-spy") or str(bench.VENV_BIN / "py-spy")
+    spy = shutil.which("py-spy") or str(bench_load.VENV_BIN / "py-spy")
     if not Path(spy).exists():
         return None
     return subprocess.Popen([spy, "record", "--pid", str(pid), "--duration", str(seconds), "--format", "raw",
@@ -103,7 +99,7 @@ def breakdown(raw: Path) -> list:
 
 def curve(target: Target) -> dict:
     """Median time of each message by its position, one conversation at a time."""
-    rounds = [asyncio.run(bench.drive(target, 1, f"curve-{i}-{time.time_ns()}"))["latencies"]
+    rounds = [asyncio.run(bench_load.drive(target, 1, f"curve-{i}-{time.time_ns()}"))["latencies"]
               for i in range(CURVE_ROUNDS)]  # fmt: skip
     per_position = [round(statistics.median(values), 1) for values in zip(*rounds)]
     return {"rounds": CURVE_ROUNDS, "p50_ms_by_position": per_position,
@@ -130,12 +126,12 @@ def measure(model: Path, out: Path) -> dict:
                 spy = None
                 if level == 32 and name == "1 server" and not runs[name]:
                     spy = profile(state["services"]["rasa-1"]["pid"], 15, out / "cluster_profile.raw")
-                runs[name].append(asyncio.run(bench.drive(targets[name], level, f"{name}-{time.time_ns()}")))
+                runs[name].append(asyncio.run(bench_load.drive(targets[name], level, f"{name}-{time.time_ns()}")))
                 if spy is not None:
                     spy.wait(timeout=60)
             for name in targets:
-                results["runs"][name].append(bench.pooled(runs[name]))
-        results["rss_mb"] = {name: round(bench.rss_mb(s["pid"]), 1) for name, s in state["services"].items()
+                results["runs"][name].append(bench_load.pooled(runs[name]))
+        results["rss_mb"] = {name: round(bench_load.rss_mb(s["pid"]), 1) for name, s in state["services"].items()
                              if s["pid"] and name.startswith(("rasa-", "actions-"))}  # fmt: skip
         results["curve"] = curve(targets["1 server"])
         if (out / "cluster_profile.raw").exists():
@@ -183,8 +179,8 @@ def report(results: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--model", default=str(bench.ROOT / "models" / "intake.tar.gz"))
-    parser.add_argument("--out", default=str(bench.ROOT / "results"))
+    parser.add_argument("--model", default=str(bench_load.ROOT / "models" / "intake.tar.gz"))
+    parser.add_argument("--out", default=str(bench_load.ROOT / "results"))
     args = parser.parse_args()
     run(Path(args.model), Path(args.out))
     return 0

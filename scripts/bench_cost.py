@@ -18,8 +18,12 @@ import subprocess
 import time
 from pathlib import Path
 
+import aiohttp
+
+from scripts import bench_load
+
 CURVE_ROUNDS = 8
-# Positions in our conversation (scripts/bench.py, OUR_CONVERSATION): 0 the greeting, 1 to 29 the answers to the
+# Positions in our conversation (scripts/bench_load.py, OUR_CONVERSATION): 0 the greeting, 1 to 29 the answers to the
 # 29 questions asked, 30 "ja" to the summary, which brings the results.
 FIRST_QUESTIONS = slice(1, 6)
 LAST_QUESTIONS = slice(25, 30)
@@ -54,7 +58,7 @@ def load_average() -> float:
 
 
 def timed_run(bot, run) -> dict:
-    """``run()`` (one bench.drive), with the bot's CPU time and the load average around it."""
+    """``run()`` (one bench_load.drive), with the bot's CPU time and the load average around it."""
     pids = [process.pid for process in bot.processes.values()]
     before, load_before = cpu_seconds(pids), load_average()
     result = run()
@@ -63,26 +67,24 @@ def timed_run(bot, run) -> dict:
     return result
 
 
-async def one_conversation(bot, bench, name: str) -> tuple:
+async def one_conversation(bot, name: str) -> tuple:
     """Each message's time (ms) and the bot's CPU time for it (ms)."""
-    import aiohttp
-
     pids = [process.pid for process in bot.processes.values()]
     latencies, cpu = [], []
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=bench.REQUEST_TIMEOUT_S)) as session:
-        sender = await bench.new_sender(session, bot, name)
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=bench_load.REQUEST_TIMEOUT_S)) as session:
+        sender = await bench_load.new_sender(session, bot, name)
         for text in bot.conversation:
             used, began = cpu_seconds(pids), time.perf_counter()
-            await bench.send(session, bot.port, sender, text)
+            await bench_load.send(session, bot.port, sender, text)
             latencies.append((time.perf_counter() - began) * 1000)
             cpu.append((cpu_seconds(pids) - used) * 1000)
     return latencies, cpu
 
 
-def curve(bot, bench) -> dict:
+def curve(bot) -> dict:
     """The median time and CPU time of each message by its position, one conversation at a time."""
     loads = [load_average()]  # before the rounds, and after them below
-    rounds = [asyncio.run(one_conversation(bot, bench, f"curve-{i}-{time.time_ns()}")) for i in range(CURVE_ROUNDS)]
+    rounds = [asyncio.run(one_conversation(bot, f"curve-{i}-{time.time_ns()}")) for i in range(CURVE_ROUNDS)]
     latency = [round(statistics.median(values), 1) for values in zip(*(r[0] for r in rounds))]
     cpu = [round(statistics.mean(values), 1) for values in zip(*(r[1] for r in rounds))]  # 10 ms ticks: a mean
     return {"rounds": CURVE_ROUNDS, "p50_ms_by_position": latency, "cpu_ms_by_position": cpu,

@@ -5,7 +5,7 @@ blurred, JPEG quality 60), both made by tests/report_reading/fixtures.py. Each i
 process (``read_report``) and 5 times through the worker process the server uses (``read_isolated``:
 a forked child per file, time and memory limits), after one warm-up read that also starts the worker.
 Prints the medians and the targets (text PDF at most 1 s, photo at most 10 s); writes
-results/bench_report.json. `python scripts/bench.py --section report` runs only this.
+results/bench_report.json. `python -m scripts.bench --section report` runs only this.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 ROUNDS = 5
 TARGETS = {"text_pdf": 1.0, "photo": 10.0}

@@ -1,11 +1,6 @@
 """Build the Dutch spaCy pipeline folder named in config.yml (see bot/dutch_pipeline.py)."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.dutch_pipeline import BLANK_NAME, PIPELINE_PATH, build  # noqa: E402
+from bot.dutch_pipeline import BLANK_NAME, PIPELINE_PATH, build
 
 name = build()
 if name == BLANK_NAME:

@@ -19,13 +19,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 import requests
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from channels.messaging import config  # noqa: E402
+from channels.messaging import config
 
 TIMEOUT = 20
 

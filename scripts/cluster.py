@@ -35,16 +35,12 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bot.paths import VAR_DIR
+from bot.sessions import load_secret
+from channels.cluster import ERROR_TEXT
+from scripts import supervision
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import supervision  # noqa: E402  (scripts/ is on the path: this file's folder)
-
-from bot.paths import VAR_DIR  # noqa: E402
-from bot.sessions import load_secret  # noqa: E402
-from channels.cluster import ERROR_TEXT  # noqa: E402
-
 TEMPLATES = ROOT / "scripts" / "templates"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 START_TIMEOUT_S = 600
@@ -134,7 +130,7 @@ def launch(directory: Path, env: dict) -> subprocess.Popen:
     """This script as a child process, with its output in ``directory``/cluster.log."""
     directory.mkdir(parents=True, exist_ok=True)
     with open(directory / "cluster.log", "a") as log:
-        return subprocess.Popen([PYTHON, str(Path(__file__).resolve())], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        return subprocess.Popen([PYTHON, "-m", "scripts.cluster"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                                 env={**os.environ, **env, "CLUSTER_DIR": str(directory)})  # fmt: skip
 
 
@@ -252,13 +248,14 @@ class Cluster:
                                   "--appendonly", "no", "--dir", str(self.c.dir)],
                         priority=10, log=str(logs / "redis.log"))  # fmt: skip
         actions = [
-            program(name, [PYTHON, "scripts/action_server.py", "--actions", "actions", "--port", str(port), "--quiet"],
+            program(name, [PYTHON, "-m", "scripts.action_server", "--actions", "actions", "--port", str(port),
+                           "--quiet"],
                     priority=20, startsecs=supervision.ACTION_STARTSECS, stopwaitsecs=5, log=str(logs / f"{name}.log"),
                     group="actions")
             for name, port in self.action_servers()
         ]  # fmt: skip
         rasa = [
-            program(name, [PYTHON, "scripts/rasa_cli.py", "run", "--model", self.c.model, "--endpoints",
+            program(name, [PYTHON, "-m", "scripts.rasa_cli", "run", "--model", self.c.model, "--endpoints",
                            str(TEMPLATES / "cluster-endpoints.yml"), "--credentials", str(ROOT / "credentials.yml"),
                            "--port", str(port), "--interface", "127.0.0.1", "--logging-config-file",
                            "scripts/logging.yml", "--enable-api", "--auth-token", token, *cors],

@@ -14,7 +14,7 @@ way the form's validation action runs it mid-interview:
   guided the third round, so it is a development set now. tests/dev/*.yml: development sets, whose
   misses may guide changes (``--development`` measures only those).
 
-    python scripts/evaluate_frozen.py --model models/intake.tar.gz [--out results/frozen.json]
+    python -m scripts.evaluate_frozen --model models/intake.tar.gz [--out results/frozen.json]
 """
 
 from __future__ import annotations
@@ -29,17 +29,15 @@ from typing import Callable
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bot import faq
+from bot.clinic import Clinic
+from bot.dialogue import texts
+from bot.dialogue.turn import DELETED, NO_CONSENT, PAUSED, STOPPED, take_turn
+from bot.evaluation import reaching_answers
+from bot.parsing.reading import nlu_from_parse
+from bot.questionnaire import ITEMS, ITEMS_BY_ID, asked_items
 
-from bot import faq  # noqa: E402
-from bot.clinic import Clinic  # noqa: E402
-from bot.dialogue import texts  # noqa: E402
-from bot.dialogue.turn import DELETED, NO_CONSENT, PAUSED, STOPPED, take_turn  # noqa: E402
-from bot.evaluation import reaching_answers  # noqa: E402
-from bot.parsing.reading import nlu_from_parse  # noqa: E402
-from bot.questionnaire import ITEMS, ITEMS_BY_ID, asked_items  # noqa: E402
-from tests.answers import EVERY_ITEM_ASKED  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 FROZEN = ROOT / "tests" / "frozen"
 FRESH = ROOT / "tests" / "frozen3"  # the third question set, written at the start of the third round
@@ -49,6 +47,17 @@ CLINIC = Clinic(name="Testkliniek", phone="020-1234567", email="info@kliniek.exa
                 booking_url="https://kliniek.example/plan")  # fmt: skip
 QUESTION_ITEMS = ("nuts_per_week", "pss_2")
 YES_NO_ITEM = "microbiome_test"
+# Answers that make every item asked (branching): the state before any item.
+EVERY_ITEM_ASKED = {
+    "consent": "yes", "sex": "female", "age": 40, "veg_fruit_per_day": 3, "whole_grain_per_day": 2,
+    "legumes_per_week": 1, "nuts_per_week": 2, "leafy_greens_per_week": 1, "dark_chocolate_per_week": 0,
+    "fermented_per_week": 1, "red_meat_per_week": 4, "ultra_processed_per_day": 2,
+    "audit_c_frequency": "2_3_per_week", "audit_c_quantity": 3, "audit_c_binge": "monthly", "pss_1": "sometimes",
+    "pss_2": "sometimes", "pss_3": "almost_never", "pss_4": "fairly_often", "sleep_hours": 6, "med_ppi": "no",
+    "med_diuretic": "no", "med_antibiotics_12m": "none", "cond_diabetes_t2": "no", "egfr": None,
+    "skin_complaints": ["acne"], "skin_impact": 5, "microbiome_test": "yes", "taxa_low": [], "taxa_high": [],
+    "red_flags": [],
+}  # fmt: skip
 
 
 def load(name: str, folder: Path = FROZEN) -> list:
@@ -213,8 +222,13 @@ DEVELOPMENT_REGISTERS = ROOT / "tests" / "dev" / "registers"  # the same registe
 
 
 def load_registers(folder: Path) -> dict:
-    with open(folder / "questions.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    """The answers and requests of every file of a register set's folder."""
+    merged: dict = {"answers": [], "requests": []}
+    for path in sorted(folder.glob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key in merged:
+            merged[key] += document.get(key) or []
+    return merged
 
 
 def _same(item_id: str, got, expected) -> bool:

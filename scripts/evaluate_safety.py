@@ -5,7 +5,7 @@ its situation, at the question it was typed at, through the trained NLU and the 
 - alarm: every red flag the message carries recorded in ``red_flags``;
 - everyday messages (no situation): none of those replies and no red flag.
 
-    python scripts/evaluate_safety.py --model models/intake.tar.gz [--development] [--out results/safety.json]
+    python -m scripts.evaluate_safety --model models/intake.tar.gz [--development] [--out results/safety.json]
 
 The frozen set's misses are never printed, only its figures.
 """
@@ -21,11 +21,10 @@ from typing import Callable
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bot.dialogue import texts
+from scripts.evaluate_frozen import first_answer, nlu_from_model
 
-from bot.dialogue import texts  # noqa: E402
-from scripts.evaluate_frozen import first_answer, nlu_from_model  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 FROZEN = ROOT / "tests" / "frozen-safety" / "messages.yml"
 DEVELOPMENT = ROOT / "tests" / "dev" / "safety"  # every file of it

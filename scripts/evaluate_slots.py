@@ -8,12 +8,10 @@ import logging
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from rasa.core.agent import Agent
+from rasa.utils.log_utils import configure_structlog
 
-from rasa.core.agent import Agent  # noqa: E402
-from rasa.utils.log_utils import configure_structlog  # noqa: E402
-
-from bot.evaluation import entity_scores, load_cases, slot_filling  # noqa: E402
+from bot.evaluation import entity_scores, load_cases, slot_filling
 
 
 def main() -> int:

@@ -1,6 +1,6 @@
 """The three figures of issue 11, from the reports `make evaluate` wrote in results/.
 
-    python scripts/evaluation_summary.py [--results results]
+    python -m scripts.evaluation_summary [--results results]
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from evaluate_frozen import BASELINE, FRESH_BASELINE, ROOT, SECOND_BASELINE  # the baselines' one place
+from scripts.evaluate_frozen import BASELINE, FRESH_BASELINE, ROOT, SECOND_BASELINE  # the baselines' one place
 
 
 def summary(results: Path) -> str:

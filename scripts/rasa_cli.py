@@ -1,14 +1,15 @@
 """The Rasa command line (``rasa run``) with PYTHONWARNINGS kept in force (scripts/sanic_warnings.py).
 
-Arguments are Rasa's own: python scripts/rasa_cli.py run --model models/intake.tar.gz ...
+Arguments are Rasa's own: python -m scripts.rasa_cli run --model models/intake.tar.gz ...
+(The model names this project's components/ by module path: the package is installed, and
+``python -m`` from the project's folder finds them there first.)
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the model names components/ of this project
+from scripts import sanic_warnings
 
-import sanic_warnings  # (scripts/ is on the path: this file's folder)
+# isort: split
 from rasa.__main__ import main
 
 if __name__ == "__main__":

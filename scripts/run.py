@@ -21,9 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import supervision  # noqa: E402  (scripts/ is on the path: this file's folder)
+from scripts import supervision
 
 ROOT = supervision.ROOT
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -57,12 +55,12 @@ def programs(env: dict) -> list:
     graceful = int(env.get("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", "15"))
     actions = supervision.Program(
         "actions",
-        [python, "scripts/action_server.py", "--actions", "actions", "--port", env["ACTION_PORT"], "--quiet"],
+        [python, "-m", "scripts.action_server", "--actions", "actions", "--port", env["ACTION_PORT"], "--quiet"],
         priority=10, startsecs=supervision.ACTION_STARTSECS, stopwaitsecs=5,
     )  # fmt: skip
     rasa = supervision.Program(
         "rasa",
-        [python, "scripts/rasa_cli.py", "run", "--model", "models/intake.tar.gz", "--endpoints", "endpoints.yml",
+        [python, "-m", "scripts.rasa_cli", "run", "--model", "models/intake.tar.gz", "--endpoints", "endpoints.yml",
          "--credentials", "credentials.yml", "--port", env["RASA_PORT"], "--interface", env["RASA_INTERFACE"],
          "--logging-config-file", "scripts/logging.yml", *api, *cors],
         priority=20, startsecs=supervision.RASA_STARTSECS, startretries=supervision.RASA_STARTRETRIES,

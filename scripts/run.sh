@@ -3,4 +3,4 @@
 # Ctrl-C or SIGTERM stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec .venv/bin/python scripts/run.py "$@"
+exec .venv/bin/python -m scripts.run "$@"

@@ -6,8 +6,8 @@ as a numbered list, and a reply of a number picks that option (when there are tw
 messaging apps; anything else is sent as typed. Rasa's own `rasa shell` opened a picker instead, in
 which typing moved the selection ("ja" at the consent question chose "Nee, liever niet").
 
-    python scripts/shell.py               # start the assistant and chat
-    python scripts/shell.py --url URL     # chat with an assistant that runs already
+    python -m scripts.shell               # start the assistant and chat
+    python -m scripts.shell --url URL     # chat with an assistant that runs already
 
 Ctrl-D, Ctrl-C or "/stop" ends the chat (and the assistant it started).
 """
@@ -25,10 +25,9 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bot import channel_messages as cm
 
-from bot import channel_messages as cm  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 START_TIMEOUT_S = 300
 REPLY_TIMEOUT_S = 120
@@ -127,7 +126,7 @@ def start_assistant() -> tuple:
     env = {**os.environ, "RASA_PORT": str(port), "ACTION_PORT": str(free_port()), "RASA_INTERFACE": "127.0.0.1",
            "RUN_DIR": str(log_dir / "supervisor")}  # fmt: skip
     log = open(log_dir / "server.log", "w")
-    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "run.py")], cwd=ROOT, env=env, stdout=log,
+    process = subprocess.Popen([sys.executable, "-m", "scripts.run"], cwd=ROOT, env=env, stdout=log,
                                stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     print("De assistent start (een halve minuut of wat langer) ...", flush=True)

@@ -2,4 +2,4 @@
 # make shell: chat with the assistant in the terminal (scripts/shell.py says how).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec .venv/bin/python scripts/shell.py "$@"
+exec .venv/bin/python -m scripts.shell "$@"

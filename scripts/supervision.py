@@ -122,7 +122,7 @@ def health_listener(program: str, url: str, timeout_s: float) -> Listener:
 
 
 def events_listener(directory: Path, stop_on_crash_loop: bool) -> Listener:
-    command = [PYTHON, str(ROOT / "scripts" / "supervision_events.py"), "--dir", str(directory)]
+    command = [PYTHON, "-m", "scripts.supervision_events", "--dir", str(directory)]
     return Listener("events", command + (["--stop-on-crash-loop"] if stop_on_crash_loop else []),
                     "PROCESS_STATE_EXITED,PROCESS_STATE_FATAL")  # fmt: skip
 
@@ -245,7 +245,7 @@ class Supervisor:
 def forward_signals(supervisor: Supervisor) -> None:
     """SIGTERM and SIGINT to this script stop supervisord (and so everything) in order."""
 
-    def forward(signum, _frame):
+    def forward(_signum, _frame):
         if supervisor.running():
             supervisor.process.send_signal(signal.SIGTERM)
 

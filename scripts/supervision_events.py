@@ -23,9 +23,10 @@ from pathlib import Path
 
 from supervisor import childutils
 
+from scripts.supervision import CRASH_REPORT
+
 CRASH_LOOP_EXITS = 5
 CRASH_LOOP_WINDOW_S = 600.0
-CRASH_REPORT = "crash-loop.txt"  # the same name as scripts/supervision.py's CRASH_REPORT
 
 
 def report(directory: Path, text: str) -> None:

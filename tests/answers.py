@@ -64,18 +64,6 @@ NO_RISK = {
 }
 
 
-# Answers that make every item asked (branching): the state before any item (scripts/evaluate_frozen.py).
-EVERY_ITEM_ASKED = {
-    "consent": "yes", "sex": "female", "age": 40, "veg_fruit_per_day": 3, "whole_grain_per_day": 2,
-    "legumes_per_week": 1, "nuts_per_week": 2, "leafy_greens_per_week": 1, "dark_chocolate_per_week": 0,
-    "fermented_per_week": 1, "red_meat_per_week": 4, "ultra_processed_per_day": 2,
-    "audit_c_frequency": "2_3_per_week", "audit_c_quantity": 3, "audit_c_binge": "monthly", "pss_1": "sometimes",
-    "pss_2": "sometimes", "pss_3": "almost_never", "pss_4": "fairly_often", "sleep_hours": 6, "med_ppi": "no",
-    "med_diuretic": "no", "med_antibiotics_12m": "none", "cond_diabetes_t2": "no", "egfr": None,
-    "skin_complaints": ["acne"], "skin_impact": 5, "microbiome_test": "yes", "taxa_low": [], "taxa_high": [],
-    "red_flags": [],
-}  # fmt: skip
-
 def with_answers(base: dict, **changes) -> dict:
     """A copy of ``base`` with changes; a change to ``...`` removes the item."""
     answers = dict(base)

@@ -27,7 +27,7 @@ def action_server(tmp_path_factory):
     env = {**os.environ, "CLINIC_NAME": "Testkliniek", "CLINIC_BOOKING_URL": "https://kliniek.example/plan",
            "INTAKE_DB_URL": f"sqlite:///{database}"}  # fmt: skip
     process = subprocess.Popen(
-        [sys.executable, "scripts/action_server.py", "--actions", "actions", "--port", str(port)],
+        [sys.executable, "-m", "scripts.action_server", "--actions", "actions", "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.time() + 120

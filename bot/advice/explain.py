@@ -178,9 +178,3 @@ def clinic_explained(answers: Mapping[str, object], scores: Mapping[str, object]
         area: [(d, _text(d, relevant, figures, clinic=True)[:-1] + _points(d, area) + ".") for d in found]
         for area, found in drivers(answers, scores).items()
     }
-
-
-def clinic_drivers(answers: Mapping[str, object], scores: Mapping[str, object]) -> dict:
-    """Per area, the clinician's lines for what raised its score."""
-    return {area: [text for _, text in found] for area, found in clinic_explained(answers, scores).items()}
-

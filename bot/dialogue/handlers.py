@@ -3,13 +3,11 @@ itself. ``ACTS`` maps the interpretation's ``act`` to its handler."""
 
 from __future__ import annotations
 
-from typing import Callable
-
 from bot import faq
 from bot import questionnaire as q
 from bot.dialogue import liveness, safety, texts
 from bot.dialogue import report_confirmation as rc
-from bot.dialogue.interpret import RED_FLAGS, plausible, previous_item
+from bot.dialogue.interpret import CONSENT, RED_FLAGS, plausible, previous_item
 from bot.dialogue.interview import Turn, describe, next_item, show_review
 from bot.dialogue.message import COMPLETE, DELETED, NO_CONSENT, PAUSED, STOPPED, UNDER_AGE_STATUS, Outcome
 from bot.dialogue.pending import (
@@ -24,8 +22,6 @@ from bot.dialogue.pending import (
 from bot.labels import answer_label
 from bot.parsing.answers import OUT_OF_RANGE, UNDER_AGE, VAGUE_FREQUENCY
 from bot.parsing.reading import Reading
-
-Handler = Callable[[Turn], Outcome]
 
 
 def on_safety(t: Turn) -> Outcome:
@@ -46,7 +42,7 @@ def on_alarm(t: Turn) -> Outcome:
     flags = t.meaning.data["red_flags"]
     _record_red_flags(t, flags)
     t.out.messages.extend(safety.replies((), flags))
-    return t.ask(t.requested)
+    return t.ask(t.requested or next_item(t.out.answers))
 
 
 def on_delete(t: Turn) -> Outcome:
@@ -372,8 +368,12 @@ def _record_facts(t: Turn, facts: dict) -> None:
 
 
 def _record_red_flags(t: Turn, flags: tuple) -> None:
-    """New red flags join those recorded; the user's own words stay beside them. Before consent nothing is kept."""
-    if not flags or t.out.answers.get("consent") != "yes":
+    """New red flags join those recorded; the user's own words stay beside them. Before consent nothing is kept,
+    unless the same message gives it ("ja. ik doe mee omdat ik bloed in mijn ontlasting heb")."""
+    if flags and t.requested == CONSENT and t.meaning.data.get("consent") == "yes":
+        t.record(CONSENT, "yes", acknowledge=False)
+        t.out.requested = None  # asked anew below: the first question after consent
+    if not flags or t.out.answers.get(CONSENT) != "yes":
         return
     recorded = list(t.out.answers.get(RED_FLAGS) or [])
     codes = q.ITEMS_BY_ID[RED_FLAGS].codes

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Mapping, Optional
+from typing import Mapping, Optional
 
 from bot import faq
 from bot import questionnaire as q
@@ -54,6 +54,7 @@ CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK
 REPORT_LAPSES = frozenset({sig.STOP, sig.PAUSE, sig.BACK, sig.RESTART, sig.HUMAN, sig.SKIP})
 NOT_READ = Parsed(problem="not_read")
 RED_FLAGS = "red_flags"  # the item the alarm signs are recorded in
+CONSENT = "consent"  # the interview's own start
 # Items the review may ask again without a new value before naming one more counts as a stall (bot.dialogue.liveness).
 REVIEW_REASKS = 3
 
@@ -207,7 +208,8 @@ def read_answer(r: Reading, item_id: Optional[str], in_review: bool) -> Parsed:
         none = parse_answer(item_id, text)
         return Parsed([]) if none.ok or _speaks_of_signs(r) else none
     parsed = parse_answer(item_id, text)
-    if parsed.ok and not r.answer_part and _read_from_een(item_id, r) and (r.maybe_question or _een_is_an_article(r)):
+    if parsed.ok and not r.answer_part and _read_from_een(item_id, r) and (
+            r.maybe_question or _een_is_an_article(r) or _een_is_some(r)):  # fmt: skip
         return NOT_READ  # "is dat een diagnose?", "leest er een mens mee" are no 1
     off_subject = not r.on_subject and r.nlu.intent == "out_of_scope"  # "schrijf een gedicht over katten"
     # An answer to the question asked wins over a topic word: "niks aan de hand met mijn huid" at the skin question.
@@ -292,6 +294,14 @@ def _read_from_een(item_id: str, r: Reading) -> bool:
     return "een" in r.words and "één" not in r.text.lower() and _read_only_from(item_id, r, ("een",))
 
 
+# "een beetje", "een hoop": an amount, not the number one.
+AMOUNT_AFTER_EEN = frozenset({"beetje", "tikje", "heleboel", "hoop", "boel", "zooi", "zootje", "bult", "berg"})
+
+
+def _een_is_some(r: Reading) -> bool:
+    return any(w == "een" and nxt in AMOUNT_AFTER_EEN for w, nxt in zip(r.words, r.words[1:]))
+
+
 def _een_is_an_article(r: Reading) -> bool:
     """Every "een" of a sentence stands before a word that makes it an article ("leest er een mens mee");
     "een", "ik heb er maar een", "een of twee" keep their number."""
@@ -306,7 +316,6 @@ def _read_only_from(item_id: str, r: Reading, words) -> bool:
 
 # --- the rules, in the order of the dialogue's priorities ------------------------------------------------------------
 # Each rule returns None when it does not decide, else (act, data).
-Rule = Callable[[_Context], Optional[tuple]]
 
 
 def rule_safety(c: _Context) -> Optional[tuple]:
@@ -317,7 +326,8 @@ def rule_safety(c: _Context) -> Optional[tuple]:
     if c.new_red_flags and c.s.requested == RED_FLAGS:  # the answer to the question asked, before any request
         return "answer", {"value": list(c.new_red_flags), "then": None, "facts": {}}
     if c.new_red_flags:
-        return "alarm", {"red_flags": c.new_red_flags}
+        consent = parse_answer(CONSENT, c.r.standard).value if c.s.requested == CONSENT else None
+        return "alarm", {"red_flags": c.new_red_flags, "consent": consent}
     return None
 
 

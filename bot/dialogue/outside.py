@@ -9,7 +9,7 @@ starts or resumes the check. Like ``take_turn`` this is a table of small handler
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Optional
 
 from bot import faq
 from bot.clinic import Clinic
@@ -177,7 +177,6 @@ def _anything_else(r: Reading, state: State, reply: Reply) -> bool:
     return True
 
 
-Handler = Callable[..., bool]
 HANDLERS: tuple = (
     _safety, _delete, _restart, _human, _english, _results_question, _question, _start, _small_talk, _anything_else,
 )  # fmt: skip

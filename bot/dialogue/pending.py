@@ -77,7 +77,11 @@ KINDS = {cls.kind: cls for cls in (ConfirmValue, ConfirmRestart, ConfirmDelete, 
 
 
 def to_slot(pending: Optional[Pending]) -> Optional[dict]:
-    return None if pending is None else {"kind": pending.kind, **asdict(pending)}
+    """The slot's dict: the kind and the fields that differ from their default ({"kind": "review"})."""
+    if pending is None:
+        return None
+    values = asdict(pending)
+    return {"kind": pending.kind, **{f.name: values[f.name] for f in fields(pending) if values[f.name] != f.default}}
 
 
 def from_slot(stored) -> Optional[Pending]:

@@ -34,6 +34,8 @@ def situations(r: Reading, answer_read: bool) -> tuple:
         return r.nlu.intent == intent and r.nlu.confidence >= SAFETY_BESIDE_AN_ANSWER
 
     other = r.violence or r.danger  # beside them the NLU's crisis intent counts only when it is sure
+    if r.red_flags:  # an alarm sign explains what the NLU took for danger or crisis: the lexicons alone decide
+        return tuple(s for s in SITUATIONS if {SUICIDE: r.crisis, VIOLENCE: r.violence, DANGER: r.danger}[s])
     found = {
         SUICIDE: r.crisis or (r.crisis_nlu and (sure("crisis") or (not answer_read and not other))),
         VIOLENCE: r.violence or (r.violence_nlu and (sure("violence") or not answer_read)),

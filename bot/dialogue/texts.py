@@ -163,10 +163,6 @@ SCORES_MEAN = (
     "Dit is een inschatting op basis van je eigen antwoorden, geen diagnose. In het consult kijkt de kliniek er "
     "samen met je naar."
 )
-OUTSIDE_SCOPE = (
-    "Daar kan ik helaas niet mee helpen. Ik ben de intake-assistent van de kliniek: typ 'hallo' om de check te "
-    "starten, of stel een vraag over je darmen, je huid of magnesium."
-)
 DELETED = "Je gegevens zijn verwijderd. Je kunt altijd opnieuw beginnen door 'hallo' te typen."
 GOODBYE = "Tot ziens! Typ 'hallo' als je de check wilt doen of verder wilt gaan."
 YOU_ARE_WELCOME = "Graag gedaan!"

@@ -52,10 +52,6 @@ def _words(text: str) -> list:
     return [t.plain for t in tokens(normalise(text)) if re.match(r"[a-z0-9]", t.plain)]
 
 
-def _lemmas(text: str) -> list:
-    return [t.lemma for t in tokens(normalise(text)) if re.match(r"[a-z0-9]", t.plain)]
-
-
 _has_phrase = has_phrase
 
 
@@ -232,7 +228,6 @@ NEGATIONS = ("geen", "niet", "nooit", "gestopt", "stopt", "niets")
 
 
 # Answers right after a name that deny it: "plaspillen? nee, nooit gehad", "omeprazol niet".
-DENIED_AFTER = ("nee", "nooit")
 DENYING_VERBS = ("gehad", "gebruikt", "genomen", "geslikt", "gekregen")
 
 

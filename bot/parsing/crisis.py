@@ -37,6 +37,7 @@ PATTERNS = tuple(re.compile(p) for p in (
     r"\beind(e)?\b" + _GAP % 4 + r"\s+(maken|maak|maakt|make|gemaakt|te maken)\b",
     r"\b(maken|maak)\b" + _GAP % 4 + r"\s+(een )?eind(e)?\b\s+aan\b",
     r"\beind(e)?\b\s+aan\s+(mijn|het)\s+leven\b",
+    r"\b(mijn|het)\s+leven\s+(te\s+)?(be[e]?indigen|stoppen|afmaken|nemen)\b",
     r"\b(uit het leven|het leven uit)\s+(stappen|te stappen|gaan)\b|\bwil\b" + _GAP % 2 + r"\s+het leven uit\b",
     r"\bvan\s+het\s+leven\s+(te\s+)?beroven\b",
     r"\b(mezelf|mijzelf|me|mij)\s+(van kant|om het leven)\b|\bvan kant\s+(te )?maken\b",
@@ -157,6 +158,9 @@ PATTERNS = tuple(re.compile(p) for p in (
 ))  # fmt: skip
 # Everyday phrases with the same words: removed before the patterns run.
 EVERYDAY = tuple(re.compile(p) for p in (
+    # "ik zou sterven zonder chocola", "van zes glazen zou ik dood gaan": hyperbole
+    r"\bzou\s+(ik\s+)?(sterven|dood\s+gaan)\s+(zonder|van)\b|\bzonder\b(\s+\S+){0,3}\s+zou\s+ik\s+(sterven|dood\s+gaan)\b|"
+    r"\b(daar|van\s+\S+(\s+\S+)?)\s+zou\s+ik\s+(aan\s+)?(sterven|dood\s+gaan)\b",
     r"\b(lach|lachen|verveel|vervelen|schrik|schrok|schaam|werk|werkte|loop|liep)\s+(me|mij|mezelf|ik)\s+(nog\s+)?(een\s+)?(dood|rot|kapot|ongeluk)\b",
     r"\bdood\s*(normaal|simpel|eng|stil|moe|op|ziek|bang|leuk|jammer)\b",
     r"\b(einde|eind)\s+van\s+(de|het|deze|dit)\s+(?!leven\b)\w+",
@@ -168,6 +172,9 @@ EVERYDAY = tuple(re.compile(p) for p in (
     r"\b(hij|zij|ze)\s+(\S+\s+){0,2}(me|mij)\s+(iets|wat)\s+(aandoet|aandoen|aan\s+doet|zal\s+aandoen|gaat\s+aandoen)\b",
     r"\b(hond|kat|konijn|huisdier|poes)\w*\b(\s+\S+){0,4}\s+(ingeslapen|ingeslaapt|overleden)\b",
     r"\b(vermoord|verzopen)\b(\s+\S+){0,3}\s+\w*(plant|planten|cactus|orchidee)\b|\w*(plant|planten|cactus|orchidee)\b(\s+\S+){0,2}\s+(vermoord|verzopen)\b",
+    r"\b(wil|ga|ging|gaat)\s+(bijna\s+)?dood\s+van\s+(schaamte|verveling|de hitte|de kou|het lachen)\b",
+    r"\b(mezelf|mijzelf)\b(\s+\S+){0,3}\s+in\s+de\s+voet\b|\b(is|was)\s+om\s+dood\s+te\s+gaan\b|\bvoor\s+(mijn|de)\s+kop\s+(kunnen\s+)?slaan\b|\bniet\s+meer\s+van\s+het\s+lachen\b",
+    r"\b(telefoon|accu|batterij|bellen|beller)\b" + r"(\s+\S+){0,6}\s+(zo\s+|nu\s+)?ophangen\b",
 ))  # fmt: skip
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from bot.parsing.text import normalise
 
 # Chat spellings made plain first (the same as crisis wording: "k", "nie", "mn").
-SPELLING = {"k": "ik", "nie": "niet", "mn": "mijn", "m'n": "mijn", "t": "het", "n": "een", "ne": "een", "nen": "een",
+SPELLING = {"k": "ik", "'k": "ik", "nie": "niet", "mn": "mijn", "m'n": "mijn", "t": "het", "n": "een", "ne": "een", "nen": "een",
             "ons": "ons", "da": "dat", "wa": "wat", "kben": "ik ben", "kheb": "ik heb", "kzijn": "ik ben",
             "kzit": "ik zit", "kwil": "ik wil", "kslik": "ik slik", "kkan": "ik kan", "neen": "nee", "gene": "geen",
             "ene": "een", "s": "s"}  # fmt: skip
@@ -35,7 +35,7 @@ def _any(pattern: str, text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def plain(text: str) -> str:
+def plain(text: str) -> str:  # noqa: D401
     """Lower case, no accents, words separated by single spaces, sentence marks kept as " . "."""
     text = normalise(text)
     text = re.sub(r"[!?;]+|\.(?!\d)", " . ", text)
@@ -196,62 +196,118 @@ class Sign:
     unless: str = ""
     plainly: str = ""
     denial: str = r"\b(geen|niet|nooit|niks|niets|nee)\b"  # a word right before ``what`` that denies it
+    mild: str = ""  # words that make the plain word at the question not enough ("soms wat buikpijn")
 
 
-STOOL = r"(ontlasting|poep\w*|stoelgang|drol\w*|diarree|kak|wc|toilet\w*|pot|anus|kont|billen|ontlasten|afgaan)"
+STOOL = (r"(ontlasting|poep\w*|stoelgang|drol\w*|diarree|kak|stront|grote\s+boodschap|wc|toilet\w*|pot|anus|kont|billen|"
+         r"ontlasten|afgaan|"
+         r"papier|wc-papier|toiletpapier|afvegen|afveeg)")
+# Pale stool or urine dark as tea: with yellow skin or eyes, the signs of jaundice a patient sees.
+PALE_STOOL = r"(licht\w*|wit\w*|bleek\w*|grijs\w*|lichtgrijs\w*|klei\w*|stopverf)"
+DARK_URINE = r"(plas|urine|pis)\b(\s+\S+){0,3}\s+(is\s+)?(donker\w*|bruin\w*)|(donker\w*|bruin\w*)\s+(plas|urine)"
 SIGNS = (
     Sign("blood_in_stool", r"\b(bloed\w*|rood\w*)\b", rf"\b{STOOL}\b",
-         r"\b(bieten|biet|neus\w*|tandvlees|maandstonden|menstruatie|ongesteld\w*|regels|mens)\b",
+         r"\b(bieten|biet|neus\w*|bloedneus\w*|tandvlees|maandstonden|menstruatie|ongesteld\w*|regels|mens|"
+         r"bloedprik\w*|bloed\s+(geven|gegeven|afnemen|afgenomen)|geef\s+(\w+\s+)?bloed|sanquin|donor)\b",
          r"\bbloed\w*\b"),
-    Sign("black_stool", r"\b(zwart\w*|pikzwart\w*|teer\w*|teerzwart\w*|drop)\b", rf"\b{STOOL}\b",
-         r"\b(ijzertabletten|ijzerpillen|drop\s+gegeten|bosbessen)\b(?!\s+(niet|geen))", r"\b(zwart\w*|teer\w*)\b"),
+    Sign("black_stool", r"\b(zwart\w*|pikzwart\w*|gitzwart\w*|teer\w*|teerzwart\w*|drop|melaena|melena)\b",
+         rf"\b({STOOL}|melaena|melena)\b",
+         r"\b(ijzertabletten|ijzerpillen|ijzer|drop\s+gegeten|veel\s+drop|daarvan|bosbessen|rode\s+biet\w*)\b",
+         r"\b(zwart\w*|teer\w*|melaena|melena)\b"),
     Sign("unexplained_weight_loss",
-         r"\b(af\s*vallen|afgevallen|val\s+(\w+\s+){0,3}af|vallen\s+af|kilo\s+(kwijt|lichter|minder)|\w*kwijtgeraakt|kg\s+lichter|"
-         r"lichter|magerder|mager\s+geworden|mager\s+word|gewicht\s+(verloren|verlies)|verlies\s+(\w+\s+)?gewicht|"
-         r"gewichtsverlies|broek\w*\s+(zak\w*|valt|vallen)|vermagerd|weeg\s+nu)\b",
-         r"\b(zonder\s+(reden|dieet|moeite|dat\s+ik|(\w+\s+){0,3}(te\s+)?(lijnen|dieten|diëten|veranderd|veranderen|"
-         r"willen|wil))|"
-         r"weet\s+niet\s+waarom|geen\s+idee\s+waarom|niemand\s+weet\s+waarom|niet\s+expres|niet\s+bewust|ongewild|"
-         r"onbedoeld|onverklaard|zomaar|vanzelf|ineens|eet\s+(\w+\s+)?(normaal|genoeg|gewoon|goed)|lijn\s+niet|"
-         r"doe\s+niks\s+aan\s+de\s+lijn|niet\s+aan\s+het\s+lijnen|raar|wil\s+(het\s+)?niet)\b",
+         r"\b(af\s*vallen|afgevallen|afval|val\s+(\w+\s+){0,3}af|vallen\s+af|kilo('s)?\s+(kwijt|lichter|minder|weg)|"
+         r"\w*kwijtgeraakt|kg\s+lichter|lichter|magerder|mager\s+(\w+\s+)?(geworden|word\w*)|dun(ner)?\s+(geworden|word\w*)|"
+         r"gewicht\s+(verloren|verlies)|verlies\s+(\w+\s+){0,3}(gewicht|kilo\w*)|gewichtsverlies|"
+         r"broek\w*\s+(zak\w*|valt|vallen)|kleren\s+(\w+\s+){0,3}(om\s+me\s+heen|te\s+ruim|ruimer|groot)|"
+         r"riem\b(\s+\S+){0,6}\s+(strakker|gaatje\w*)|weegschaal\b(\s+\S+){0,4}\s+(zakt|daalt|minder|lager)|ingevallen|"
+         r"vermagerd|weeg\s+nu|gewicht\b(\s+\S+){0,3}\s+(gaat|loopt|zakt)\s+(\w+\s+)?(omlaag|terug|achteruit)|"
+         r"kilo('s)?\b(\s+\S+){0,2}\s+(vliegen|gaan)\s+eraf|(steeds|zo)\s+dun(ner)?|mager\s+aan\s+het\s+worden|mager\s+werd|"
+         r"slobber\w*|maat\s+kleiner|ribben\s+steken|\d+\s*-+>?\s*\d+\s+in\s+\d+|"
+         r"van\s+\d+\s+naar\s+\d+\s+(kilo|kg)|van\s+maat\s+\d+\s+naar)\b",
+         r"\b(zonder\s+(reden|dieet|moeite|dat\s+ik|(\w+\s+){0,3}(te\s+)?(lijnen|dieten|diëten|sporten|veranderd|"
+         r"veranderen|willen|wil))|onverklaarba\w*|"
+         r"weet\s+niet\s+waarom|geen\s+idee\s+waarom|niemand\s+weet\s+waarom|snap\s+het\s+niet|niet\s+expres|"
+         r"niet\s+bewust|ongewild|onbedoeld|onverklaard|zomaar|vanzelf|ineens|"
+         r"eet\s+(\w+\s+)?(normaal|genoeg|gewoon|goed|hetzelfde|meer)|gewoon\s+eet|lijn\s+niet|niet\s+gelijnd|"
+         r"doe\s+niks\s+(anders|aan\s+de\s+lijn)|niet\s+aan\s+het\s+lijnen|probeer\s+niet\s+af\s+te\s+vallen|raar|"
+         r"wil\s+(het\s+)?niet|ongerust|bang|(niks|niets)\s+(voor\s+)?(gedaan|bijzonders|anders)|zoals\s+altijd|"
+         r"geen\s+plan|meer\s+(ben\s+gaan\s+)?eten|weet\s+(echt\s+)?(niet|ni)\s+(hoe|waar|van\s+wat|van\s+wa|wat)|"
+         r"snap\s+(\w+\s+)?niet|zonder\s+dat\s+ik\s+(dat\s+)?wilde)\b",
          r"\b(dieet|dieten|diëten|lijnen|lijn|expres|bewust|bedoeling|sport\w*|weight\s*watchers|dietist\w*|"
          r"maagverkleining|volgens\s+plan|blij|moet\s+afvallen|wil\s+afvallen|wil\s+eraf|griep|zit\s+er\s+alweer\s+aan|"
-         r"wou\s+dat|zwanger\w*|bevallen)\b",
+         r"wou\s+dat|was\s+het\s+maar|zwanger\w*|bevallen)\b",
          r"\b(afgevallen|af\s*vallen|val\s+af|kilo|gewicht\w*)\b"),
-    Sign("persistent_vomiting", r"\b(overgeven|overgegeven|geef\s+(\w+\s+)?over|braken|braak|kotsen|kots|spugen|spuug|"
-         r"niks\s+binnen\s*(houden|houdt)|niets\s+binnen\s*(houden|houdt)|komt\s+(er\s+)?(alles\s+)?weer\s+uit|"
-         r"houdt\s+niks\s+binnen)\b",
-         r"\b(al\s+(\w+\s+)?(dagen|weken|dag|week|maand|maanden)|dagen|steeds|blijf|blijven|blijft|constant|elke\s+dag|"
+    Sign("persistent_vomiting", r"\b(overgeven|overgegeven|overgeefbui\w*|over\s+(mijn|m'n)\s+nek|gooi\s+alles\s+eruit|"
+         r"geef\s+(?!niet\b|geen\b|nooit\b)(\w+\s+){0,8}over|braken|braak\w*|kotsen|kots|uitkots\w*|"
+         r"spugen|spuug|uitspug\w*|niks\s+binnen\s*(houden|houd|houdt)|niets\s+binnen\s*(houden|houd|houdt)|"
+         r"(houd|houdt|houden)\s+(niks|niets|geen\s+eten)\s+binnen|komt\s+(er\s+)?(alles\s+)?(weer|terug)\s+(uit|omhoog))\b",
+         r"\b(al\s+(\w+\s+){0,3}(dagen|weken|dag|week|maand|maanden|nachten)|dagen|nachten|steeds|blijf|blijven|blijft|"
+         r"constant|"
+         r"elke\s+(dag|ochtend|avond|nacht)|heel\s+de\s+week|de\s+hele\s+week|"
          r"(na\s+)?(bijna\s+)?elke\s+(maaltijd|hap|keer)|alles\s+(uit|eruit)|"
-         r"zelfs\s+water|sinds|niks\s+binnen|niets\s+binnen|moet\s+al)\b",
-         r"\b(1\s+dag|een\s+dag|buikgriep\b.*\bweer\s+(goed|prima)|wagenziek|zeeziek|kater)\b",
+         r"zelfs\s+water|sinds|niks\s+binnen|niets\s+binnen|geen\s+eten\s+binnen|moet\s+al|stopt\s+(niet|ni))\b",
+         r"\b(1\s+dag|een\s+dag|twee\s+dagen\b.*\bvoorbij|buikgriep|wagenziek|zeeziek|kater|voorbij|weer\s+(goed|prima|beter))\b",
          r"\b(overgeven|braken|kotsen|spugen)\b"),
-    Sign("difficulty_swallowing", r"\b(slikken|slik|doorslikken|doorgeslikt|door\s+te\s+slikken|slokdarm|verslik\w*|"
-         r"naar\s+beneden|zakt|zakken|keel)\b",
-         r"\b(moeilijk\w*|moeite|moeizaam|slecht|gaat\s+niet|lukt\s+niet|niet\s+meer|niet\s+goed|vast\w*|"
-         r"blijft\s+(\w+\s+)?(steken|hangen)|"
-         r"blijven\s+(\w+\s+)?(steken|hangen)|steken|hangen|pijn|krijg\s+(\w+\s+)?niet|wil\s+niet)\b",
+    Sign("difficulty_swallowing", r"\b(slikken|slik|doorslikken|doorgeslikt|door\s+te\s+(slikken|krijgen)|slokdarm|wegslik\w*|"
+         r"krijg\s+(\w+\s+){0,3}(niet|nauwelijks)\s+(meer\s+)?door|keelgat|"
+         r"verslik\w*|naar\s+beneden|zakt|zakken|keel|slikklacht\w*|slikproblem\w*|slikprobleem|dysfagie|"
+         r"wegspoelen|weg\s+te\s+spoelen|eten\s+blijft|blijft\s+(\w+\s+){0,2}(steken|hangen|zitten))\b",
+         r"\b(moeilijk\w*|moeite|moeizaam|slecht|gaat\s+niet|lukt\s+niet|niet\s+meer|niet\s+goed|nauwelijks|vast\w*|"
+         r"blijft\s+(\w+\s+){0,2}(steken|hangen|zitten)|blijven\s+(\w+\s+){0,2}(steken|hangen|zitten)|"
+         r"steken|hangen|pijn|prop|stopt|krijg\s+(\w+\s+)?niet|wil\s+(\w+\s+)?niet|slikklacht\w*|slikproblem\w*|"
+         r"slikprobleem|dysfagie|water\s+drinken|slokken\s+water|kan\s+(\w+\s+)?niet|slechter|dicht|drie\s+keer)\b",
          r"\b(visgraat|verkouden|keelpijn\s+van|griep|angina)\b",
-         r"\b(slikken|slik)\b", denial=r"\b(geen)\b"),
-    Sign("jaundice", r"\b(geel|gele|gelig|geelzucht|geler)\b",
-         r"\b(ogen|oogwit|huid|gezicht|zie|word|wordt|uitzie|geelzucht)\b",
-         r"\b(nicotine|vingers|tanden|nagels|tand)\b", r"\b(geel|gele|geelzucht)\b"),
-    Sign("severe_abdominal_pain", r"\b(buikpijn|pijn\s+in\s+(mijn\s+)?(boven|onder)?buik|buik\b(\s+\S+){0,6}\s+pijn|"
-         r"krampen|buikkrampen|(boven|onder)buik)\b",
-         r"\b(hevig\w*|heftig\w*|enorm\w*|ernstig\w*|ondraaglijk\w*|vreselijk\w*|verschrikkelijk\w*|dubbel|"
-         r"heel\s+erg|zo\s+erg|echt\s+erg|erger\s+dan\s+ooit|niet\s+lopen|huilen|constant|keihard|flauwval\w*|fel\w*|"
-         r"niet\s+normaal|zo'n\s+pijn|erge|niet\s+te\s+harden|niet\s+uit\s+te\s+houden|niet\s+kan\s+werken|"
-         r"kan\s+niet\s+werken|in\s+elkaar\s+(duik|duiken)|krom\s+(van|lig|liggen))\b",
+         r"\b(slikken|slik)\b", denial=r"\b(geen|niks|niets|nooit)\b"),
+    Sign("jaundice", rf"\b(geel\w*|geele|gele|gelig\w*|geler|icterus|{PALE_STOOL}\s+(\w+\s+)?(ontlasting|poep|stoelgang)|"
+         rf"(ontlasting|poep|stoelgang)\s+(is\s+)?(\w+\s+){{0,2}}{PALE_STOOL})\b",
+         rf"\b(oo?gen|oogwit|huid|gezicht|zie|word|wordt|uitzie|geelzucht|icterus|kleur|tintje|verkleuring)\b|\b{DARK_URINE}\b|"
+         r"\b(ben|bent|is)\s+(\w+\s+)?(geel|geler|gelig)\b",
+         r"\b(nicotine|vingers|tanden|nagels|tand|wortels|zelfbruiner|bruiningscreme|curcuma|kurkuma)\b",
+         r"\b(geel|gele|geelzucht|icterus)\b"),
+    Sign("severe_abdominal_pain", r"\b(buikpijn|maagpijn|pijn\s+(\w+\s+){0,3}in\s+(mijn|mijne|mijnen|de)\s+(boven|onder)?"
+         r"(buik|maag)|buik\b(\s+\S+){0,6}\s+(pijn|zeer)|krampen|buikkrampen|(boven|onder)buik)\b",
+         r"\b(hevig\w*|heftig\w*|enorm\w*|ernstig\w*|ondraaglijk\w*|vreselijk\w*|verschrikkelijk\w*|extre\w*|"
+         r"stekend\w*|dubbel|heel\s+(heel\s+)?erg|heel\s+heel|zo\s+erg|echt\s+erg|erger\s+dan\s+ooit|niet\s+lopen|"
+         r"huilen|constant|keihard|flauwval\w*|fel\w*|niet\s+normaal|zo'n\s+pijn|zoveel|zo\s+veel|erge|creper\w*|"
+         r"niet\s+te\s+(harden|doen)|niet\s+uit\s+te\s+houden|niet\s+kan\s+werken|kan\s+niet\s+werken|"
+         r"niet\s+(rechtop|rechtstaan|zitten|staan|stilzitten)|in\s+elkaar\s+(duik|duiken)|krom\s+(van|lig|liggen)|"
+         r"wakker|(\d+|negen|tien)\s+van\s+de\s+(10|tien)|niks\s+meer\s+kan|gillen|kronkel\w*|mes|plank|ongelooflijk\w*|"
+         r"ontzettend\w*|niet\s+(van\s+)?kan\s+lopen|niet\s+kan\s+beschrijven|help)\b",
          r"\b(lachen|spierpijn|menstruatie\w*|ongesteld\w*|te\s+veel\s+gegeten|bonen)\b",
-         r"\b(buikpijn)\b"),
+         r"\b(buikpijn)\b", mild=r"\b(soms|wat|beetje|licht\w*|af\s+en\s+toe|weleens|wel\s+eens|zenuw\w*)\b"),
 )
 # A question about a sign rather than the sign: "stel dat je ...", "wat betekent ...", "wanneer is buikpijn ernstig?".
 HYPOTHETICAL = (r"\b(stel\s+dat|wat\s+(betekent|als)|als\s+je|wanneer\s+moet|is\s+het\s+erg\s+als|wat\s+moet\s+je)\b|"
                 r"^(wat|wanneer|hoe|hoeveel|waarom|welke|wie|waaraan)\b")
-# At the red-flag question a plain word ("bloed", "braken") answers only in a short message.
-PLAIN_WORDS = 6
+# At the red-flag question a plain word ("bloed", "braken") answers in a message up to this long.
+PLAIN_WORDS = 12
 # "mijn vader had bloed in de ontlasting, ik zelf heb dat niet": about someone else.
-SELF_DENIED = r"\b(ik\s+zelf\s+(heb|had)\s+(dat|het)\s+niet|ik\s+(heb|had)\s+(dat|het)\s+zelf\s+niet|zelf\s+heb\s+ik\s+(dat|het)\s+niet)\b"
+SELF_DENIED = (r"\b(ik\s+(zelf\s+)?(heb|had)\s+(dat|het)\s+(zelf\s+)?niet|(zelf\s+)?heb\s+ik\s+(dat|het)\s+niet|"
+               r"ik\s+heb\s+het\s+niet\s+hoor)\s*(,|\.|$|hoor|gelukkig)")
+# "is het erg als je ontlasting zwart is? want dat heb ik nu al een paar dagen": a question, and the sign after all.
+SELF_AFFIRMED = r"\b(dat|die|het)\s+heb\s+ik\b(?!\s+niet)|\bik\s+heb\s+(dat|het)\s+(nu|al|ook|sinds)\b"
+
+
+# "zwarte ontlasting? nee, gewoon bruin": the patient asks the sign and answers it; the pair says nothing happened.
+ASKED_AND_DENIED = (r"[^.?!;]{1,60}\?\s*(nee|neen|nope|nooit|niet|geen|gaat\s+(prima|goed)|prima|goed|normaal)\b"
+                    r"[^.?!;]*[.!;]?")
+# Someone other than the patient, as the subject near a sign: "mijn vader die steeds moet overgeven".
+OTHERS = _words("vader", "moeder", "pa", "ma", "papa", "mama", "opa", "oma", "man", "vrouw", "vriend", "vriendin",
+                "partner", "zoon", "dochter", "kind", "kinderen", "broer", "zus", "zusje", "broertje", "collega",
+                "collegas", "buurman", "buurvrouw", "hond", "kat", "schoonmoeder", "schoonvader", "tante", "oom",
+                "baby", "kleinzoon", "kleindochter", "huisgenoot", "vriendje", "vriendinnetje", "ouders", "hondje")
+PERSON = rf"\b(mijn|onze|ons|de|zijn|haar|hun)\s+{OTHERS}(je|tje|ke|ske)?\b|\b(hij|zij|ze)\b|\b(ik|me|mij|mijzelf|mijn)\b"
+
+
+def _someone_else(text: str, sign: Sign) -> bool:
+    """The person named last before the sign's word is someone else, and no "ik"/"mijn" follows in its clause."""
+    match = re.search(sign.what, text)
+    if not match:
+        return False
+    named = [m.group(0) for m in re.finditer(PERSON, text[: match.start()])]
+    rest = re.split(r",| \. ", text[match.end():])[0]
+    return bool(named) and not re.fullmatch(r"ik|me|mij|mijzelf|mijn", named[-1]) and not re.search(
+        r"\b(ik|me|mij|mijn)\b(?!\s+" + OTHERS + r"(je|tje|ke|ske)?\b)", rest)
 
 
 def _denied(clause: str, sign: Sign) -> bool:
@@ -260,11 +316,32 @@ def _denied(clause: str, sign: Sign) -> bool:
     match = re.search(sign.what, clause)
     if not match:
         return False
-    before = clause[: match.start()].split()[-3:]
+    before = clause[: match.start()].split()[-2:]
+    if re.match(r"\s*te\s+(harden|doen)|\s*uit\s+te\s+houden|\s*normaal", clause[match.end():]) or re.search(
+            r"niet\s+te\s+harden\s*$", clause[: match.start()]):  # fmt: skip
+        before = []  # "niet te harden pijn": no denial
+    if "meer" in before:
+        before = []  # "niks meer slikken": worse, not denied
+    fine_before = re.search(r"\b(prima|goed|normaal|gewoon)\s*$", clause[: match.start()]) and not re.search(
+        r"\b(niet|slecht)\s+(\w+\s+)?(prima|goed|normaal|gewoon)\s*$", clause[: match.start()])
+    if fine_before:
+        return True  # "ik kan prima slikken"
     after = " ".join(clause[match.end():].split()[:3])
     fine = re.search(r"\b(prima|goed|normaal|gewoon\s+wit|niks\s+mis)\b", after) and not re.search(
         r"\bniet\s+(\w+\s+)?(prima|goed|normaal)\b", after)
-    return any(re.fullmatch(sign.denial, w) for w in before) or bool(fine)
+    without = before[-1:] == ["zonder"]  # "zonder bloed"; "zonder reden afvallen" is no denial
+    return any(re.fullmatch(sign.denial, w) for w in before) or without or bool(fine)
+
+
+def _explained(sign: Sign, text: str) -> bool:
+    """A cause of ``sign.unless`` in the message, not denied ("geen ijzerpillen", "zonder dieet", "niks met wortels")."""
+    return any(not re.search(r"\b(zonder|niet|geen|niks|niets|noch)\b(\s+\S+){0,4}\s*$", text[: m.start()])
+               for m in re.finditer(sign.unless, text))  # fmt: skip
+
+
+def _affirmed(pattern: str, text: str) -> bool:
+    """``pattern`` occurs, and not right after a denial ("niet ernstig", "geen moeite")."""
+    return any(not re.search(r"\b(niet|geen|nooit)\s+$", text[: m.start()]) for m in re.finditer(pattern, text))
 
 
 @lru_cache(maxsize=4096)
@@ -272,22 +349,27 @@ def red_flags(text: str, asked: bool = False) -> tuple:
     """The red flags the message reports, in the spec's order; ``asked``: typed at the red-flag question, where a
     plain word ("bloed", "overgeven") is enough."""
     found = []
+    text = re.sub(ASKED_AND_DENIED, " . ", normalise(text))
     whole = plain(text)
     for sign in SIGNS:
-        # A cause that explains the sign ("door mijn dieet") rules it out; "zonder dieet" is no such cause.
-        if sign.unless and _any(sign.unless, re.sub(sign.how, " ", whole) if sign.how else whole):
+        # A cause that explains the sign ("door mijn dieet") rules it out; "zonder dieet" or "geen ijzerpillen" is
+        # no such cause.
+        if sign.unless and _explained(sign, whole):
             continue
         if _any(SELF_DENIED, whole):
             continue
+        asks = HYPOTHETICAL if not _any(SELF_AFFIRMED, whole) else r"(?!)"  # a question, unless the sign is told too
+        told = " . ".join(s for s in sentences(text) if not _any(asks, s))  # questions about signs left out
         for sentence in sentences(text):
-            if _any(HYPOTHETICAL, sentence):
+            if _any(asks, sentence):
                 continue
             hit = False
-            for clause in clauses(sentence):
-                if not _any(sign.what, clause) or _denied(clause, sign):
+            for clause in clauses(sentence) + [sentence]:  # a sign may span a comma: "mijn buik, het doet zo'n pijn"
+                if not _any(sign.what, clause) or _denied(clause, sign) or _someone_else(clause, sign):
                     continue
-                how_here = not sign.how or _any(sign.how, whole)
-                plainly = asked and sign.plainly and _any(sign.plainly, clause) and len(whole.split()) <= PLAIN_WORDS
+                how_here = not sign.how or _affirmed(sign.how, told)
+                plainly = (asked and sign.plainly and _any(sign.plainly, clause) and len(whole.split()) <= PLAIN_WORDS
+                           and not (sign.mild and _any(sign.mild, clause)))
                 if how_here or plainly:
                     hit = True
                     break

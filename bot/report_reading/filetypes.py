@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Optional
 
 PDF, JPEG, PNG, HEIC = "pdf", "jpeg", "png", "heic"
-ACCEPTED = (PDF, JPEG, PNG, HEIC)
 # HEIF brands of HEVC-coded images (phone photos). The generic "mif1" alone is no proof: AVIF carries it too,
 # and AVIF is not accepted.
 HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx")

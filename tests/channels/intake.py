@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from bot.labels import CODE_LABELS, LABEL_TABLE_OF
+from bot.questionnaire import ITEMS_BY_ID
 from tests.answers import WORKED_EXAMPLE
 from tests.channels.clients import slot
 from tests.conversation.test_conversations import WORKED_EXAMPLE_CHAT
@@ -19,8 +19,9 @@ def option_title(item: str, value) -> str | None:
     """The button title that gives ``value`` for ``item``, if a button does."""
     if value is None or value == []:
         return NONE_OPTION.get(item)
-    if isinstance(value, str):
-        return CODE_LABELS.get(LABEL_TABLE_OF.get(item, item), {}).get(value)
+    choices = ITEMS_BY_ID[item].choices
+    if isinstance(value, str) and choices and choices.translated:
+        return choices.labels.get(value)
     return None
 
 

@@ -28,7 +28,7 @@ def test_the_server_refuses_to_start_and_names_the_missing_variable(tmp_path):
     env = {**os.environ, "TELEGRAM_TOKEN": "1:x", "TRACKER_DB": str(tmp_path / "trackers.db"), "ACTION_PORT": "1"}
     others = {name for provider in config.PROVIDERS for name in provider.required} - {"TELEGRAM_TOKEN"}
     env = {name: value for name, value in env.items() if name not in others}
-    command = [sys.executable, "scripts/rasa_cli.py", "run", "--model", str(MODEL), "--endpoints", "endpoints.yml",
+    command = [sys.executable, "-m", "scripts.rasa_cli", "run", "--model", str(MODEL), "--endpoints", "endpoints.yml",
                "--credentials", "credentials.yml", "--port", str(free_port()), "--interface", "127.0.0.1"]  # fmt: skip
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode != 0

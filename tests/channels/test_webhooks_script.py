@@ -10,7 +10,7 @@ def test_registers_every_channel_that_is_on(providers):
     env = {**SECRETS, **{variable: providers[name].url for name, variable in API_VARIABLES.items()},
            "TWILIO_FROM": "+3197010000000", "PATH": "/usr/bin:/bin"}  # fmt: skip
     marks = {name: fake.mark() for name, fake in providers.items()}
-    done = subprocess.run([sys.executable, "scripts/channel_webhooks.py"], cwd=ROOT, env=env, capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "scripts.channel_webhooks"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     calls = {name: providers[name].since(mark) for name, mark in marks.items()}
@@ -34,7 +34,7 @@ def test_registers_every_channel_that_is_on(providers):
 
 def test_a_half_configured_channel_is_named_and_fails(providers):
     env = {"TELEGRAM_TOKEN": "1:x", "CHANNEL_PUBLIC_URL": PUBLIC_URL, "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "scripts/channel_webhooks.py"], cwd=ROOT, env=env, capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "scripts.channel_webhooks"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120)  # fmt: skip
     assert done.returncode == 1 and "set TELEGRAM_SECRET_TOKEN" in done.stdout
     assert "WhatsApp: off" in done.stdout

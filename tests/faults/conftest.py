@@ -8,7 +8,6 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,12 +15,10 @@ import pytest
 import requests
 
 from channels.cluster import ERROR_TEXT
+from scripts import supervision  # supervisord's XML-RPC interface
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import supervision  # noqa: E402  (scripts/supervision.py: supervisord's XML-RPC interface)
 
 START_TIMEOUT_S = 300
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.questionnaire import ASSOCIATED_TAXA, PROTECTIVE_TAXA
 
@@ -33,7 +33,6 @@ class Fixture:
     pdf: bytes
     written: dict  # taxon -> the level as printed
     unknown: tuple = ()  # names printed with a level that the assistant does not know
-    notes: dict = field(default_factory=dict)
 
     @property
     def expected(self) -> dict:

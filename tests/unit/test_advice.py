@@ -5,7 +5,7 @@ import re
 import pytest
 
 from bot.advice import BAND_ADVICE, FACTOR_ADVICE, RED_FLAG_ADVICE, select_advice, why
-from bot.labels import CODE_LABELS, LABEL_TABLE_OF, code_label
+from bot.labels import code_label
 from bot.questionnaire import CODE, CODE_LIST, ITEMS
 from bot.scoring import compute_scores
 from bot.scoring.magnesium import FACTOR_ORDER as MAGNESIUM_FACTORS
@@ -58,9 +58,6 @@ def test_every_code_has_a_dutch_label():
         if it.kind in (CODE, CODE_LIST):
             for code in it.codes:
                 assert code_label(it.id, code)
-    own_tables = {"consent", "sex", "audit_c_frequency", "audit_c_binge", "med_antibiotics_12m", "skin_complaints",
-                  "red_flags"}  # fmt: skip
-    assert set(LABEL_TABLE_OF.values()) | own_tables == set(CODE_LABELS)
 
 
 class TestSelection:

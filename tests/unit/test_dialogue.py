@@ -6,7 +6,6 @@ from bot import faq
 from bot.clinic import Clinic
 from bot.dialogue import texts
 from bot.dialogue.pending import Review
-from bot.dialogue.questions import QUESTIONS
 from bot.dialogue.turn import (
     COMPLETE,
     NO_CONSENT,
@@ -20,7 +19,7 @@ from bot.dialogue.turn import (
     start,
     take_turn,
 )
-from bot.questionnaire import ITEM_IDS
+from bot.questionnaire import ITEM_IDS, ITEMS_BY_ID
 from bot.scoring import compute_scores
 from tests.answers import WORKED_EXAMPLE
 
@@ -143,7 +142,7 @@ def test_unclear_answers_get_a_hint_then_the_plain_way_then_the_interview_goes_o
     chat = Chat()
     chat.run(["ja", "vrouw", "40"])
     chat.say("heel veel")
-    assert chat.replies[0] == "Dat begreep ik niet helemaal. " + QUESTIONS["veg_fruit_per_day"].hint
+    assert chat.replies[0] == "Dat begreep ik niet helemaal. " + ITEMS_BY_ID["veg_fruit_per_day"].hint
     assert chat.outcome.failures == 1 and chat.outcome.requested == "veg_fruit_per_day"
     chat.say("banaan")  # the second: a number is asked for plainly, with "Sla over"
     assert chat.outcome.messages[-1].text.endswith(texts.TYPE_A_NUMBER)
@@ -223,9 +222,9 @@ def test_why_meaning_and_faq_keep_the_question():
     chat = Chat()
     chat.run(["ja", "vrouw", "40"])
     chat.say("waarom vraag je dat?")
-    assert chat.replies[0] == QUESTIONS["veg_fruit_per_day"].why
+    assert chat.replies[0] == ITEMS_BY_ID["veg_fruit_per_day"].why
     chat.say("wat bedoel je?")
-    assert chat.replies[0] == QUESTIONS["veg_fruit_per_day"].meaning
+    assert chat.replies[0] == ITEMS_BY_ID["veg_fruit_per_day"].meaning
     outcome = chat.say("wat is het microbioom eigenlijk?")
     assert chat.replies[0] == faq.answer("microbiome")
     # The first digression is free; the next two count, and the question then offers the plain way.
@@ -379,7 +378,7 @@ def test_an_off_topic_what_is_question_is_not_about_the_question_asked():
     chat.say("wat is een goed recept voor appeltaart", intent="out_of_scope", confidence=0.98)
     assert chat.replies[0] == texts.NOT_AN_ANSWER
     chat.say("wat is een portie?")
-    assert chat.replies[0] == QUESTIONS["veg_fruit_per_day"].meaning
+    assert chat.replies[0] == ITEMS_BY_ID["veg_fruit_per_day"].meaning
 
 
 def test_a_closing_question_with_a_verb_first_is_a_question_too():
@@ -402,7 +401,7 @@ def test_next_item_without_consent_is_none():
 
 @pytest.mark.parametrize("item_id", ITEM_IDS)
 def test_every_item_has_its_texts(item_id):
-    q = QUESTIONS[item_id]
+    q = ITEMS_BY_ID[item_id]
     assert q.text and q.why and q.meaning and q.hint
 
 
@@ -459,9 +458,9 @@ def test_a_question_about_medicines_points_to_the_huisarts_or_apotheker():
       faq.answer("microbiome")),
      ("zuurkool en kimchi, waarom zou dat goed zijn voor je buik", "faq_probiotics", faq.answer("probiotics")),
      ("hoe lang duurt het consult", "question_other", texts.NO_RELIABLE_ANSWER),
-     ("why do you need this", "english", QUESTIONS["veg_fruit_per_day"].why),  # the reason, in Dutch
+     ("why do you need this", "english", ITEMS_BY_ID["veg_fruit_per_day"].why),  # the reason, in Dutch
      ("is mijn info veilig bij jullie", "faq_privacy", faq.answer("privacy")),
-     ("Ik weet niet precies wat u met 'per week' bedoelt", "ask_meaning", QUESTIONS["veg_fruit_per_day"].meaning),
+     ("Ik weet niet precies wat u met 'per week' bedoelt", "ask_meaning", ITEMS_BY_ID["veg_fruit_per_day"].meaning),
      ("Ik vroeg me af hoeveel magnesium een mens nodig heeft per dag", "faq_magnesium", faq.answer("magnesium")),
      ("is my liver connected to my gut bacteria?", "english", faq.answer("gut_liver")),
      ("heej, ben er weer", "resume", texts.GREETED)],

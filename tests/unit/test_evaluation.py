@@ -22,11 +22,8 @@ def test_slot_filling_without_nlu_reads_numbers_and_codes():
 
 def test_the_evaluation_summary_prints_the_figures_of_its_reports(tmp_path):
     import json
-    import sys
-    from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-    from evaluation_summary import summary
+    from scripts.evaluation_summary import summary
 
     (tmp_path / "cv").mkdir()
     fresh = {"question_accuracy": 0.9641, "question_cases": 780}

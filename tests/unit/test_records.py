@@ -42,14 +42,14 @@ def test_delete_for_sender(store):
     store.save(record("IN-AAAAA2", "s1"))
     store.save(record("IN-BBBBB2", "s2"))
     assert store.delete_for_sender("s1") == 1
-    assert store.references() == ["IN-BBBBB2"]
+    assert [r.reference for r in store.listing()] == ["IN-BBBBB2"]
 
 
 def test_purge_keeps_what_is_within_retention(store):
     store.save(record("IN-OLD222", completed=T0 - timedelta(days=91)))
     store.save(record("IN-NEW222", completed=T0 - timedelta(days=89)))
     assert store.purge(timedelta(days=90), at=T0) == 1
-    assert store.references() == ["IN-NEW222"]
+    assert [r.reference for r in store.listing()] == ["IN-NEW222"]
 
 
 def test_purge_command(tmp_path, monkeypatch, capsys):
@@ -67,7 +67,7 @@ def test_reports():
     page = reports.to_html(r, "Kliniek <b>")
     assert "Kliniek &lt;b&gt;" in page and "Bespreek &lt;dit&gt;." in page and "<dit>" not in page
     assert reports.to_pdf(r, "Kliniek").startswith(b"%PDF-")
-    fhir = QuestionnaireResponse.parse_obj(reports.to_fhir(r))
+    fhir = QuestionnaireResponse.parse_raw(reports.fhir_json(r))
     assert fhir.authored.isoformat() == "2026-01-10T09:00:00+00:00"
     skin = next(i for i in fhir.item if i.linkId == "skin_complaints")
     assert skin.answer[0].valueCoding.code == "acne" and skin.answer[0].valueCoding.display == "acne (puistjes)"

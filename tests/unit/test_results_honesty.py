@@ -21,7 +21,7 @@ from bot.dialogue.results import (
     results_in_brief,
     results_view,
 )
-from bot.questionnaire import CODE, CODE_LIST, ITEMS, NUMBER, SECTIONS
+from bot.questionnaire import CODE, CODE_LIST, ITEMS, NUMBER
 from bot.scoring import SKIN_ITEMS, alcohol, compute_scores, magnesium, microbiome, stress
 from tests.answers import NO_RISK, WORKED_EXAMPLE
 
@@ -46,15 +46,16 @@ def area_of(view, key):
 
 
 def test_the_items_of_each_area_come_from_its_scoring_module():
-    assert areas.AREAS_BY_KEY["microbiome"].items == microbiome.INPUT_ITEMS
-    assert areas.AREAS_BY_KEY["magnesium"].items == magnesium.INPUT_ITEMS
-    assert areas.AREAS_BY_KEY["alcohol"].items == alcohol.AUDIT_ITEMS
-    assert areas.AREAS_BY_KEY["stress"].items == stress.PSS_ITEMS
-    assert areas.AREAS_BY_KEY["skin"].items == SKIN_ITEMS
+    by_key = {area.key: area for area in areas.AREAS}
+    assert by_key["microbiome"].items == microbiome.INPUT_ITEMS
+    assert by_key["magnesium"].items == magnesium.INPUT_ITEMS
+    assert by_key["alcohol"].items == alcohol.AUDIT_ITEMS
+    assert by_key["stress"].items == stress.PSS_ITEMS
+    assert by_key["skin"].items == SKIN_ITEMS
     # every diet item the magnesium intake counts, and every diet threshold of the index
     assert set(magnesium.MG_PER_UNIT) <= set(magnesium.INPUT_ITEMS)
     assert {t.item_id for t in microbiome.DIET_THRESHOLDS} <= set(microbiome.INPUT_ITEMS)
-    assert set(areas.SECTION_NOUNS) == set(SECTIONS)
+    assert set(areas.SECTION_NOUNS) == {it.section for it in ITEMS}
 
 
 def test_all_diet_questions_unknown_makes_both_diet_areas_incomplete_in_the_text():

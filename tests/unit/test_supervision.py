@@ -2,14 +2,9 @@
 reads, and when the event listener calls it a crash loop (scripts/supervision_events.py)."""
 
 import configparser
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import supervision  # noqa: E402
-from supervision_events import CRASH_LOOP_EXITS, CRASH_REPORT, Watch  # noqa: E402
+from scripts import supervision
+from scripts.supervision_events import CRASH_LOOP_EXITS, CRASH_REPORT, Watch
 
 
 def test_the_configuration_names_each_program_its_group_and_listeners(tmp_path):

@@ -62,7 +62,7 @@ def test_records_on_postgresql(postgres_url):
     store.save(old)
     store.save(new)
     assert store.get("IN-PGNEW2") == new
-    assert store.references() == ["IN-PGOLD2", "IN-PGNEW2"]
+    assert [r.reference for r in store.listing()] == ["IN-PGNEW2", "IN-PGOLD2"]  # newest first
     assert store.purge(timedelta(days=90)) == 1
     assert store.delete_for_sender("pg-2") == 1
-    assert store.get("IN-PGNEW2") is None and store.references() == []
+    assert store.get("IN-PGNEW2") is None and store.listing() == []

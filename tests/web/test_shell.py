@@ -9,8 +9,8 @@ from tests.web.conftest import ROOT
 
 
 def chat(stack, lines: list) -> str:
-    done = subprocess.run([sys.executable, "scripts/shell.py", "--url", stack["base"]], cwd=ROOT, capture_output=True,
-                          text=True, input="\n".join(lines) + "\n", timeout=300)  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "scripts.shell", "--url", stack["base"]], cwd=ROOT,
+                          capture_output=True, text=True, input="\n".join(lines) + "\n", timeout=300)  # fmt: skip
     assert done.returncode == 0, done.stderr
     return done.stdout
 

@@ -1,0 +1,1 @@
+"""The project's command-line programs and their shared modules (`python -m scripts.<name>`)."""
