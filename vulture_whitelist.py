@@ -52,6 +52,7 @@ intent_classifier.IntentClassifier.clf.C  # scikit-learn's LogisticRegression: t
 stores.TicketLock.tickets[0].expires  # Rasa's lock store reads a ticket's expiry (rasa.core.lock.Ticket)
 clinic.TimestampSigner.get_timestamp  # itsdangerous: the clinic's staff cookie signed at a given time (tests)
 tempfile.tempdir  # bot/report_reading/worker.py: the forked reader's own temporary folder
+german.infix  # bot/parsing/lexicon.py: compound-split's char_split reads its German stand-in's tables
 
 # --- dataclass fields that only bot/templates/report.html reads -------------------------------------------------------
 reports.Line.alert

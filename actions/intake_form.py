@@ -5,6 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import sessions
 from actions.tracker_state import (
     DIGRESSED,
     FAILURES,
@@ -53,5 +54,8 @@ class ValidateIntakeForm(Action):
                 pending = report_confirmation.uploaded(report)
             outcome = take_turn(answers, order, requested, failures, text, clinic=clinic, nlu=nlu_of(tracker),
                                 pending=pending, words=words, digressed=bool(tracker.get_slot(DIGRESSED)))  # fmt: skip
+        events = outcome_events(tracker, outcome, key)
+        if sessions.at_boundary(requested, outcome.requested, sessions.messages_in_session(tracker)):  # new section
+            return sessions.new_session(tracker, events, bubbles(outcome.messages))
         send(dispatcher, bubbles(outcome.messages))
-        return outcome_events(tracker, outcome, key)
+        return events

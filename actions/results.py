@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.sessions import conversation_start
 from actions.tracker_state import (
     CRISIS,
     DELETE_MARKER,
@@ -59,7 +60,7 @@ def not_managed(tracker: Tracker) -> list:
 
 
 def first_message_time(tracker: Tracker):
-    stamp = next((e.get("timestamp") for e in tracker.events if e.get("event") == "user"), None)
+    stamp = conversation_start(tracker)  # the conversation may span several sessions (actions/sessions.py)
     return None if stamp is None else datetime.fromtimestamp(stamp, tz=timezone.utc)
 
 

@@ -29,6 +29,7 @@ from bot.slots import (  # noqa: F401  (re-exported: the actions read the slot n
     REQUESTED,
     RESULT,
     START,
+    STARTED,
     STATUS,
     VIOLENCE,
     WORDS,
@@ -112,15 +113,20 @@ def clear_interview(status: Optional[str] = None) -> list:
 DELETE_MARKER = channel_messages.DELETE_MARKER
 
 
+def buttons_of(message: Message) -> list:
+    """A message's buttons: a button's title is what it sends, a (title, url) pair opens the URL."""
+    buttons = []
+    for button in message.buttons:
+        if isinstance(button, tuple):
+            title, url = button
+            buttons.append({"title": title, "payload": url, "url": url, "type": "web_url"})
+        else:
+            buttons.append({"title": button, "payload": button})
+    return buttons
+
+
 def send(dispatcher, messages: list) -> None:
-    """Each message as a bot message; a button's title is what it sends, a (title, url) pair opens the URL."""
+    """Each message as a bot message, with its buttons (``buttons_of``)."""
     for message in messages:
         assert isinstance(message, Message)
-        buttons = []
-        for button in message.buttons:
-            if isinstance(button, tuple):
-                title, url = button
-                buttons.append({"title": title, "payload": url, "url": url, "type": "web_url"})
-            else:
-                buttons.append({"title": button, "payload": button})
-        dispatcher.utter_message(text=message.text, buttons=buttons or None)
+        dispatcher.utter_message(text=message.text, buttons=buttons_of(message) or None)

@@ -9,7 +9,6 @@ the result lives in one folder, ``PIPELINE_DIR``, which ``config.yml`` names.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from bot.paths import PROJECT_ROOT
@@ -57,12 +56,26 @@ def build(target: Path = PIPELINE_DIR) -> str:
     return wanted
 
 
-@lru_cache(maxsize=1)
-def load():
-    """The installed pipeline (trained or blank), loaded once per process."""
-    import spacy
+_LOADED: dict = {}
 
-    if (PIPELINE_DIR / "meta.json").exists():
-        return spacy.load(PIPELINE_DIR)
-    # Not built yet (e.g. a bare checkout): the tokenizer alone is enough for parsing.
-    return spacy.blank("nl")
+
+def load():
+    """The installed pipeline (trained or blank), loaded once per process (or the one ``share`` was given)."""
+    if "nlp" not in _LOADED:
+        import spacy
+
+        if (PIPELINE_DIR / "meta.json").exists():
+            _LOADED["nlp"] = spacy.load(PIPELINE_DIR)
+        else:  # not built yet (e.g. a bare checkout): the tokenizer alone is enough for parsing
+            _LOADED["nlp"] = spacy.blank("nl")
+    return _LOADED["nlp"]
+
+
+def share(nlp, loaded_from: str) -> bool:
+    """Use ``nlp``, already loaded from ``loaded_from`` with every component on, as this process's pipeline: the
+    Rasa server's NLU loads the same folder, and a second copy would take another 90 MB (the lemma table). True
+    when it is used."""
+    if "nlp" in _LOADED or getattr(nlp, "disabled", None) or Path(loaded_from).resolve() != PIPELINE_DIR.resolve():
+        return False
+    _LOADED["nlp"] = nlp
+    return True

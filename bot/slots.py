@@ -13,6 +13,7 @@ REQUESTED = "requested_slot"  # the item the interview asks now (Rasa's own form
 PENDING = "intake_pending"  # what the interview waits for besides an answer (a confirmation, the review)
 WORDS = "answer_words"  # item id -> the user's own words for that answer
 START = "intake_start"  # the user wants to start or resume the check
+STARTED = "intake_started"  # when the conversation began (its first message), across sessions (actions/sessions.py)
 REPORT = "report_reading"  # a lab report read from an upload, until confirmed (bot.dialogue.report_confirmation)
 # Flags for the clinic (the flag only, never the text), set by the dialogue when the wording occurs.
 CRISIS = "crisis_mentioned"  # suicidal thoughts

@@ -327,7 +327,7 @@ class IntakeWebChannel(InputChannel):
             if sender_id is None:
                 return response.json({"error": "invalid or missing session"}, status=403)
             store = request.app.ctx.agent.tracker_store
-            tracker = await store.retrieve(sender_id)
+            tracker = await store.retrieve_full_tracker(sender_id)  # every session (actions/sessions.py)
             shown = transcript(tracker) if tracker else []
             wanted = input_for(item_of(tracker)) if tracker else None
             if shown and wanted and shown[-1]["from"] == "bot":

@@ -19,14 +19,16 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
+from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot import dutch_pipeline
 from bot.parsing import features, lexicon
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False, model_from="SpacyNLP")
 class KeywordFeaturizer(SparseFeaturizer, GraphComponent):
     """Sentence features from bot.parsing.features: signals, crisis, question, FAQ topic, answer kinds."""
 
@@ -60,11 +62,13 @@ class KeywordFeaturizer(SparseFeaturizer, GraphComponent):
                 digest.update(Path(path).read_bytes())
         return digest.hexdigest()
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        self.process(training_data.training_examples)
+    def process_training_data(self, training_data: TrainingData, model: Optional[SpacyModel] = None) -> TrainingData:
+        self.process(training_data.training_examples, model)
         return training_data
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: List[Message], model: Optional[SpacyModel] = None) -> List[Message]:
+        if model is not None:  # the NLU's spaCy pipeline (SpacyNLP) is the one bot.parsing reads with: one copy
+            dutch_pipeline.share(model.model, model.model_name)
         for message in messages:
             self._featurize(message)
         return messages

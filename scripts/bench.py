@@ -4,16 +4,20 @@ Everything runs on loopback. Each bot is trained (timed) and started one after t
 to the first answer; ours is up but idle while the baseline starts). Then complete simulated
 conversations go over the REST channel at 1, 8 and 32 concurrent conversations, each level run
 twice per bot in the order ours, baseline, baseline, ours, so that a machine whose speed drifts
-during the run favours neither. Prints each figure with ours / baseline, writes
-results/bench.json and results/bench_latency.png. Then the cluster section (scripts/bench_cluster.py):
-1 against 2 Rasa servers behind nginx, and the cost of a message by its place in the conversation. Then
-the report section (scripts/bench_report.py): reading an uploaded lab report, a text PDF and a photo.
+during the run favours neither; the CPU time of the servers per message and the load average are kept
+beside every run. Then one conversation at a time, the cost of a message by its place in it
+(scripts/bench_cost.py). Prints each figure with ours / baseline and the targets, writes
+results/bench.json, results/bench_latency.png and results/bench_curve.png. Then the cluster section
+(scripts/bench_cluster.py): 1 against 2 Rasa servers behind nginx, and the cost of a message by its
+place in the conversation. Then the report section (scripts/bench_report.py): reading an uploaded lab
+report, a text PDF and a photo.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import shutil
@@ -27,6 +31,7 @@ from pathlib import Path
 
 import aiohttp
 
+from scripts import bench_cost
 from scripts.bench_load import OUR_CONVERSATION, ROOT, VENV_BIN, drive, new_sender, pooled, rss_mb, send
 
 LEVELS = (1, 8, 32)
@@ -124,9 +129,12 @@ def measure(bots: dict, training: dict) -> dict:
         for level in LEVELS:
             runs: dict = {name: [] for name in names}
             for name in names + names[::-1]:
-                runs[name].append(asyncio.run(drive(bots[name], level, f"{name}-{time.time_ns()}")))
+                run = functools.partial(asyncio.run, drive(bots[name], level, f"{name}-{time.time_ns()}"))
+                runs[name].append(bench_cost.timed_run(bots[name], run))
             for name in names:
                 results[name]["runs"].append(pooled(runs[name]))
+        for name in names:  # one conversation at a time, the cost of each message by its position
+            results[name]["curve"] = bench_cost.curve(bots[name])
         for name, bot in bots.items():
             results[name]["rss_mb"] = bot.memory()
             results[name]["rss_total_mb"] = round(sum(results[name]["rss_mb"].values()), 1)
@@ -170,18 +178,55 @@ def summary_rows(results: dict) -> list:
     for level in LEVELS:
         o = next(r for r in ours["runs"] if r["concurrency"] == level)
         b = next(r for r in base["runs"] if r["concurrency"] == level)
-        for key, label in (("p50_ms", "p50"), ("p95_ms", "p95"), ("p99_ms", "p99"), ("messages_per_s", "msg/s")):
-            rows.append(
-                (f"{label} at {level} concurrent ({'ms' if key != 'messages_per_s' else '1/s'})", o[key], b[key])
-            )
+        load = round((o["load_average"] + b["load_average"]) / 2, 2)
+        figures = (("p50_ms", "p50", "ms"), ("p95_ms", "p95", "ms"), ("p99_ms", "p99", "ms"),
+                   ("messages_per_s", "msg/s", "1/s"), ("cpu_ms_per_message", "CPU ms/msg", "ms"))  # fmt: skip
+        for key, label, unit in figures:
+            rows.append((f"{label} at {level} concurrent ({unit})", o[key], b[key], load))
+    o_cpu, b_cpu = (sum(r["cpu_ms_per_message"] * r["messages"] for r in x["runs"]) / sum(r["messages"] for r in
+                    x["runs"]) for x in (ours, base))  # fmt: skip
+    rows.append(("CPU time of all servers per message, every level (ms)", round(o_cpu, 1), round(b_cpu, 1), None))
+    flat, base_flat = bench_cost.flat_cost(ours["curve"]), bench_cost.flat_cost(base["curve"])
+    load = ours["curve"]["load_average"]
+    for key, label in (("first_5_questions_ms", "answers to the first 5 questions, p50 at 1 (ms)"),
+                       ("last_5_questions_ms", "answers to the last 5 questions, p50 at 1 (ms)"),
+                       ("last_5_over_first_5", "last 5 / first 5 (target <= 1.2)"),
+                       ("results_turn_ms", "the results turn (ours), the 31st message (baseline) (ms)"),
+                       ("results_over_first_question", "results turn / first question (target <= 1.5)")):  # fmt: skip
+        rows.append((label, flat[key], base_flat[key], load))
     return rows
+
+
+TARGETS = (  # figure, ours / baseline at most (or at least, for throughput)
+    ("msg/s at 8 concurrent (1/s)", ">=", 1.0), ("msg/s at 32 concurrent (1/s)", ">=", 1.0),
+    ("p95 at 8 concurrent (ms)", "<=", 1.0), ("p95 at 32 concurrent (ms)", "<=", 1.0),
+    ("p50 at 1 concurrent (ms)", "<=", 1.0), ("training time (s)", "<=", 1.5),
+    ("resident memory, all servers (MB)", "<=", 1.0),
+)  # fmt: skip
+
+
+def targets(results: dict) -> list:
+    """Each target of the single section: met or not."""
+    rows = {row["figure"]: row for row in results["summary"]}
+    found = []
+    for figure, sense, bound in TARGETS:
+        if figure not in rows:
+            continue
+        ratio = rows[figure]["ratio"]
+        found.append({"target": f"{figure}: ours / baseline {sense} {bound}", "ratio": ratio,
+                      "met": ratio >= bound if sense == ">=" else ratio <= bound})  # fmt: skip
+    flat = bench_cost.flat_cost(results["ours"]["curve"])
+    for key, bound in bench_cost.TARGETS.items():
+        found.append({"target": f"{key} (ours) <= {bound}", "ratio": flat[key], "met": flat[key] <= bound})
+    return found
 
 
 def summary(results: dict) -> list:
     """Each figure with ours / baseline (no ratio where the baseline has none, e.g. no action server)."""
     return [
-        {"figure": name, "ours": o, "baseline": b, "ratio": round(o / b, 2) if b else None}
-        for name, o, b in summary_rows(results)
+        {"figure": name, "ours": o, "baseline": b, "ratio": round(o / b, 2) if b else None, "load_average": load}
+        for name, o, b, *rest in summary_rows(results)
+        for load in [rest[0] if rest else None]
     ]
 
 
@@ -234,14 +279,27 @@ def single(out: Path) -> None:
         results.update(measure(bots, {"ours": ours_training, "baseline": base_training}))
 
     results["summary"] = summary(results)
+    results["targets"] = targets(results)
     (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     plot(results, out / "bench_latency.png")
+    bench_cost.plot({"ours": results["ours"]["curve"], "starter bot": results["baseline"]["curve"]},
+                    out / "bench_curve.png")  # fmt: skip
 
-    print(f"\n{'figure':45} {'ours':>10} {'baseline':>10} {'ours/base':>10}")
+    print(f"\n{'figure':58} {'ours':>9} {'baseline':>9} {'ours/base':>9} {'load avg':>8}")
     for row in results["summary"]:
         ratio = "-" if row["ratio"] is None else row["ratio"]
-        print(f"{row['figure']:45} {row['ours']:>10} {row['baseline']:>10} {ratio:>10}")
-    print(f"\nWrote {out / 'bench.json'} and {out / 'bench_latency.png'}")
+        load = "" if row["load_average"] is None else row["load_average"]
+        print(f"{row['figure']:58} {row['ours']:>9} {row['baseline']:>9} {ratio:>9} {load:>8}")
+    for name in ("ours", "baseline"):
+        curve = results[name]["curve"]
+        print(f"\n{name}: time per message by position (one conversation at a time, p50 of {curve['rounds']}, ms):")
+        print("  " + " ".join(str(round(v)) for v in curve["p50_ms_by_position"]))
+        print("  CPU ms: " + " ".join(str(round(v)) for v in curve["cpu_ms_by_position"]))
+    print()
+    for row in results["targets"]:
+        print(f"{'met' if row['met'] else 'NOT MET':8} {row['ratio']:>6}  {row['target']}")
+    print(f"(2 cores shared with other work: load average {os.getloadavg()[0]:.2f} at the end)")
+    print(f"\nWrote {out / 'bench.json'}, {out / 'bench_latency.png'} and {out / 'bench_curve.png'}")
 
 
 if __name__ == "__main__":

@@ -19,12 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 REQUEST_TIMEOUT_S = 120
 
-# A complete intake in free Dutch text (the worked example of the spec).
+# A complete intake in free Dutch text (the worked example of the spec): the greeting, the answers to the 29
+# questions asked, and "ja" to the summary ("Klopt dit?"), which brings the results.
 OUR_CONVERSATION = [
     "hallo", "ja, dat is goed", "ik ben een vrouw", "40", "drie", "twee boterhammen", "geen", "2 handjes", "1 keer",
     "geen", "een bakje yoghurt per week", "vier keer", "twee keer per dag", "2 tot 3 keer per week", "drie glazen",
     "elke maand", "soms", "soms", "bijna nooit", "vaak", "zes uur", "ik slik pantoprazol", "nee", "1 kuur", "nee",
-    "weet ik niet", "acne", "5", "nee", "geen klachten",
+    "weet ik niet", "acne", "5", "nee", "geen klachten", "ja",
 ]  # fmt: skip
 
 
@@ -93,7 +94,10 @@ def pooled(runs: list) -> dict:
     """One figure set from several runs at the same concurrency."""
     latencies = [v for run in runs for v in run["latencies"]]
     elapsed = sum(run["elapsed_s"] for run in runs)
+    cpu = sum(run.get("cpu_s", 0.0) for run in runs)  # scripts/bench_cost.py's timed_run keeps these two
     return {
+        "cpu_ms_per_message": round(cpu * 1000 / len(latencies), 1),
+        "load_average": round(statistics.mean(run.get("load_average", 0.0) for run in runs), 2),
         "concurrency": runs[0]["concurrency"],
         "rounds": len(runs),
         "messages": len(latencies),

@@ -364,7 +364,9 @@ def _phrase_said(text: str, phrase: str) -> bool:
 
 
 def _word_said(said: tuple, term: str) -> bool:
-    return any(w == term or (len(term) >= 5 and (similar(w, term) or inflected(w, term))) for w in said)
+    if len(term) < 5:
+        return term in said
+    return any(w == term or similar(w, term) or inflected(w, term) for w in said)
 
 
 def _codes_in(text: str, table: dict, phrases: bool) -> list:

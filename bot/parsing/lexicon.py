@@ -12,15 +12,16 @@
   "ouderdomsvlekken" -> "vlekken"), from compound-split's scored splits, keeping only a split whose parts are
   words of the lexicon; a common word is never split ("spinazie" is no "spin" + "azie").
 
-Everything loads on first use and is cached: importing this module does no work.
+Everything loads on first use and is cached: importing this module does no work. The word list and the compound
+tables are compact tries (``bot.parsing.lexicon_tables``), the same values.
 """
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
+
+from bot.parsing import lexicon_tables
 
 COMMON_ZIPF = 2.8  # the least common REAL_WORDS-like words ("degen", "beven", "weven") are 2.9; typos sit below
 SPELLER_ZIPF = 3.0  # the words a typo may be corrected into: seen at least once per million words
@@ -30,26 +31,15 @@ SPELLER_MIN_LENGTH = 5  # shorter words are too close to each other to correct (
 LINKING = ("s", "e", "en")  # "ouderdoms|vlekken", "zonne|vlekken": a modifier's linking letters
 
 
-def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+_plain = lexicon_tables.plain
 
 
-@lru_cache(maxsize=1)
-def _frequencies() -> dict:
-    """Accent-free Dutch word -> Zipf value (the highest of its spellings)."""
-    from wordfreq import get_frequency_dict
-
-    table: dict = {}
-    for word, frequency in get_frequency_dict("nl", wordlist="best").items():
-        if not word.isalpha():
-            continue
-        value = round(math.log10(frequency) + 9, 2)
-        key = word if word.isascii() else _plain(word)
-        if value > table.get(key, -1.0):
-            table[key] = value
-    return table
+def _frequencies() -> Any:
+    """Accent-free Dutch word -> Zipf value (the highest of its spellings): a compact table (lexicon_tables)."""
+    return lexicon_tables.tables()["zipf"]
 
 
+@lru_cache(maxsize=16384)  # asked for the same words many times per message
 def zipf(word: str) -> float:
     """How common ``word`` is in Dutch (Zipf scale, 0 when it is no word in the list)."""
     return _frequencies().get(_plain(word), 0.0)
@@ -95,6 +85,22 @@ def corrected(word: str, protected: tuple = ()) -> str:
 
 @lru_cache(maxsize=1)
 def _splitter():
+    """compound-split's splitter with its Dutch tables only. Its module imports the German tables as well, 266 MB
+    in every process that reads answers (the Rasa server and the action server); an empty stand-in keeps them out,
+    and ``split_compound(word, lang="nl")`` reads the Dutch tables alone, from the tries of ``lexicon_tables``
+    (95 MB as the module's dicts), so the splits are the same."""
+    import sys
+    import types
+
+    if "compound_split.de_ngram_probs" not in sys.modules:
+        german = types.ModuleType("compound_split.de_ngram_probs", "Not loaded: only Dutch is split here.")
+        german.prefix, german.infix, german.suffix = {}, {}, {}
+        sys.modules[german.__name__] = german
+    if "compound_split.nl_ngram_probs" not in sys.modules:  # the Dutch tables as compact tries (lexicon_tables)
+        dutch = types.ModuleType("compound_split.nl_ngram_probs", "compound-split's Dutch tables, as tries.")
+        for name in lexicon_tables.COMPOUND_TABLES:
+            setattr(dutch, name, lexicon_tables.tables()[name])
+        sys.modules[dutch.__name__] = dutch
     from compound_split import char_split
 
     return char_split

@@ -24,6 +24,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1024)  # one message is normalised dozens of times by the readers, and so are their labels
 def normalise(text: str) -> str:
     """Lower case, accents removed, apostrophes and dashes made plain, spaces folded."""
     text = strip_accents(text.lower()).replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
@@ -41,7 +42,12 @@ CLAUSE_ENDS = (",", ".", ";", "!", "?", "+", "/", "maar", "wel", "ja", "behalve"
 
 def clause_words(text: str) -> list:
     """The message's words, numbers and punctuation marks, lower case without accents: "ja, nie" -> ["ja", ",", "nie"]."""
-    return re.findall(r"\d+(?:[.,]\d+)?|[a-z]+|[^\sa-z\d]", normalise(text))
+    return list(_clause_words(text))
+
+
+@lru_cache(maxsize=256)  # read by most readers of one message
+def _clause_words(text: str) -> tuple:
+    return tuple(re.findall(r"\d+(?:[.,]\d+)?|[a-z]+|[^\sa-z\d]", normalise(text)))
 
 
 def negated(words: list, negators: tuple = ("niet",)) -> set:
@@ -99,6 +105,7 @@ def inflected(word: str, target: str) -> bool:
     return ending in ENDINGS or (ending[0] == short[-1] and ending[1:] in ("en", "e"))
 
 
+@lru_cache(maxsize=16384)  # the readers compare each word of a message with their terms, several readers the same
 def similar(word: str, target: str) -> bool:
     """``word`` is ``target``, a form of it, or a small typo of it; a common Dutch word is never read as a typo of
     another word ("geven" is not "leven", "even" is not "zeven": bot.parsing.lexicon)."""

@@ -32,3 +32,22 @@ def test_a_message_gets_the_keyword_features_as_its_sentence_feature():
     assert sentence.features.shape == (1, len(features.NAMES))
     assert sentence.features.toarray()[0].tolist() == features.vector(text)
     assert sequence.features.shape == (4, len(features.NAMES)) and sequence.features.nnz == 0
+
+
+def test_the_classifier_keeps_its_weights_so_that_a_prediction_copies_none_and_gives_the_same_numbers():
+    import numpy as np
+    import scipy.sparse
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from components.intent_classifier import contiguous_for_prediction
+
+    rng = np.random.default_rng(0)
+    x = scipy.sparse.random(60, 400, density=0.05, format="csr", random_state=1)
+    pipeline = make_pipeline(TfidfTransformer(), LogisticRegression(max_iter=200))
+    pipeline.fit(x, rng.integers(0, 4, 60))
+    before = pipeline.predict_proba(x[:5])
+    contiguous_for_prediction(pipeline)
+    assert pipeline.steps[-1][1].coef_.T.flags["C_CONTIGUOUS"]  # scipy multiplies by it without a copy
+    assert np.array_equal(pipeline.predict_proba(x[:5]), before)

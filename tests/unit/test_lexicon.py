@@ -75,3 +75,11 @@ def test_the_readers_terms_are_kept_and_typos_of_them_corrected_into_them():
 )  # fmt: skip
 def test_compound_heads(word, head):
     assert lexicon.compound_head(word) == head
+
+
+def test_the_compound_splitter_loads_the_dutch_tables_only():
+    import sys
+
+    lexicon._splitter()
+    assert sys.modules["compound_split.de_ngram_probs"].prefix == {}  # 266 MB per process, never used
+    assert len(sys.modules["compound_split.nl_ngram_probs"].prefix) > 100_000
