@@ -93,6 +93,10 @@ class Chats:
     def tracker(self, sender):
         return self.loop.run_until_complete(self.agent.processor.get_tracker(sender))
 
+    def full_tracker(self, sender):
+        """Every session's events: a turn that crosses a section boundary ends in a new session (actions/sessions)."""
+        return self.loop.run_until_complete(self.agent.tracker_store.retrieve_full_tracker(sender))
+
     def template(self, state):
         if state not in self.templates:
             sender = f"template-{len(self.templates)}"
@@ -138,7 +142,7 @@ def check_message(chats, sender, kind, text):
     where = f"state after {kind!r} {text[:40]!r}"
 
     assert any(r.get("text") or r.get("custom") for r in replies), f"no reply: {where}"
-    actions = actions_since_last_user(after)
+    actions = actions_since_last_user(chats.full_tracker(sender))
     assert len(actions) <= MAX_ACTIONS_PER_MESSAGE and actions[-1] == "action_listen", f"{actions}: {where}"
     if kind == "crisis":
         assert any("113" in s for s in said), f"no 113 reply: {where}"
