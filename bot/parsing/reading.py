@@ -66,9 +66,10 @@ ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(
                     r"\bgoed idee\b|^is het erg\b|\bcombiner|\bzwanger|\bborstvoeding|\bbijwerking|\bdosis\b|\bdosering|"
                     r"\bdetox|\bhoe snel\b|\bhoe ?lang (duurt|wacht)|\bhoe ?lang\b.*\bwachten\b|\bwelk merk\b")
 # Word stems of the check's own subjects, besides the FAQ's concepts: a question with none of them is
-# off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek".
-SUBJECT_STEMS = frozenset("""eten voeding dieet drink drank alcohol bier wijn koffie thee suiker vezel groente fruit vlees noten
-    chocola brood yoghurt kefir slaap stress medic pil tablet antibio maag nier egfr diabet acne rosacea eczeem psoriasis
+# off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek". Lab terms
+# in the lab's spelling (eGFR), matched in lower case.
+SUBJECT_STEMS = frozenset(w.lower() for w in """eten voeding dieet drink drank alcohol bier wijn koffie thee suiker vezel groente fruit vlees noten
+    chocola brood yoghurt kefir slaap stress medic pil tablet antibio maag nier eGFR diabet acne rosacea eczeem psoriasis
     puist consult afspraak kliniek arts dokter huisarts apothe behandel test rapport uitslag score risico gezond ziek
     klacht pijn poep ontlast gegeven privacy avg vergoed verzeker prijs gewicht afval vet bloed vitamin supplement
     sport beweg vraag vragen antwoord check intake portie glas betal gesprek prazol metformine melaton
