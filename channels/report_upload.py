@@ -21,12 +21,12 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from actions.tracker_state import REQUESTED, STATUS
 from bot.dialogue.report_confirmation import UPLOAD_TEXT, metadata
 from bot.report_reading import filetypes, texts
 from bot.report_reading.limits import MAX_BYTES
 from bot.report_reading.reading import BROKEN, HTTP_STATUS, TOO_LARGE, UNSUPPORTED_TYPE, Refused, ReportReading
 from bot.report_reading.sandbox import read_isolated
+from bot.slots import REQUESTED, STATUS
 
 __all__ = ["UPLOAD_TEXT", "Upload", "metadata", "read_upload", "upload_allowed"]
 logger = logging.getLogger(__name__)
