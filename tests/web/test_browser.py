@@ -252,11 +252,8 @@ def test_complete_intake_by_keyboard(stack, browser, axe_source, size):
     context.close()
 
 
-@pytest.mark.parametrize("size", ["phone", "desktop"])
-def test_the_results_card_as_the_server_sends_it(stack, browser, axe_source, size):
-    """The card alone, from the view the action sends for the worked example (independent of the dialogue)."""
-    clinic = Clinic("Testkliniek", "https://kliniek.example/plan", "020", "a@b.example")
-    view = results_view(WORKED_EXAMPLE, build_result(WORKED_EXAMPLE, clinic), clinic)
+def page_showing_the_card(stack, browser, view, size):
+    """A chat page whose next reply is ``view``, the results card as the server sends it: (context, page)."""
     context = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP)
     page = context.new_page()
     page.goto(f"{stack['base']}/chat")
@@ -266,6 +263,15 @@ def test_the_results_card_as_the_server_sends_it(stack, browser, axe_source, siz
     tab_to(page, element_id="input")
     page.keyboard.type("geen")
     page.keyboard.press("Enter")
+    return context, page
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_results_card_as_the_server_sends_it(stack, browser, axe_source, size):
+    """The card alone, from the view the action sends for the worked example (independent of the dialogue)."""
+    clinic = Clinic("Testkliniek", "https://kliniek.example/plan", "020", "a@b.example")
+    view = results_view(WORKED_EXAMPLE, build_result(WORKED_EXAMPLE, clinic), clinic)
+    context, page = page_showing_the_card(stack, browser, view, size)
     check_results_card(page)
     assert axe_violations(page, axe_source) == []
     screenshot(page, f"card-{size}")
@@ -315,15 +321,7 @@ def test_the_card_is_honest_about_missing_answers_and_puts_the_huisarts_first(st
     answers = {**WORKED_EXAMPLE, **{it.id: None for it in ITEMS if it.section == "diet"}, "audit_c_quantity": None,
                "red_flags": ["black_stool"]}  # fmt: skip
     view = results_view(answers, build_result(answers, clinic, "IN-TEST22"), clinic)
-    context = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP)
-    page = context.new_page()
-    page.goto(f"{stack['base']}/chat")
-    wait_for_item(page, "consent")
-    page.route("**/webhooks/rest/webhook", lambda route: route.fulfill(
-        status=200, content_type="application/json", body=json.dumps([{"custom": {"intake_results": view}}])))
-    tab_to(page, element_id="input")
-    page.keyboard.type("geen")
-    page.keyboard.press("Enter")
+    context, page = page_showing_the_card(stack, browser, view, size)
     card = page.get_by_role("region", name="Je uitkomst")
     expect(card).to_be_visible(timeout=TIMEOUT)
     areas = card.locator(".area")
