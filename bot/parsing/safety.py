@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.parsing.safety_words import standard_text
 from bot.parsing.text import normalise
 
 # Chat spellings made plain first (the same as crisis wording: "k", "nie", "mn").
@@ -36,11 +37,18 @@ def _any(pattern: str, text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def plain(text: str) -> str:  # noqa: D401
-    """Lower case, no accents, words separated by single spaces, sentence marks kept as " . "."""
-    text = normalise(text)
-    text = re.sub(r"[!?;]+|\.(?!\d)", " . ", text)
+    """Lower case, no accents, words made standard (``bot.parsing.safety_words``), separated by single spaces,
+    sentence marks kept as " . "."""
+    text = normalise(standard_text(text, _concepts()))
+    text = re.sub(r"[!?;:]+|\.(?!\d)", " . ", text)
     words = re.findall(r"[a-z0-9']+|\.|,", text)
     return " ".join(SPELLING.get(w, w) for w in words)
+
+
+def _concepts() -> tuple:
+    """Every pattern of the situations below: their words are the terms a typo is corrected into first."""
+    signs = tuple(p for sign in SIGNS for p in (sign.what, sign.how, sign.unless, sign.plainly) if p)
+    return VIOLENCE_ON_THEIR_OWN + DANGER_ON_THEIR_OWN + DANGER_NOW + signs + (ACTORS, ACTS, STOOL)
 
 
 def sentences(text: str) -> list:
@@ -201,21 +209,24 @@ class Sign:
 
 STOOL = (r"(ontlasting|poep\w*|stoelgang|drol\w*|diarree|kak|stront|grote\s+boodschap|wc|toilet\w*|pot|anus|kont|billen|"
          r"ontlasten|afgaan|"
-         r"papier|wc-papier|toiletpapier|afvegen|afveeg)")
+         r"papier|wc-papier|toiletpapier|afvegen|afveeg|veeg|veegt)")
 # Pale stool or urine dark as tea: with yellow skin or eyes, the signs of jaundice a patient sees.
 PALE_STOOL = r"(licht\w*|wit\w*|bleek\w*|grijs\w*|lichtgrijs\w*|klei\w*|stopverf)"
 DARK_URINE = r"(plas|urine|pis)\b(\s+\S+){0,3}\s+(is\s+)?(donker\w*|bruin\w*)|(donker\w*|bruin\w*)\s+(plas|urine)"
 SIGNS = (
     Sign("blood_in_stool", r"\b(bloed\w*|rood\w*)\b", rf"\b{STOOL}\b",
-         r"\b(bieten|biet|neus\w*|bloedneus\w*|tandvlees|maandstonden|menstruatie|ongesteld\w*|regels|mens|"
+         r"\b(bieten|biet|(na|door|van)\s+(\w+\s+){0,3}biet\w*|neus\w*|bloedneus\w*|tandvlees|maandstonden|menstruatie|ongesteld\w*|regels|mens|"
          r"bloedprik\w*|bloed\s+(geven|gegeven|afnemen|afgenomen)|geef\s+(\w+\s+)?bloed|sanquin|donor)\b",
          r"\bbloed\w*\b"),
-    Sign("black_stool", r"\b(zwart\w*|pikzwart\w*|gitzwart\w*|teer\w*|teerzwart\w*|drop|melaena|melena)\b",
+    Sign("black_stool", r"\b(\w*zwart\w*|teer\w*|drop|asfalt|roet|koffiedik|inkt|melaena|melena)\b",
          rf"\b({STOOL}|melaena|melena)\b",
-         r"\b(ijzertabletten|ijzerpillen|ijzer|drop\s+gegeten|veel\s+drop|daarvan|bosbessen|rode\s+biet\w*)\b",
-         r"\b(zwart\w*|teer\w*|melaena|melena)\b"),
+         r"\b(ijzertabletten|ijzerpillen|ijzer|drop\s+gegeten|veel\s+drop|daarvan|bosbessen|rode\s+biet\w*|"
+         r"(na|door|van)\s+(\w+\s+){0,3}(drop|ijzer\w*|bosbessen|biet\w*))\b",
+         r"\b(\w*zwart\w*|teer\w*|melaena|melena)\b"),
     Sign("unexplained_weight_loss",
-         r"\b(af\s*vallen|afgevallen|afval|val\s+(\w+\s+){0,3}af|vallen\s+af|kilo('s)?\s+(kwijt|lichter|minder|weg)|"
+         r"\b(af\s*vallen|afgevallen|afval|val\s+(\w+\s+){0,3}af|vallen\s+af|"
+         r"kilo('s)?\s+(\w+\s+)?(kwijt|lichter|minder|weg|verloren|eraf|afgevallen)|vermager\w*|"
+         r"(kleren|kleding|broek\w*)\s+(\w+\s+){0,2}(hangt|hangen|zit|zitten)\s+(\w+\s+)?(los|ruim)|"
          r"\w*kwijtgeraakt|kg\s+lichter|lichter|magerder|mager\s+(\w+\s+)?(geworden|word\w*)|dun(ner)?\s+(geworden|word\w*)|"
          r"gewicht\s+(verloren|verlies)|verlies\s+(\w+\s+){0,3}(gewicht|kilo\w*)|gewichtsverlies|"
          r"broek\w*\s+(zak\w*|valt|vallen)|kleren\s+(\w+\s+){0,3}(om\s+me\s+heen|te\s+ruim|ruimer|groot)|"
@@ -226,6 +237,8 @@ SIGNS = (
          r"van\s+\d+\s+naar\s+\d+\s+(kilo|kg)|van\s+maat\s+\d+\s+naar)\b",
          r"\b(zonder\s+(reden|dieet|moeite|dat\s+ik|(\w+\s+){0,3}(te\s+)?(lijnen|dieten|diëten|sporten|veranderd|"
          r"veranderen|willen|wil))|onverklaarba\w*|"
+         r"zonder\s+(mijn\s+best|moeite|te\s+weten|het\s+te\s+willen)|niet\s+op\s+dieet|ongewenst|gek\s+genoeg|"
+         r"(niks|niets)\s+aan\s+(de\s+)?lijn\w*|steeds|hard|snel|"
          r"weet\s+niet\s+waarom|geen\s+idee\s+waarom|niemand\s+weet\s+waarom|snap\s+het\s+niet|niet\s+expres|"
          r"niet\s+bewust|ongewild|onbedoeld|onverklaard|zomaar|vanzelf|ineens|"
          r"eet\s+(\w+\s+)?(normaal|genoeg|gewoon|goed|hetzelfde|meer)|gewoon\s+eet|lijn\s+niet|niet\s+gelijnd|"
@@ -240,45 +253,55 @@ SIGNS = (
     Sign("persistent_vomiting", r"\b(overgeven|overgegeven|overgeefbui\w*|over\s+(mijn|m'n)\s+nek|gooi\s+alles\s+eruit|"
          r"geef\s+(?!niet\b|geen\b|nooit\b)(\w+\s+){0,8}over|braken|braak\w*|kotsen|kots|uitkots\w*|"
          r"spugen|spuug|uitspug\w*|niks\s+binnen\s*(houden|houd|houdt)|niets\s+binnen\s*(houden|houd|houdt)|"
-         r"(houd|houdt|houden)\s+(niks|niets|geen\s+eten)\s+binnen|komt\s+(er\s+)?(alles\s+)?(weer|terug)\s+(uit|omhoog))\b",
+         r"(houd|houdt|houden)\s+(niks|niets|geen\s+eten)\s+binnen|komt\s+(er\s+)?(alles\s+)?(weer|terug)\s+(uit|omhoog)|"
+         r"alles\s+komt\s+(er\s*)?uit|komt\s+alles\s+(er\s*)?uit)\b",
          r"\b(al\s+(\w+\s+){0,3}(dagen|weken|dag|week|maand|maanden|nachten)|dagen|nachten|steeds|blijf|blijven|blijft|"
          r"constant|"
          r"elke\s+(dag|ochtend|avond|nacht)|heel\s+de\s+week|de\s+hele\s+week|"
          r"(na\s+)?(bijna\s+)?elke\s+(maaltijd|hap|keer)|alles\s+(uit|eruit)|"
-         r"zelfs\s+water|sinds|niks\s+binnen|niets\s+binnen|geen\s+eten\s+binnen|moet\s+al|stopt\s+(niet|ni))\b",
-         r"\b(1\s+dag|een\s+dag|twee\s+dagen\b.*\bvoorbij|buikgriep|wagenziek|zeeziek|kater|voorbij|weer\s+(goed|prima|beter))\b",
+         r"zelfs\s+water|sinds|(niks|niets)\s+binnen\w*|geen\s+eten\s+binnen|moet\s+al|stopt\s+(niet|ni))\b",
+         r"\b((1|een)\s+dag\b(?!\s+of\b)|twee\s+dagen\b.*\bvoorbij|buikgriep|wagenziek|zeeziek|kater|voorbij|weer\s+(goed|prima|beter))\b",
          r"\b(overgeven|braken|kotsen|spugen)\b"),
-    Sign("difficulty_swallowing", r"\b(slikken|slik|doorslikken|doorgeslikt|door\s+te\s+(slikken|krijgen)|slokdarm|wegslik\w*|"
+    Sign("difficulty_swallowing", r"\b(slikken|slik|doorslikken|\w*geslikt|door\s+te\s+(slikken|krijgen)|slokdarm|wegslik\w*|"
          r"krijg\s+(\w+\s+){0,3}(niet|nauwelijks)\s+(meer\s+)?door|keelgat|"
          r"verslik\w*|naar\s+beneden|zakt|zakken|keel|slikklacht\w*|slikproblem\w*|slikprobleem|dysfagie|"
          r"wegspoelen|weg\s+te\s+spoelen|eten\s+blijft|blijft\s+(\w+\s+){0,2}(steken|hangen|zitten))\b",
          r"\b(moeilijk\w*|moeite|moeizaam|slecht|gaat\s+niet|lukt\s+niet|niet\s+meer|niet\s+goed|nauwelijks|vast\w*|"
          r"blijft\s+(\w+\s+){0,2}(steken|hangen|zitten)|blijven\s+(\w+\s+){0,2}(steken|hangen|zitten)|"
          r"steken|hangen|pijn|prop|stopt|krijg\s+(\w+\s+)?niet|wil\s+(\w+\s+)?niet|slikklacht\w*|slikproblem\w*|"
-         r"slikprobleem|dysfagie|water\s+drinken|slokken\s+water|kan\s+(\w+\s+)?niet|slechter|dicht|drie\s+keer)\b",
+         r"slikprobleem|dysfagie|water\s+drinken|slokken\s+water|kan\s+(\w+\s+)?niet|slechter|dicht|drie\s+keer|"
+         r"stroef|in\s+de\s+weg|niet\s+(meer\s+)?(goed\s+)?door\w*)\b",
          r"\b(visgraat|verkouden|keelpijn\s+van|griep|angina)\b",
          r"\b(slikken|slik)\b", denial=r"\b(geen|niks|niets|nooit)\b"),
     Sign("jaundice", rf"\b(geel\w*|geele|gele|gelig\w*|geler|icterus|{PALE_STOOL}\s+(\w+\s+)?(ontlasting|poep|stoelgang)|"
          rf"(ontlasting|poep|stoelgang)\s+(is\s+)?(\w+\s+){{0,2}}{PALE_STOOL})\b",
-         rf"\b(oo?gen|oogwit|huid|gezicht|zie|word|wordt|uitzie|geelzucht|icterus|kleur|tintje|verkleuring)\b|\b{DARK_URINE}\b|"
+         rf"\b(oo?g(en)?|oogwit|huid|gezicht|zie|word|wordt|uitzie|geelzucht|icterus|kleur|tintje|verkleuring)\b|\b{DARK_URINE}\b|"
          r"\b(ben|bent|is)\s+(\w+\s+)?(geel|geler|gelig)\b",
-         r"\b(nicotine|vingers|tanden|nagels|tand|wortels|zelfbruiner|bruiningscreme|curcuma|kurkuma)\b",
+         r"\b(nicotine|vingers|tanden|nagels|tand|wortel\w*|zelfbruiner|bruiningscreme|curcuma|kurkuma)\b",
          r"\b(geel|gele|geelzucht|icterus)\b"),
     Sign("severe_abdominal_pain", r"\b(buikpijn|maagpijn|pijn\s+(\w+\s+){0,3}in\s+(mijn|mijne|mijnen|de)\s+(boven|onder)?"
-         r"(buik|maag)|buik\b(\s+\S+){0,6}\s+(pijn|zeer)|krampen|buikkrampen|(boven|onder)buik)\b",
+         r"(buik|maag)|buik\b(\s+\S+){0,6}\s+(pijn|zeer)|buik\s+doet\s+(\w+\s+)?heel|pijn\s+(\w+\s+)?(buik|maag)|krampen|buikkrampen|(boven|onder)buik)\b",
          r"\b(hevig\w*|heftig\w*|enorm\w*|ernstig\w*|ondraaglijk\w*|vreselijk\w*|verschrikkelijk\w*|extre\w*|"
          r"stekend\w*|dubbel|heel\s+(heel\s+)?erg|heel\s+heel|zo\s+erg|echt\s+erg|erger\s+dan\s+ooit|niet\s+lopen|"
          r"huilen|constant|keihard|flauwval\w*|fel\w*|niet\s+normaal|zo'n\s+pijn|zoveel|zo\s+veel|erge|creper\w*|"
          r"niet\s+te\s+(harden|doen)|niet\s+uit\s+te\s+houden|niet\s+kan\s+werken|kan\s+niet\s+werken|"
-         r"niet\s+(rechtop|rechtstaan|zitten|staan|stilzitten)|in\s+elkaar\s+(duik|duiken)|krom\s+(van|lig|liggen)|"
+         r"niet\s+(meer\s+)?(rechtop|rechtstaan|zitten|staan|stilzitten)|in\s+elkaar\s+(duik|duiken)|krom\s+(van|lig|liggen)|"
+         r"steeds\s+erger|(helpen|helpt|hielp)\s+niet|(zo|zoveel)\s+(veel\s+)?(pijn|heel|erg)\s+dat|"
+         r"schaal\s+van\s+(10|tien)\s+(een\s+)?(7|8|9|10|zeven|acht|negen|tien)|"
          r"wakker|(\d+|negen|tien)\s+van\s+de\s+(10|tien)|niks\s+meer\s+kan|gillen|kronkel\w*|mes|plank|ongelooflijk\w*|"
          r"ontzettend\w*|niet\s+(van\s+)?kan\s+lopen|niet\s+kan\s+beschrijven|help)\b",
          r"\b(lachen|spierpijn|menstruatie\w*|ongesteld\w*|te\s+veel\s+gegeten|bonen)\b",
          r"\b(buikpijn)\b", mild=r"\b(soms|wat|beetje|licht\w*|af\s+en\s+toe|weleens|wel\s+eens|zenuw\w*)\b"),
 )
-# A question about a sign rather than the sign: "stel dat je ...", "wat betekent ...", "wanneer is buikpijn ernstig?".
-HYPOTHETICAL = (r"\b(stel\s+dat|wat\s+(betekent|als)|als\s+je|wanneer\s+moet|is\s+het\s+erg\s+als|wat\s+moet\s+je)\b|"
-                r"^(wat|wanneer|hoe|hoeveel|waarom|welke|wie|waaraan)\b")
+# A question about a sign rather than the sign: "stel dat je ...", "wat betekent ...", "wanneer is buikpijn ernstig?",
+# "wat verstaan jullie onder ...". A question word opens a question when a verb follows it, not a subject: "wat ik
+# wel weet is dat ..." tells.
+HYPOTHETICAL = (r"\b(stel\s+dat|wat\s+(betekent|als)|als\s+je|wanneer\s+moet|is\s+het\s+erg\s+als|wat\s+moet\s+je|"
+                r"(vragen|weten)\s+wat|verst(aan|aat)\s+(jullie|je|u)\s+onder|bedoel(en|t)\s+(jullie|je|u)\s+met|(jullie|je|u)\s+met\s+(\w+\s+){1,4}bedoel(en|t)?)\b|"
+                r"^(wat|wanneer|hoe|hoeveel|waarom|welke|wie|waaraan)\b(?!\s+(ik|je|jij|we|wij|ze|zij|hij|u|men|mijn)\b)")
+# A past episode that is over: "die zijn behandeld", "ging vanzelf over", "nu geen klachten meer".
+RESOLVED = (r"\b(behandeld|genezen|ging\s+(\w+\s+)?over|overgegaan|voorbij|sindsdien\s+(\w+\s+)?(niks|niets|geen|weg)|"
+            r"(nu|verder)\s+(\w+\s+){0,2}geen\s+klachten|weer\s+normaal)\b")
 # At the red-flag question a plain word ("bloed", "braken") answers in a message up to this long.
 PLAIN_WORDS = 12
 # "mijn vader had bloed in de ontlasting, ik zelf heb dat niet": about someone else.
@@ -310,6 +333,9 @@ def _someone_else(text: str, sign: Sign) -> bool:
         r"\b(ik|me|mij|mijn)\b(?!\s+" + OTHERS + r"(je|tje|ke|ske)?\b)", rest)
 
 
+CONJUNCTIONS = {"want", "omdat", "dus", "en", "maar", "terwijl"}
+
+
 def _denied(clause: str, sign: Sign) -> bool:
     """The sign's word comes right after a denial in its clause ("geen bloed", "niet geel"), or the clause says
     it is fine ("slikken gaat prima")."""
@@ -317,6 +343,8 @@ def _denied(clause: str, sign: Sign) -> bool:
     if not match:
         return False
     before = clause[: match.start()].split()[-2:]
+    if set(before) & CONJUNCTIONS:  # "ik eet niks want alles komt eruit": the denial is in the clause before
+        before = before[max(i for i, w in enumerate(before) if w in CONJUNCTIONS) + 1 :]
     if re.match(r"\s*te\s+(harden|doen)|\s*uit\s+te\s+houden|\s*normaal", clause[match.end():]) or re.search(
             r"niet\s+te\s+harden\s*$", clause[: match.start()]):  # fmt: skip
         before = []  # "niet te harden pijn": no denial
@@ -335,13 +363,16 @@ def _denied(clause: str, sign: Sign) -> bool:
 
 def _explained(sign: Sign, text: str) -> bool:
     """A cause of ``sign.unless`` in the message, not denied ("geen ijzerpillen", "zonder dieet", "niks met wortels")."""
-    return any(not re.search(r"\b(zonder|niet|geen|niks|niets|noch)\b(\s+\S+){0,4}\s*$", text[: m.start()])
+    return any(not re.search(r"\b(zonder|niet|geen|niks|niets|noch)\b(\s+[^\s.]+){0,4}\s*$", text[: m.start()])
+               and not re.match(r"\s+(niet|nooit)\b", text[m.end():])  # "ik lijn niet"
                for m in re.finditer(sign.unless, text))  # fmt: skip
 
 
 def _affirmed(pattern: str, text: str) -> bool:
-    """``pattern`` occurs, and not right after a denial ("niet ernstig", "geen moeite")."""
-    return any(not re.search(r"\b(niet|geen|nooit)\s+$", text[: m.start()]) for m in re.finditer(pattern, text))
+    """``pattern`` occurs, and not right after a denial ("niet ernstig", "geen moeite", "niets ernstigs"); "niks
+    vasts meer" is worse, not denied."""
+    return any(not re.search(r"\b(niet|geen|nooit|niets|niks)\s+$", text[: m.start()])
+               or re.match(r"\s+meer\b", text[m.end():]) for m in re.finditer(pattern, text))
 
 
 @lru_cache(maxsize=4096)
@@ -356,16 +387,19 @@ def red_flags(text: str, asked: bool = False) -> tuple:
         # no such cause.
         if sign.unless and _explained(sign, whole):
             continue
-        if _any(SELF_DENIED, whole):
+        if _any(SELF_DENIED, whole) or re.search(r"\b(nu|verder)\s+(\w+\s+){0,2}geen\s+klachten\b", whole):
             continue
         asks = HYPOTHETICAL if not _any(SELF_AFFIRMED, whole) else r"(?!)"  # a question, unless the sign is told too
         told = " . ".join(s for s in sentences(text) if not _any(asks, s))  # questions about signs left out
         for sentence in sentences(text):
-            if _any(asks, sentence):
+            if _any(asks, sentence) or _any(RESOLVED, sentence):
                 continue
             hit = False
             for clause in clauses(sentence) + [sentence]:  # a sign may span a comma: "mijn buik, het doet zo'n pijn"
-                if not _any(sign.what, clause) or _denied(clause, sign) or _someone_else(clause, sign):
+                # whose sign: named in the clause, or earlier in the sentence ("mijn moeder, die heeft ...")
+                said_by = sentence[: sentence.find(clause) + len(clause)]
+                if (not _any(sign.what, clause) or _denied(clause, sign) or _someone_else(clause, sign)
+                        or _someone_else(said_by, sign)):
                     continue
                 how_here = not sign.how or _affirmed(sign.how, told)
                 plainly = (asked and sign.plainly and _any(sign.plainly, clause) and len(whole.split()) <= PLAIN_WORDS

@@ -34,6 +34,8 @@ VARIANTS = (
     # --- Flemish: pronouns, clipped words, particles ---
     ("gij", "jij", FLEMISH), ("ge", "je", FLEMISH), ("nie", "niet", FLEMISH), ("ni", "niet", FLEMISH),
     ("smijt", "gooi", FLEMISH), ("smijten", "gooien", FLEMISH), ("gesmeten", "gegooid", FLEMISH),
+    ("spuw", "spuug", FLEMISH), ("spuwt", "spuugt", FLEMISH), ("spuwen", "spugen", FLEMISH),
+    ("gespuwd", "gespuugd", FLEMISH), ("doet zeer", "doet pijn", FLEMISH), ("deed zeer", "deed pijn", FLEMISH),
     ("neen", "nee", FLEMISH), ("wa", "wat", FLEMISH), ("da", "dat", FLEMISH), ("da's", "dat is", FLEMISH),
     ("'t", "het", FLEMISH), ("tis", "het is", FLEMISH), ("'k", "ik", FLEMISH), ("mijne", "mijn", FLEMISH),
     ("zenne", "", FLEMISH), ("ja ze", "ja", FLEMISH), ("nee ze", "nee", FLEMISH), ("amai", "", FLEMISH),
@@ -95,6 +97,16 @@ VARIANTS = (
     ("hours", "uur", ENGLISH), ("glass", "glas", ENGLISH), ("glasses", "glazen", ENGLISH),
     ("beers", "glazen bier", ENGLISH), ("skin", "huid", ENGLISH), ("dry skin", "droge huid", ENGLISH),
     ("wrinkles", "rimpels", ENGLISH), ("pimples", "puistjes", ENGLISH), ("redness", "roodheid", ENGLISH),
+    # --- English: the body and its complaints (read by the safety reader, bot.parsing.safety) ---
+    ("my", "mijn", ENGLISH), ("since", "sinds", ENGLISH), ("blood", "bloed", ENGLISH), ("bleeding", "bloed", ENGLISH),
+    ("stool", "ontlasting", ENGLISH), ("stools", "ontlasting", ENGLISH), ("poop", "poep", ENGLISH),
+    ("black", "zwart", ENGLISH), ("tar", "teer", ENGLISH), ("yellow", "geel", ENGLISH), ("eyes", "ogen", ENGLISH),
+    ("swallow", "slikken", ENGLISH), ("swallowing", "slikken", ENGLISH), ("stuck", "vast", ENGLISH),
+    ("throwing up", "overgeven", ENGLISH), ("throw up", "overgeven", ENGLISH), ("vomit", "overgeven", ENGLISH),
+    ("vomiting", "overgeven", ENGLISH), ("keep", "blijf", ENGLISH), ("lost", "verloren", ENGLISH),
+    ("kilos", "kilo", ENGLISH), ("weight", "gewicht", ENGLISH), ("pain", "pijn", ENGLISH),
+    ("stomach", "buik", ENGLISH), ("belly", "buik", ENGLISH), ("food", "eten", ENGLISH),
+    ("without reason", "zonder reden", ENGLISH), ("for no reason", "zonder reden", ENGLISH),
 )  # fmt: skip
 REGISTERS = (FLEMISH, CHAT, ENGLISH, LEARNER)
 MAX_WORDS = 4

@@ -36,3 +36,45 @@ def test_a_sign_of_someone_else_is_not_the_patients(text):
 ])  # fmt: skip
 def test_a_sign_asked_and_denied_or_mild_raises_none_at_the_question(text):
     assert red_flags(text, asked=True) == ()
+
+
+@pytest.mark.parametrize("text, flags", [
+    # English mixed in (the variants table)
+    ("sinds gisteren is my stool zwart", ("black_stool",)),
+    ("ik kan niet goed swallow, het eten blijft hangen", ("difficulty_swallowing",)),
+    # Flemish (the variants table)
+    ("kheb al drie dagen alles uitgespuwd, ik spuw zelfs water uit", ("persistent_vomiting",)),
+    # diminutives become their noun
+    ("het wc-papiertje kleurt rood na elke keer", ("blood_in_stool",)),
+    ("de kilootjes gaan eraf terwijl ik gewoon eet", ("unexplained_weight_loss",)),
+    # a rare word one edit from a sign's word is that word, a non-word is corrected
+    ("al een week ontlastig met bloed", ("blood_in_stool",)),
+    ("heftige buikpijjn sinds vanochtend", ("severe_abdominal_pain",)),
+    # learners' word order
+    ("pijn in buik, heel erg, kan niet slapen", ("severe_abdominal_pain",)),
+    # a compound of black, and black things stool is compared with
+    ("de stoelgang is roetzwart", ("black_stool",)),
+    ("mijn poep lijkt op koffiedik", ("black_stool",)),
+    # "wat ik ..." tells, it does not ask
+    ("wat ik wel merk is dat ik bloed bij de ontlasting heb", ("blood_in_stool",)),
+    # the denial of one clause does not reach across "want"
+    ("ik houd niks binnen want alles komt eruit, al dagen", ("persistent_vomiting",)),
+])  # fmt: skip
+def test_signs_in_other_registers_and_spellings_are_read(text, flags):
+    assert red_flags(text) == flags
+
+
+@pytest.mark.parametrize("text", [
+    "twee jaar terug bloed bij de ontlasting door een kloofje, dat is behandeld",
+    "ik had vorige maand moeite met slikken door griep, dat ging vanzelf over",
+    "rood in de pot na een schaal bietjes, daarna weer normaal",
+    "ik lijn en ik ben daardoor afgevallen",
+    "wat bedoelen jullie precies met zwarte ontlasting?",
+    "mijn broer, die heeft geelzucht gehad",
+])  # fmt: skip
+def test_a_sign_that_is_over_explained_asked_or_someone_elses_raises_none(text):
+    assert red_flags(text, asked=True) == ()
+
+
+def test_a_cause_denied_after_it_explains_nothing():
+    assert red_flags("ik vermager en ik lijn niet") == ("unexplained_weight_loss",)
