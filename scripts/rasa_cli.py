@@ -1,4 +1,5 @@
-"""The Rasa command line (``rasa run``) with PYTHONWARNINGS kept in force (scripts/sanic_warnings.py).
+"""The Rasa command line (``rasa run``) with PYTHONWARNINGS kept in force (scripts/sanic_warnings.py) and the
+action server's responses checked per event type (channels/action_responses.py).
 
 Arguments are Rasa's own: python -m scripts.rasa_cli run --model models/intake.tar.gz ...
 (The model names this project's components/ by module path: the package is installed, and
@@ -12,7 +13,10 @@ from scripts import sanic_warnings
 # isort: split
 from rasa.__main__ import main
 
+from channels import action_responses
+
 if __name__ == "__main__":
     sanic_warnings.keep_after_rasa()
+    action_responses.install()
     sys.argv[0] = "rasa"
     main()
