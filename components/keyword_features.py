@@ -3,12 +3,18 @@
 The features and their meaning live in ``bot/parsing/features.py``; this adapter only puts them on the
 message as a sparse sentence feature (and an all-zero sequence feature, one row per token, so that every
 featurizer gives the classifier the same shapes). It learns nothing, so it has nothing to persist.
+
+Training reads every example (3 to 4 ms each, 7,000 examples): the examples are read by one forked process per
+core (``vectors``), the same vectors in the same order; a served message is read in the server's own process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
@@ -63,7 +69,11 @@ class KeywordFeaturizer(SparseFeaturizer, GraphComponent):
         return digest.hexdigest()
 
     def process_training_data(self, training_data: TrainingData, model: Optional[SpacyModel] = None) -> TrainingData:
-        self.process(training_data.training_examples, model)
+        if model is not None:
+            dutch_pipeline.share(model.model, model.model_name)
+        examples = [m for m in training_data.training_examples if m.get(TEXT) and m.get(TOKENS_NAMES[TEXT], [])]
+        for message, vector in zip(examples, vectors([m.get(TEXT) for m in examples])):
+            self._add(message, vector)
         return training_data
 
     def process(self, messages: List[Message], model: Optional[SpacyModel] = None) -> List[Message]:
@@ -78,6 +88,23 @@ class KeywordFeaturizer(SparseFeaturizer, GraphComponent):
         tokens = message.get(TOKENS_NAMES[TEXT], [])
         if not text or not tokens:
             return
-        sentence = scipy.sparse.coo_matrix([features.vector(text)])
-        sequence = scipy.sparse.coo_matrix((len(tokens), len(features.NAMES)))
+        self._add(message, features.vector(text))
+
+    def _add(self, message: Message, vector: List[float]) -> None:
+        sentence = scipy.sparse.coo_matrix([vector])
+        sequence = scipy.sparse.coo_matrix((len(message.get(TOKENS_NAMES[TEXT])), len(features.NAMES)))
         self.add_features_to_message(sequence, sentence, TEXT, message)
+
+
+PARALLEL_FROM = 500  # examples: fewer are read in this process (forking costs more than it saves)
+
+
+def vectors(texts: List[Text]) -> List[List[float]]:
+    """``features.vector`` of every text, in order; many texts are read by one forked process per core. A fork
+    inherits the loaded word list, speller and spaCy pipeline, so the children start reading at once."""
+    workers = os.cpu_count() or 1
+    if len(texts) < PARALLEL_FROM or workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [features.vector(text) for text in texts]
+    lexicon.load()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(features.vector, texts, chunksize=64))
