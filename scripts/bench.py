@@ -75,7 +75,8 @@ class Bot:
                 cwd=self.workdir, env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )  # fmt: skip
         # Ours as make run starts it (scripts/rasa_cli.py), the starter bot with Rasa's own command.
-        command = [str(VENV_BIN / "python"), "-m", "scripts.rasa_cli"] if self.with_actions else [str(VENV_BIN / "rasa")]
+        ours = [str(VENV_BIN / "python"), "-m", "scripts.rasa_cli"]
+        command = ours if self.with_actions else [str(VENV_BIN / "rasa")]
         args = command + ["run", "--model", str(self.model), "--port", str(self.port), "--interface", "127.0.0.1",
                           "--credentials", str(self.workdir / "credentials.yml"), "--quiet"]  # fmt: skip
         if self.with_actions:
