@@ -209,24 +209,32 @@ class Sign:
 
 STOOL = (r"(ontlasting|poep\w*|stoelgang|drol\w*|diarree|kak|stront|grote\s+boodschap|wc|toilet\w*|pot|anus|kont|billen|"
          r"ontlasten|afgaan|"
-         r"papier|wc-papier|toiletpapier|afvegen|afveeg|veeg|veegt)")
+         r"papier|wc-papier|toiletpapier|afvegen|afveeg|veeg|veegt|slijm|onderbroek|ondergoed|slipje|achteren|"
+         r"achterste|wind)")
 # Pale stool or urine dark as tea: with yellow skin or eyes, the signs of jaundice a patient sees.
 PALE_STOOL = r"(licht\w*|wit\w*|bleek\w*|grijs\w*|lichtgrijs\w*|klei\w*|stopverf)"
 DARK_URINE = r"(plas|urine|pis)\b(\s+\S+){0,3}\s+(is\s+)?(donker\w*|bruin\w*)|(donker\w*|bruin\w*)\s+(plas|urine)"
+# Causes that explain weight loss (a diet, sport, an illness): then it is no alarm sign.
+WEIGHT_CAUSES = (r"\b(dieet|dieten|diëten|lijnen|lijn|expres|bewust|bedoeling|sport\w*|weight\s*watchers|dietist\w*|"
+                 r"maagverkleining|volgens\s+plan|blij|moet\s+afvallen|wil\s+afvallen|wil\s+eraf|griep|zit\s+er\s+alweer\s+aan|"
+                 r"wou\s+dat|was\s+het\s+maar|zwanger\w*|bevallen)\b")
+
 SIGNS = (
-    Sign("blood_in_stool", r"\b(bloed\w*|rood\w*)\b", rf"\b{STOOL}\b",
-         r"\b(bieten|biet|(na|door|van)\s+(\w+\s+){0,3}biet\w*|neus\w*|bloedneus\w*|tandvlees|maandstonden|menstruatie|ongesteld\w*|regels|mens|"
+    Sign("blood_in_stool", r"\b(bloed\w*|(?!\w*brood)\w*rood\w*|roze|klonten|\w*rode\s+(\w+\s+)?(klonten|strepen|stolsels|draden|vlekken)|dat\s+rode)\b", rf"\b{STOOL}\b",
+         r"\b(biet\w*|(na|door|van)\s+(\w+\s+){0,3}biet\w*|neus\w*|bloedneus\w*|tandvlees|maandstonden|menstruatie|ongesteld\w*|regels|mens|"
          r"bloedprik\w*|bloed\s+(geven|gegeven|afnemen|afgenomen)|geef\s+(\w+\s+)?bloed|sanquin|donor)\b",
          r"\bbloed\w*\b"),
-    Sign("black_stool", r"\b(\w*zwart\w*|teer\w*|drop|asfalt|roet|koffiedik|inkt|melaena|melena)\b",
+    Sign("black_stool", r"\b(\w*zwart\w*|teer\w*|drop|asfalt|roet|koffiedik|inkt|\w*olie|melaena|melena)\b",
          rf"\b({STOOL}|melaena|melena)\b",
-         r"\b(ijzertabletten|ijzerpillen|ijzer|drop\s+gegeten|veel\s+drop|daarvan|bosbessen|rode\s+biet\w*|"
+         r"\b(ijzertabletten|ijzerpillen|ijzer|houtskool\w*|bismut|drop\s+gegeten|veel\s+(\w+\s+)?drop|(komt|is|wordt)\s+(\w+\s+)?(daarvan|ervan)|bosbessen|rode\s+biet\w*|"
          r"(na|door|van)\s+(\w+\s+){0,3}(drop|ijzer\w*|bosbessen|biet\w*))\b",
          r"\b(\w*zwart\w*|teer\w*|melaena|melena)\b"),
     Sign("unexplained_weight_loss",
          r"\b(af\s*vallen|afgevallen|afval|val\s+(\w+\s+){0,3}af|vallen\s+af|"
          r"kilo('s)?\s+(\w+\s+)?(kwijt|lichter|minder|weg|verloren|eraf|afgevallen)|vermager\w*|"
          r"(kleren|kleding|broek\w*)\s+(\w+\s+){0,2}(hangt|hangen|zit|zitten)\s+(\w+\s+)?(los|ruim)|"
+         r"(word|wordt|ben)\s+(\w+\s+)?(dun|dunner|mager|magerder)|minder\s+kilo|"
+         r"\d+\s*(kilo|kg)\b(\s+\S+){0,4}\s+(was|woog)\s+(ik\s+)?(nog\s+)?\d+|"
          r"\w*kwijtgeraakt|kg\s+lichter|lichter|magerder|mager\s+(\w+\s+)?(geworden|word\w*)|dun(ner)?\s+(geworden|word\w*)|"
          r"gewicht\s+(verloren|verlies)|verlies\s+(\w+\s+){0,3}(gewicht|kilo\w*)|gewichtsverlies|"
          r"broek\w*\s+(zak\w*|valt|vallen)|kleren\s+(\w+\s+){0,3}(om\s+me\s+heen|te\s+ruim|ruimer|groot)|"
@@ -239,6 +247,7 @@ SIGNS = (
          r"veranderen|willen|wil))|onverklaarba\w*|"
          r"zonder\s+(mijn\s+best|moeite|te\s+weten|het\s+te\s+willen)|niet\s+op\s+dieet|ongewenst|gek\s+genoeg|"
          r"(niks|niets)\s+aan\s+(de\s+)?lijn\w*|steeds|hard|snel|"
+         r"als\s+een\s+gek|toch|"
          r"weet\s+niet\s+waarom|geen\s+idee\s+waarom|niemand\s+weet\s+waarom|snap\s+het\s+niet|niet\s+expres|"
          r"niet\s+bewust|ongewild|onbedoeld|onverklaard|zomaar|vanzelf|ineens|"
          r"eet\s+(\w+\s+)?(normaal|genoeg|gewoon|goed|hetzelfde|meer)|gewoon\s+eet|lijn\s+niet|niet\s+gelijnd|"
@@ -246,11 +255,18 @@ SIGNS = (
          r"wil\s+(het\s+)?niet|ongerust|bang|(niks|niets)\s+(voor\s+)?(gedaan|bijzonders|anders)|zoals\s+altijd|"
          r"geen\s+plan|meer\s+(ben\s+gaan\s+)?eten|weet\s+(echt\s+)?(niet|ni)\s+(hoe|waar|van\s+wat|van\s+wa|wat)|"
          r"snap\s+(\w+\s+)?niet|zonder\s+dat\s+ik\s+(dat\s+)?wilde)\b",
-         r"\b(dieet|dieten|diëten|lijnen|lijn|expres|bewust|bedoeling|sport\w*|weight\s*watchers|dietist\w*|"
-         r"maagverkleining|volgens\s+plan|blij|moet\s+afvallen|wil\s+afvallen|wil\s+eraf|griep|zit\s+er\s+alweer\s+aan|"
-         r"wou\s+dat|was\s+het\s+maar|zwanger\w*|bevallen)\b",
+         WEIGHT_CAUSES,
          r"\b(afgevallen|af\s*vallen|val\s+af|kilo|gewicht\w*)\b"),
+    # What weight loss looks like (a loose watch, a face that has fallen in, ribs to count): said as a worry, it
+    # needs no word that it is unexplained; a cause still explains it.
+    Sign("unexplained_weight_loss",
+         r"\b(ingevallen|ribben|spieren\s+verdwijnen|dunne\s+(stokjes|armen|benen)|vermagerd|"
+         r"(gezicht|wangen)\b(\s+\S+){0,3}\s+(smal|ingevallen|hol)|"
+         r"(horloge|ring|ringen|gebit|kunstgebit|overhemd\w*|hemd\w*|bh\w*|jurk\w*|rok|jas|trui\w*|maat|broek\w*|kleren|"
+         r"kleding|riem)\b(\s+\S+){0,6}\s+(los|ruim|wijd|te\s+groot|kleiner|slobber\w*|zakt|zakken|hangt|hangen|draait))\b",
+         "", WEIGHT_CAUSES),
     Sign("persistent_vomiting", r"\b(overgeven|overgegeven|overgeefbui\w*|over\s+(mijn|m'n)\s+nek|gooi\s+alles\s+eruit|"
+         r"over\s+te\s+geven|gooi\s+(\w+\s+){0,5}(er\s*)?(\w+\s+)?uit|"
          r"geef\s+(?!niet\b|geen\b|nooit\b)(\w+\s+){0,8}over|braken|braak\w*|kotsen|kots|uitkots\w*|"
          r"spugen|spuug|uitspug\w*|niks\s+binnen\s*(houden|houd|houdt)|niets\s+binnen\s*(houden|houd|houdt)|"
          r"(houd|houdt|houden)\s+(niks|niets|geen\s+eten)\s+binnen|komt\s+(er\s+)?(alles\s+)?(weer|terug)\s+(uit|omhoog)|"
@@ -265,22 +281,26 @@ SIGNS = (
     Sign("difficulty_swallowing", r"\b(slikken|slik|doorslikken|\w*geslikt|door\s+te\s+(slikken|krijgen)|slokdarm|wegslik\w*|"
          r"krijg\s+(\w+\s+){0,3}(niet|nauwelijks)\s+(meer\s+)?door|keelgat|"
          r"verslik\w*|naar\s+beneden|zakt|zakken|keel|slikklacht\w*|slikproblem\w*|slikprobleem|dysfagie|"
-         r"wegspoelen|weg\s+te\s+spoelen|eten\s+blijft|blijft\s+(\w+\s+){0,2}(steken|hangen|zitten))\b",
+         r"wegspoelen|weg\s+te\s+spoelen|eten\s+blijft|blijft\s+(\w+\s+){0,6}(steken|hangen|zitten)|speeksel|"
+         r"naar\s+binnen|(hap|eten|brood|vlees)\s+(\w+\s+){0,2}weg|weg\s+te\s+krijgen|krijg\s+(\w+\s+){0,4}weg)\b",
          r"\b(moeilijk\w*|moeite|moeizaam|slecht|gaat\s+niet|lukt\s+niet|niet\s+meer|niet\s+goed|nauwelijks|vast\w*|"
          r"blijft\s+(\w+\s+){0,2}(steken|hangen|zitten)|blijven\s+(\w+\s+){0,2}(steken|hangen|zitten)|"
          r"steken|hangen|pijn|prop|stopt|krijg\s+(\w+\s+)?niet|wil\s+(\w+\s+)?niet|slikklacht\w*|slikproblem\w*|"
          r"slikprobleem|dysfagie|water\s+drinken|slokken\s+water|kan\s+(\w+\s+)?niet|slechter|dicht|drie\s+keer|"
-         r"stroef|in\s+de\s+weg|niet\s+(meer\s+)?(goed\s+)?door\w*)\b",
+         r"stroef|in\s+de\s+weg|niet\s+(meer\s+)?(goed\s+)?door\w*|lastig|zwaar|geen\s+(\w+\s+)?meer|"
+         r"steeds\s+moeilijker)\b",
          r"\b(visgraat|verkouden|keelpijn\s+van|griep|angina)\b",
          r"\b(slikken|slik)\b", denial=r"\b(geen|niks|niets|nooit)\b"),
     Sign("jaundice", rf"\b(geel\w*|geele|gele|gelig\w*|geler|icterus|{PALE_STOOL}\s+(\w+\s+)?(ontlasting|poep|stoelgang)|"
          rf"(ontlasting|poep|stoelgang)\s+(is\s+)?(\w+\s+){{0,2}}{PALE_STOOL})\b",
-         rf"\b(oo?g(en)?|oogwit|huid|gezicht|zie|word|wordt|uitzie|geelzucht|icterus|kleur|tintje|verkleuring)\b|\b{DARK_URINE}\b|"
-         r"\b(ben|bent|is)\s+(\w+\s+)?(geel|geler|gelig)\b",
+         rf"\b(oo?g(en)?|oogwit|huid|gezicht|zie|word|wordt|\w*uitzie\w*|geelzucht|icterus|kleur|tintje|verkleuring|"
+         rf"jeuk\w*|geel\s+als|uitgeslagen)\b|\b{DARK_URINE}\b|"
+         r"\b(ben|bent|is|was)\s+(\w+\s+){0,2}(geel|geler|gelig)\b|\b(geel|geler|gelig)\s+(was|ben|is|word|werd)\b",
          r"\b(nicotine|vingers|tanden|nagels|tand|wortel\w*|zelfbruiner|bruiningscreme|curcuma|kurkuma)\b",
          r"\b(geel|gele|geelzucht|icterus)\b"),
     Sign("severe_abdominal_pain", r"\b(buikpijn|maagpijn|pijn\s+(\w+\s+){0,3}in\s+(mijn|mijne|mijnen|de)\s+(boven|onder)?"
-         r"(buik|maag)|buik\b(\s+\S+){0,6}\s+(pijn|zeer)|buik\s+doet\s+(\w+\s+)?heel|pijn\s+(\w+\s+)?(buik|maag)|krampen|buikkrampen|(boven|onder)buik)\b",
+         r"(buik|maag)|buik\b(\s+\S+){0,6}\s+(pijn|zeer)|buik\s+doet\s+(\w+\s+)?heel|pijn\s+(\w+\s+)?(buik|maag)|krampen|buikkrampen|"
+         r"(boven|onder)buik|(steken|steek)\s+in\s+(mijn|de)\s+(buik|maag))\b",
          r"\b(hevig\w*|heftig\w*|enorm\w*|ernstig\w*|ondraaglijk\w*|vreselijk\w*|verschrikkelijk\w*|extre\w*|"
          r"stekend\w*|dubbel|heel\s+(heel\s+)?erg|heel\s+heel|zo\s+erg|echt\s+erg|erger\s+dan\s+ooit|niet\s+lopen|"
          r"huilen|constant|keihard|flauwval\w*|fel\w*|niet\s+normaal|zo'n\s+pijn|zoveel|zo\s+veel|erge|creper\w*|"
@@ -289,7 +309,10 @@ SIGNS = (
          r"steeds\s+erger|(helpen|helpt|hielp)\s+niet|(zo|zoveel)\s+(veel\s+)?(pijn|heel|erg)\s+dat|"
          r"schaal\s+van\s+(10|tien)\s+(een\s+)?(7|8|9|10|zeven|acht|negen|tien)|"
          r"wakker|(\d+|negen|tien)\s+van\s+de\s+(10|tien)|niks\s+meer\s+kan|gillen|kronkel\w*|mes|plank|ongelooflijk\w*|"
-         r"ontzettend\w*|niet\s+(van\s+)?kan\s+lopen|niet\s+kan\s+beschrijven|help)\b",
+         r"ontzettend\w*|niet\s+(van\s+)?kan\s+lopen|niet\s+kan\s+beschrijven|help|"
+         r"zo'?n\s+(\w+\s+)?(pijn|buikpijn)\s+dat|veel\s+pijn|heel\s+veel|nog\s+nooit|erger\s+dan|"
+         r"niet\s+(meer\s+|eens\s+|recht\s+)?(lopen|typen|nadenken|bewegen|eten|aankomen|slapen)|kreunen|zo\s+stil|"
+         r"trek\s+het|waanzinnig\w*|opgezet|strak|koorts|zweet|tril|hele\s+nacht|zelfs|werk\s+(\w+\s+)?verlaten|alsof)\b",
          r"\b(lachen|spierpijn|menstruatie\w*|ongesteld\w*|te\s+veel\s+gegeten|bonen)\b",
          r"\b(buikpijn)\b", mild=r"\b(soms|wat|beetje|licht\w*|af\s+en\s+toe|weleens|wel\s+eens|zenuw\w*)\b"),
 )
@@ -299,13 +322,15 @@ SIGNS = (
 HYPOTHETICAL = (r"\b(stel\s+dat|wat\s+(betekent|als)|als\s+je|wanneer\s+moet|is\s+het\s+erg\s+als|wat\s+moet\s+je|"
                 r"(vragen|weten)\s+wat|verst(aan|aat)\s+(jullie|je|u)\s+onder|bedoel(en|t)\s+(jullie|je|u)\s+met|(jullie|je|u)\s+met\s+(\w+\s+){1,4}bedoel(en|t)?)\b|"
                 r"^(wat|wanneer|hoe|hoeveel|waarom|welke|wie|waaraan)\b(?!\s+(ik|je|jij|we|wij|ze|zij|hij|u|men|mijn)\b)")
-# A past episode that is over: "die zijn behandeld", "ging vanzelf over", "nu geen klachten meer".
-RESOLVED = (r"\b(behandeld|genezen|ging\s+(\w+\s+)?over|overgegaan|voorbij|sindsdien\s+(\w+\s+)?(niks|niets|geen|weg)|"
+# A past episode that is over ("die zijn behandeld", "ging vanzelf over", "nu geen klachten meer"), or the way one
+# has always been ("dat heb ik al mijn hele leven"): no new sign.
+RESOLVED = (r"\b((al\s+)?(mijn|m'n)\s+hele\s+leven|altijd\s+al|sinds\s+ik\s+klein\s+was|van\s+kleins\s+af|behandeld|sinds\s+(die|de|mijn)\s+behandeling|genezen|ging\s+(\w+\s+)?over|overgegaan|voorbij|sindsdien\s+(\w+\s+)?(niks|niets|geen|weg)|"
             r"(nu|verder)\s+(\w+\s+){0,2}geen\s+klachten|weer\s+normaal)\b")
 # At the red-flag question a plain word ("bloed", "braken") answers in a message up to this long.
 PLAIN_WORDS = 12
 # "mijn vader had bloed in de ontlasting, ik zelf heb dat niet": about someone else.
 SELF_DENIED = (r"\b(ik\s+(zelf\s+)?(heb|had)\s+(dat|het)\s+(zelf\s+)?niet|(zelf\s+)?heb\s+ik\s+(dat|het)\s+niet|"
+               r"(dat|die|het)\s+heb\s+ik\s+(zelf\s+)?niet|"
                r"ik\s+heb\s+het\s+niet\s+hoor)\s*(,|\.|$|hoor|gelukkig)")
 # "is het erg als je ontlasting zwart is? want dat heb ik nu al een paar dagen": a question, and the sign after all.
 SELF_AFFIRMED = r"\b(dat|die|het)\s+heb\s+ik\b(?!\s+niet)|\bik\s+heb\s+(dat|het)\s+(nu|al|ook|sinds)\b"
@@ -318,19 +343,21 @@ ASKED_AND_DENIED = (r"[^.?!;]{1,60}\?\s*(nee|neen|nope|nooit|niet|geen|gaat\s+(p
 OTHERS = _words("vader", "moeder", "pa", "ma", "papa", "mama", "opa", "oma", "man", "vrouw", "vriend", "vriendin",
                 "partner", "zoon", "dochter", "kind", "kinderen", "broer", "zus", "zusje", "broertje", "collega",
                 "collegas", "buurman", "buurvrouw", "hond", "kat", "schoonmoeder", "schoonvader", "tante", "oom",
-                "baby", "kleinzoon", "kleindochter", "huisgenoot", "vriendje", "vriendinnetje", "ouders", "hondje")
+                "baby", "kleinzoon", "kleindochter", "huisgenoot", "vriendje", "vriendinnetje", "ouders", "hondje",
+                "echtgenote", "echtgenoot", "buren", "schoonzus", "schoonbroer", "neef", "nicht")
 PERSON = rf"\b(mijn|onze|ons|de|zijn|haar|hun)\s+{OTHERS}(je|tje|ke|ske)?\b|\b(hij|zij|ze)\b|\b(ik|me|mij|mijzelf|mijn)\b"
 
 
 def _someone_else(text: str, sign: Sign) -> bool:
-    """The person named last before the sign's word is someone else, and no "ik"/"mijn" follows in its clause."""
+    """The person named last before the sign's word is someone else, and no "ik"/"mijn" follows in its clause
+    ("mijn man heeft buikpijn en houdt me wakker" is his)."""
     match = re.search(sign.what, text)
     if not match:
         return False
     named = [m.group(0) for m in re.finditer(PERSON, text[: match.start()])]
     rest = re.split(r",| \. ", text[match.end():])[0]
     return bool(named) and not re.fullmatch(r"ik|me|mij|mijzelf|mijn", named[-1]) and not re.search(
-        r"\b(ik|me|mij|mijn)\b(?!\s+" + OTHERS + r"(je|tje|ke|ske)?\b)", rest)
+        r"\b(ik|mijn)\b(?!\s+" + OTHERS + r"(je|tje|ke|ske)?\b)", rest)
 
 
 CONJUNCTIONS = {"want", "omdat", "dus", "en", "maar", "terwijl"}
@@ -348,8 +375,8 @@ def _denied(clause: str, sign: Sign) -> bool:
     if re.match(r"\s*te\s+(harden|doen)|\s*uit\s+te\s+houden|\s*normaal", clause[match.end():]) or re.search(
             r"niet\s+te\s+harden\s*$", clause[: match.start()]):  # fmt: skip
         before = []  # "niet te harden pijn": no denial
-    if "meer" in before:
-        before = []  # "niks meer slikken": worse, not denied
+    if ("meer" in before and before != ["nooit", "meer"]) or re.search(r"\bmeer\b", match.group(0)):
+        before = []  # "niks meer slikken", "geen hap meer weg": worse, not denied
     fine_before = re.search(r"\b(prima|goed|normaal|gewoon)\s*$", clause[: match.start()]) and not re.search(
         r"\b(niet|slecht)\s+(\w+\s+)?(prima|goed|normaal|gewoon)\s*$", clause[: match.start()])
     if fine_before:
@@ -385,6 +412,8 @@ def red_flags(text: str, asked: bool = False) -> tuple:
     for sign in SIGNS:
         # A cause that explains the sign ("door mijn dieet") rules it out; "zonder dieet" or "geen ijzerpillen" is
         # no such cause.
+        if sign.code in found:  # a sign said in more ways than one (weight loss)
+            continue
         if sign.unless and _explained(sign, whole):
             continue
         if _any(SELF_DENIED, whole) or re.search(r"\b(nu|verder)\s+(\w+\s+){0,2}geen\s+klachten\b", whole):

@@ -105,7 +105,7 @@ VARIANTS = (
     ("throwing up", "overgeven", ENGLISH), ("throw up", "overgeven", ENGLISH), ("vomit", "overgeven", ENGLISH),
     ("vomiting", "overgeven", ENGLISH), ("keep", "blijf", ENGLISH), ("lost", "verloren", ENGLISH),
     ("kilos", "kilo", ENGLISH), ("weight", "gewicht", ENGLISH), ("pain", "pijn", ENGLISH),
-    ("stomach", "buik", ENGLISH), ("belly", "buik", ENGLISH), ("food", "eten", ENGLISH),
+    ("stomach", "buik", ENGLISH), ("belly", "buik", ENGLISH), ("food", "eten", ENGLISH), ("throat", "keel", ENGLISH),
     ("without reason", "zonder reden", ENGLISH), ("for no reason", "zonder reden", ENGLISH),
 )  # fmt: skip
 REGISTERS = (FLEMISH, CHAT, ENGLISH, LEARNER)

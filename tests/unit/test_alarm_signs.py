@@ -78,3 +78,26 @@ def test_a_sign_that_is_over_explained_asked_or_someone_elses_raises_none(text):
 
 def test_a_cause_denied_after_it_explains_nothing():
     assert red_flags("ik vermager en ik lijn niet") == ("unexplained_weight_loss",)
+
+
+@pytest.mark.parametrize("text, flags", [
+    # what weight loss looks like needs no word that it is unexplained
+    ("mijn trouwring valt bijna van mijn vinger en mijn broek zakt af", ("unexplained_weight_loss",)),
+    ("iedereen zegt dat mijn wangen hol zijn geworden", ("unexplained_weight_loss",)),
+    # "geen ... meer" is worse, not denied
+    ("ik krijg geen boterham meer weg", ("difficulty_swallowing",)),
+    ("al dagen spierwitte ontlasting en mijn ogen zijn geler dan ooit", ("jaundice",)),
+])  # fmt: skip
+def test_more_ways_of_describing_a_sign_are_read(text, flags):
+    assert red_flags(text) == flags
+
+
+@pytest.mark.parametrize("text", [
+    "ik verslik me makkelijk in grote pillen, dat heb ik al mijn hele leven",
+    "mijn vrouw heeft buikpijn en houdt me de hele nacht wakker",
+    "zwarte ontlasting? die heb ik niet, ik vroeg het me af",
+    "sinds ik houtskooltabletten neem is mijn poep zwart",
+    "ik ben aan het lijnen en mijn kleren zitten nu ruimer",
+])  # fmt: skip
+def test_a_lifelong_trait_someone_elses_sign_a_denial_or_a_cause_raises_none(text):
+    assert red_flags(text, asked=True) == ()
