@@ -626,8 +626,13 @@ def question_reply(c: _Context, default: Optional[str] = None) -> tuple:
     ``default`` answers a question about consent that nothing else answers."""
     r = c.r
     it = q.ITEMS_BY_ID.get(c.s.requested)
-    if it and c.signal(sig.WHY) and (not r.topic or sig.WHY in r.keywords and not faq.match(r.words)):
-        return "why", None  # a topic only the NLU guessed does not beat "waarvoor gebruiken jullie ..."
+    # A topic only the NLU guessed does not beat "waarvoor gebruiken jullie ..."; a topic read from a word does not beat
+    # an NLU whose top intent is sure the message asks why ("wat heeft mijn slaap met magnesium te maken?").
+    if it and c.signal(sig.WHY) and (not r.topic or sig.WHY in r.keywords and not faq.match(r.words)
+                                     or _nlu_top(r, "ask_why") and not ASKS_WHAT_IT_IS.search(r.plain)):  # fmt: skip
+        return "why", None
+    if it and _nlu_top(r, "ask_meaning") and MEANT.search(r.plain):  # "wat bedoel je met gefermenteerd?" asks what the
+        return "meaning", None  # question means, though "gefermenteerd" is a word of an FAQ topic
     if r.topic and not r.advice:
         return "faq", r.topic
     if it and ((c.signal(sig.MEANING) and not r.off_topic()) or _about_the_question(r, it)):
@@ -635,6 +640,19 @@ def question_reply(c: _Context, default: Optional[str] = None) -> tuple:
     if default:
         return default, None
     return ("unknown", None) if r.in_domain() else ("off_topic", None)
+
+
+# Asking what the question means by a word: "wat bedoel je met ...", "wat wordt bedoeld met", "wat verstaat u onder".
+MEANT = re.compile(r"\b(bedoel|bedoelt|bedoelen|bedoeld)\s+(\w+\s+){0,2}met\b|\bversta\w*\s+(\w+\s+){0,2}onder\b")
+
+
+# "kefir, wat is dat en waarom zou ik dat drinken": the why is about the thing the message asks about, an FAQ topic.
+ASKS_WHAT_IT_IS = re.compile(r"\bwat\s+(is|zijn)\b")
+
+
+def _nlu_top(r: Reading, intent: str) -> bool:
+    """The NLU's top intent is ``intent``, sure enough to count as a request (so no FAQ intent ranks above it)."""
+    return r.nlu.intent == intent and r.nlu.confidence >= INTENT_CONFIDENCE
 
 
 def _about_the_question(r: Reading, it: q.Item) -> bool:

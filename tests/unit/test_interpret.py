@@ -93,3 +93,19 @@ def test_after_a_safety_reply_in_the_review_a_message_is_read_as_in_the_review()
     meaning = interpret(read("mijn leeftijd is 46", nlu()), state)
     assert meaning.in_review and meaning.act == "review_change"
     assert (meaning.data["item"], meaning.data["value"]) == ("age", 46)
+
+
+@pytest.mark.parametrize("text, parse, reply", [
+    # the NLU sure the message asks what the question means by a word: the question's meaning, not the word's topic
+    ("Wat bedoel je met gefermenteerd?", nlu("ask_meaning", 0.95), ("meaning", None)),
+    ("Wat verstaat u onder gefermenteerd voedsel?", nlu("ask_meaning", 0.9), ("meaning", None)),
+    # without "bedoel ... met" or "verstaan onder" the topic still answers: "telt karnemelk als probioticum"
+    ("telt karnemelk ook als probioticum", nlu("ask_meaning", 0.9), ("faq", "probiotics")),
+    # the NLU sure the message asks why: a topic read from a word ("magnesium") does not beat it
+    ("Wat heeft mijn slaap met magnesium te maken?", nlu("ask_why", 0.9), ("why", None)),
+    # ... unless it also asks what a thing is: then the why is about that thing
+    ("kefir, wat is dat en waarom zou ik dat drinken", nlu("ask_why", 0.9), ("faq", "probiotics")),
+])  # fmt: skip
+def test_a_sure_nlu_why_or_meaning_beats_a_topic_read_from_a_word(text, parse, reply):
+    meaning = interpret(read(text, parse), AT_NUTS)
+    assert (meaning.act, meaning.data["reply"]) == ("question", reply)
