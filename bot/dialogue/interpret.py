@@ -487,6 +487,8 @@ def rule_question(c: _Context) -> Optional[tuple]:
     skip = sig.SKIP in r.keywords and sig.MEANING not in r.keywords  # "ik weet niet wat u met ... bedoelt" asks
     if skip or small_talk:  # "kunnen we deze overslaan?", "dag, hoe gaat het?"
         return None
+    if not r.question and c.answer.ok and conclusion(r.text):  # "kefir? nooit van gehoord, ..., dus geen" answers
+        return None
     return "question", {"reply": question_reply(c)}
 
 

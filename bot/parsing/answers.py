@@ -516,7 +516,9 @@ CONCLUDING_CLAUSE = ("zeg", "ongeveer", "gemiddeld", "samen", "totaal", "dat is"
 CORRECTING = ("nee wacht", "wacht nee", "wacht", "nee sorry", "sorry nee", "ik bedoel", "ik bedoelde", "of nee",
               "correctie", "oh nee", "o nee", "nee nee")  # fmt: skip
 _ANYWHERE = "|".join(re.escape(m) for m in sorted(CONCLUDING + CORRECTING, key=len, reverse=True))
-_CLAUSE = "|".join(re.escape(m) for m in sorted(CONCLUDING_CLAUSE, key=len, reverse=True))
+# "zeg 6" concludes, "zeg ik liever niet" is the verb with its subject: no conclusion.
+_CLAUSE = "|".join(re.escape(m) + (r"(?!\s+(?:ik|je|jij|u|het|dat|ze|we|wij)\b)" if m == "zeg" else "")
+                   for m in sorted(CONCLUDING_CLAUSE, key=len, reverse=True))  # fmt: skip
 MARKER = re.compile(rf"(?:^|(?<=[\s,;:.!?]))(?:{_ANYWHERE})(?=$|[\s,;:.!?])|(?:^|[,;:.!?]\s*)(?:{_CLAUSE})(?=$|[\s,;:.!?])")
 
 

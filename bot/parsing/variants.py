@@ -49,7 +49,10 @@ VARIANTS = (
     ("hesp", "ham", FLEMISH), ("uurke", "uur", FLEMISH), ("uurkes", "uur", FLEMISH), ("goeie", "goede", FLEMISH),
     ("vrouwke", "vrouw", FLEMISH), ("manneke", "man", FLEMISH),
     ("pint", "glas bier", FLEMISH), ("pintje", "glas bier", FLEMISH), ("pinten", "glazen bier", FLEMISH),
-    ("pintjes", "glazen bier", FLEMISH),
+    ("pintjes", "glazen bier", FLEMISH), ("bijkans", "bijna", FLEMISH),
+    # --- Flemish: the verb before "gij"/"ge" keeps its -t ("hebt gij", "zijt ge"); standard Dutch drops it ---
+    ("hebt gij", "heb jij", FLEMISH), ("hebt ge", "heb je", FLEMISH), ("zijt gij", "ben jij", FLEMISH),
+    ("zijt ge", "ben je", FLEMISH), ("kunt gij", "kun jij", FLEMISH), ("kunt ge", "kun je", FLEMISH),
     # --- learners: calques ("heel veel keer", "meer of minder" = ongeveer, "niet nooit") ---
     ("veel keer", "vaak", LEARNER), ("meer of minder", "ongeveer", LEARNER), ("niet nooit", "nooit", LEARNER),
     # --- chat: abbreviations and spellings ---
@@ -65,6 +68,7 @@ VARIANTS = (
     ("pls", "alsjeblieft", CHAT), ("plz", "alsjeblieft", CHAT), ("okee", "oke", CHAT), ("oki", "oke", CHAT),
     ("okidoki", "oke", CHAT), ("jep", "ja", CHAT), ("jup", "ja", CHAT), ("neej", "nee", CHAT), ("nop", "nee", CHAT),
     ("nah", "nee", CHAT), ("jaja", "ja", CHAT), ("okido", "oke", CHAT),
+    ("do u", "do you", CHAT), ("can u", "can you", CHAT), ("r u", "are you", CHAT),  # chat English: "why do u need"
     # --- English: answers, numbers, frequencies ---
     ("yes", "ja", ENGLISH), ("yeah", "ja", ENGLISH), ("yep", "ja", ENGLISH), ("yup", "ja", ENGLISH),
     ("no", "nee", ENGLISH), ("nope", "nee", ENGLISH), ("never", "nooit", ENGLISH), ("none", "geen", ENGLISH),
@@ -79,6 +83,7 @@ VARIANTS = (
     ("eight", "acht", ENGLISH), ("nine", "negen", ENGLISH),
     ("every day", "elke dag", ENGLISH), ("everyday", "elke dag", ENGLISH), ("every week", "elke week", ENGLISH),
     ("every night", "elke nacht", ENGLISH), ("every weekend", "elk weekend", ENGLISH),
+    ("every morning", "elke ochtend", ENGLISH), ("every evening", "elke avond", ENGLISH),
     ("weekends", "in het weekend", ENGLISH), ("only", "alleen", ENGLISH),
     ("daily", "dagelijks", ENGLISH), ("weekly", "wekelijks", ENGLISH), ("monthly", "maandelijks", ENGLISH),
     ("yearly", "jaarlijks", ENGLISH), ("all the time", "de hele tijd", ENGLISH), ("once", "een keer", ENGLISH),
