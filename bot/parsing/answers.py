@@ -546,7 +546,23 @@ def parse_answer(item_id: str, text: str) -> Parsed:
         parsed = _parse_answer(item_id, tail)
         if parsed.ok:
             return parsed
-    return _parse_answer(item_id, text)
+    return _said_again(item_id, text) or _parse_answer(item_id, text)
+
+
+# A bare "nee" between two answers corrects the first, as people say it (and dictate it, without commas): "drie nee
+# vier glazen", "een keer nee twee keer". Not at the start of the message, where "nee" is the answer itself.
+BARE_NO = re.compile(r"(?<=\w)[\s,;.]+nee[\s,;.!]+(?=\w)")
+
+
+def _said_again(item_id: str, text: str) -> Optional[Parsed]:
+    """The answer after a bare "nee", when the words before it are an answer too and a different one."""
+    plain = normalise(text)
+    found = list(BARE_NO.finditer(plain))
+    if not found:
+        return None
+    before, after = plain[: found[-1].start()], plain[found[-1].end() :]
+    first, second = _parse_answer(item_id, before), _parse_answer(item_id, after)
+    return second if first.ok and second.ok and first.value != second.value else None
 
 
 def answer_text(text: str) -> str:

@@ -30,6 +30,7 @@ COMPOUND = re.compile(
     r"^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$"
 )
 HALF_WORDS = ("half", "halve")
+UNIT_WORDS = ("uur", "uren")  # "7 uur en half": the half belongs to the number before the unit
 ZERO_WORDS = ("geen", "niks", "niets", "nul", "nooit")
 FEW = Fraction(5, 2)  # "een paar": two or three
 RANGE_WORDS = ("a", "à", "-", "tot", "of", "á")
@@ -76,18 +77,17 @@ def pieces(text: str) -> list:
             out.append(Piece(word, Fraction(word.replace(",", "."))))
         elif word in HALF_WORDS:
             # "zeven en een half" / "zeven en half" / "een half"
-            if out and out[-1].word == "een" and out[-1].value is not None:
-                out.pop()
-                if len(out) >= 2 and out[-1].word == "en" and out[-2].value is not None:
-                    out.pop()
-                    number = out.pop()
-                    out.append(Piece(number.word, number.value + Fraction(1, 2)))
-                else:
-                    out.append(Piece("half", Fraction(1, 2)))
-            elif len(out) >= 2 and out[-1].word == "en" and out[-2].value is not None:
-                out.pop()
-                number = out.pop()
-                out.append(Piece(number.word, number.value + Fraction(1, 2)))
+            article = bool(out) and out[-1].word == "een" and out[-1].value is not None
+            before = out[:-1] if article else out
+            if len(before) >= 2 and before[-1].word == "en" and before[-2].value is not None:
+                number = before[-2]
+                out = before[:-2] + [Piece(number.word, number.value + Fraction(1, 2))]
+            elif len(before) >= 3 and before[-1].word == "en" and before[-2].word in UNIT_WORDS and (
+                    before[-3].value is not None):  # fmt: skip
+                number, unit = before[-3], before[-2]  # "7 uur en half", "zes uur en een half": 7.5, 6.5 hours
+                out = before[:-3] + [Piece(number.word, number.value + Fraction(1, 2)), unit]
+            elif article:
+                out = before + [Piece("half", Fraction(1, 2))]
             else:
                 out.append(Piece(word))
         else:
@@ -196,10 +196,24 @@ def quantity_of(parts: list) -> Optional[Fraction]:
         # "niet" / "eet ik niet": none; but "weet niet zo goed" is no answer.
         if "niet" in words and "weet" not in words and (len(words) <= 4 or negated_consumption(parts)):
             return Fraction(0)
+        if "weet" not in words and _opens_with_not(words):  # "noten niet, ik heb allergie", "niet, te zuur"
+            return Fraction(0)
+        if any(has_phrase(text, phrase) for phrase in NOT_FOR_ME):  # "peulvruchten, daar doe ik niet aan"
+            return Fraction(0)
     return None
 
 
 DONT_KNOW = ("geen idee", "geen flauw idee", "geen benul", "weet ik niet", "weet niet", "weet het niet")
+# "daar doe ik niet aan": I do not eat or drink that at all.
+NOT_FOR_ME = ("doe ik niet aan", "doe ik nooit aan", "doen wij niet aan", "doen we niet aan")
+OPENING_NOT = 3  # words: "noten niet, ...", "niet, ..." answer none in the message's first clause
+
+
+def _opens_with_not(words: list) -> bool:
+    """The first clause is short and ends in "niet": "noten niet, ik heb allergie", "niet, ik hou niet van zuur"."""
+    ends = [i for i, w in enumerate(words) if w in (",", ".", ";", "!")]
+    first = [w for w in (words[: ends[0]] if ends else []) if w.isalpha()]
+    return 1 <= len(first) <= OPENING_NOT and first[-1] == "niet"
 NOT_ONE = ("geen enkele", "geen enkel", "niet een", "nog geen een")
 CONSUMING = ("eet", "eten", "drink", "drinken", "neem", "nemen", "gebruik", "gebruiken", "lust", "slik", "slikken")
 # After "niet", words that leave the amount open: "ik eet niet veel", "niet zo vaak", "niet elke dag".

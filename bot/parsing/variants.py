@@ -28,6 +28,7 @@ FLEMISH = "flemish"  # Belgian Dutch, as written in chats and forms
 CHAT = "chat"  # chat spelling and abbreviations
 ENGLISH = "english"  # English words mixed into Dutch answers
 LEARNER = "learner"  # Dutch as written by learners (A2/B1): calques from other languages
+DICTATION = "dictation"  # speech recognition: words as it hears them
 
 # (variant, standard Dutch, register). A standard of "" drops the word: a particle that adds nothing to the answer.
 VARIANTS = (
@@ -55,6 +56,8 @@ VARIANTS = (
     ("zijt ge", "ben je", FLEMISH), ("kunt gij", "kun jij", FLEMISH), ("kunt ge", "kun je", FLEMISH),
     # --- learners: calques ("heel veel keer", "meer of minder" = ongeveer, "niet nooit") ---
     ("veel keer", "vaak", LEARNER), ("meer of minder", "ongeveer", LEARNER), ("niet nooit", "nooit", LEARNER),
+    # --- dictation: "acht" before a consonant is heard without its t ("ach uur") ---
+    ("ach uur", "acht uur", DICTATION), ("ach keer", "acht keer", DICTATION), ("ach glazen", "acht glazen", DICTATION),
     # --- chat: abbreviations and spellings ---
     ("ff", "even", CHAT), ("idk", "weet ik niet", CHAT), ("wrm", "waarom", CHAT), ("mss", "misschien", CHAT),
     ("msch", "misschien", CHAT), ("srry", "sorry", CHAT), ("sry", "sorry", CHAT), ("sws", "sowieso", CHAT),
@@ -101,7 +104,7 @@ VARIANTS = (
     ("beers", "glazen bier", ENGLISH), ("skin", "huid", ENGLISH), ("dry skin", "droge huid", ENGLISH),
     ("wrinkles", "rimpels", ENGLISH), ("pimples", "puistjes", ENGLISH), ("redness", "roodheid", ENGLISH),
 )  # fmt: skip
-REGISTERS = (FLEMISH, CHAT, ENGLISH, LEARNER)
+REGISTERS = (FLEMISH, CHAT, ENGLISH, LEARNER, DICTATION)
 MAX_WORDS = 4
 
 # A word: letters, digits, apostrophes, slashes and hyphens inside ("m'n", "p/w", "non-binary", "da's").

@@ -245,3 +245,38 @@ def test_a_conclusion_marker_at_the_end_closes_its_clause():
 def test_not_knowing_is_no_empty_list():
     assert parse_answer("red_flags", "geen flauw idee").problem == NOT_UNDERSTOOD
     assert value("red_flags", "geen van allen") == []
+
+
+# --- a bare "nee" between two answers corrects the first (dictated without commas) ----------------------------------
+@pytest.mark.parametrize(
+    "item_id, text, expected",
+    [("audit_c_quantity", "twee nee drie glazen", 3), ("skin_impact", "een zes nee een zeven", 7),
+     ("med_antibiotics_12m", "geen nee een keer", "one_course"), ("nuts_per_week", "vijf handjes nee vier", 4)],
+)  # fmt: skip
+def test_a_bare_no_between_two_answers_corrects_the_first(item_id, text, expected):
+    assert value(item_id, text) == expected
+
+
+def test_a_no_at_the_start_is_the_answer_and_a_no_without_an_answer_before_it_corrects_nothing():
+    assert value("microbiome_test", "nee, nooit gedaan") == "no"
+    assert value("legumes_per_week", "bonen nee, twee keer per week") == 2
+
+
+# --- a learner's half hour, a dictated "ach", an opening "niet" ----------------------------------------------------
+@pytest.mark.parametrize("text, hours", [("ik slaap 6 uur en half", 6.5), ("vijf uur en een half", 5.5),
+                                         ("zeven en half", 7.5), ("meestal ach uur", 8)])  # fmt: skip
+def test_half_an_hour_after_the_unit_and_a_dictated_eight(text, hours):
+    assert value("sleep_hours", text) == hours
+
+
+@pytest.mark.parametrize(
+    "item_id, text",
+    [("nuts_per_week", "pinda's niet, te zout"), ("fermented_per_week", "niet, vind ik vies"),
+     ("legumes_per_week", "bonen, daar doe ik niet aan")],
+)  # fmt: skip
+def test_an_opening_not_or_not_for_me_is_none(item_id, text):
+    assert value(item_id, text) == 0
+
+
+def test_an_opening_not_that_leaves_the_amount_open_is_no_zero():
+    assert parse_answer("nuts_per_week", "niet zo vaak, soms").ok is False
