@@ -511,9 +511,21 @@ def rule_review(c: _Context) -> Optional[tuple]:
 
 
 def rule_skip(c: _Context) -> Optional[tuple]:
-    if not c.signal(sig.SKIP) or (c.answer.ok and conclusion(c.r.text)):
+    """"Sla over", "weet ik niet"; but a hedge before or after a number answers: "idk, misschien 2 per dag",
+    "2x of 3x, weet niet precies", and so does a concluded answer."""
+    if not c.signal(sig.SKIP) or (c.answer.ok and (conclusion(c.r.text) or _hedged_number(c.r))):
         return None
     return "skip", {}
+
+
+def _hedged_number(r: Reading) -> bool:
+    """Not knowing for sure, next to a number: a digit, said as a hedge rather than a refusal."""
+    return any(ch.isdigit() for ch in r.text) and not any(sig.has_phrase(r.standard, p) for p in REFUSALS)
+
+
+# Skip phrases that refuse, whatever number stands beside them: "sla over", "zeg ik liever niet".
+REFUSALS = ("overslaan", "sla over", "skip", "zeg ik liever niet", "wil ik niet zeggen", "beantwoord ik liever niet",
+            "volgende vraag", "next question")
 
 
 def rule_junk(c: _Context) -> Optional[tuple]:

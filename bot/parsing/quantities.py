@@ -174,6 +174,8 @@ def quantity_of(parts: list) -> Optional[Fraction]:
     # "2 à 3", "2-3", "2 tot 3", "2 tot en met 3", "twee of drie"
     for a, b in zip(indexes, indexes[1:]):
         between = [p.word for p in parts[a + 1 : b]]
+        if len(between) >= 2 and between[0] in TIMES:  # "2x of 3x", "twee keer of drie keer"
+            between = between[1:]
         if between and (between[0] in RANGE_WORDS or between == ["tot", "en", "met"]) and len(between) <= 3:
             low, high = parts[a].value, parts[b].value
             if low < high:

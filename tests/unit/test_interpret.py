@@ -109,3 +109,13 @@ def test_after_a_safety_reply_in_the_review_a_message_is_read_as_in_the_review()
 def test_a_sure_nlu_why_or_meaning_beats_a_topic_read_from_a_word(text, parse, reply):
     meaning = interpret(read(text, parse), AT_NUTS)
     assert (meaning.act, meaning.data["reply"]) == ("question", reply)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("geen idee, misschien 3 per week", "answer"),  # a hedge beside a number answers
+    ("2x of 3x, weet niet precies", "answer"),
+    ("weet ik niet", "skip"),
+    ("sla over, 3 of zo", "skip"),  # a refusal stays a skip
+])  # fmt: skip
+def test_a_hedge_beside_a_number_answers_and_a_refusal_skips(text, act):
+    assert interpret(read(text, nlu()), AT_NUTS).act == act

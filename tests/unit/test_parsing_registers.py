@@ -280,3 +280,8 @@ def test_an_opening_not_or_not_for_me_is_none(item_id, text):
 
 def test_an_opening_not_that_leaves_the_amount_open_is_no_zero():
     assert parse_answer("nuts_per_week", "niet zo vaak, soms").ok is False
+
+
+def test_a_range_of_counts_each_with_its_times_word():
+    assert value("nuts_per_week", "2x of 3x per week") == 3  # 2.5 rounded half up
+    assert value("med_antibiotics_12m", "twee keer of drie keer") == "two_plus"
