@@ -47,8 +47,8 @@ from bot.thresholds import (
 )
 
 # NLU intents that a message answering the question may get; violence and danger often come with an answer, and
-# their lexicons catch them whatever the answer.
-ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback", "violence", "danger")
+# their lexicons catch them whatever the answer; a correction carries the value it corrects to ("nee, nooit eigenlijk").
+ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback", "violence", "danger", "correct")
 # Requests that end or rewind the interview: from the NLU alone never for a question.
 CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK, sig.SKIP})
 # Requests that let a lab report waiting for "Klopt dit?" lapse.

@@ -119,3 +119,8 @@ def test_a_sure_nlu_why_or_meaning_beats_a_topic_read_from_a_word(text, parse, r
 ])  # fmt: skip
 def test_a_hedge_beside_a_number_answers_and_a_refusal_skips(text, act):
     assert interpret(read(text, nlu()), AT_NUTS).act == act
+
+
+def test_an_answer_the_nlu_takes_for_a_correction_is_still_read_from_its_small_words():
+    meaning = interpret(read("nee, nooit eigenlijk", nlu("correct", 0.9)), AT_PSS)
+    assert (meaning.act, meaning.data["value"]) == ("answer", "never")
