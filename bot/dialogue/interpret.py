@@ -489,6 +489,8 @@ def rule_question(c: _Context) -> Optional[tuple]:
         return None
     if not r.question and c.answer.ok and conclusion(r.text):  # "kefir? nooit van gehoord, ..., dus geen" answers
         return None
+    if r.answer_part and c.answer.ok and not read_from_small_words(c.s.requested, r):
+        return None  # "indapamide, telt dat?": the answer, asking whether it counts
     return "question", {"reply": question_reply(c)}
 
 

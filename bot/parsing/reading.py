@@ -181,6 +181,25 @@ def _before_a_closing_question(plain: str) -> str:
     return plain[: plain.rindex(clauses[-1])].strip(" ,;:.!")
 
 
+# A tag after an answer, asking whether it counts: "indapamide, telt dat?", "twee, klopt dat?".
+TAG_QUESTION = re.compile(r"^(.*\w)\s*[,;:.!]\s*(telt|klopt|kan|mag|geldt|is)\s+(dat|dit|het)(\s+ook|\s+goed)?\s*\?$")
+# A short question first ("wat is dat?", "huh, wat bedoel je?"), then an answer: "wat is dat? nee, nooit gedaan".
+QUESTION_THEN_ANSWER = re.compile(r"^\W*(?:\w+\W+){0,3}\w+\s*\?\s*([^?]*\w[^?]*)$")
+
+
+def _answer_beside_a_question(plain: str) -> str:
+    """The answer beside a question of the message: before a tag ("indapamide, telt dat?") or after an opening
+    question that a clause without a question mark follows ("wat is dat? nee, zoiets heb ik niet gedaan"); "" when
+    there is none. The message is then only a maybe-question, read as that answer first."""
+    tag = TAG_QUESTION.match(plain)
+    if tag:
+        return tag.group(1).strip()
+    after = QUESTION_THEN_ANSWER.match(plain)
+    if after and not (set(after.group(1).split()[:1]) & set(QUESTION_WORDS + QUESTION_VERBS)):
+        return after.group(1).strip(" .!")
+    return ""
+
+
 def _quantifier_wat(words: tuple, plain: str) -> bool:
     """"wat rimpels en wat vlekken", "wat groente": "wat" as "some", not as a question word (no question mark, and
     no verb or pronoun after it)."""
@@ -206,6 +225,9 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
                                   or bool(INDIRECT_QUESTION.search(plain)))  # fmt: skip
     opens_as_question = len(first_two) == 2 and first_two[0] in QUESTION_VERBS
     answer_part = "" if question or opens_as_question else _before_a_closing_question(plain)
+    beside = _answer_beside_a_question(plain) if not asks_with_a_word or "?" in plain[:-1] else ""
+    if beside and not INDIRECT_QUESTION.search(plain):  # "indapamide, telt dat?", "wat is dat? nee, nooit gedaan"
+        question, answer_part = False, beside
     maybe = not question and (plain.endswith("?") or opens_as_question or bool(answer_part))
     topic = _topic(words, nlu)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE

@@ -124,3 +124,21 @@ def test_a_hedge_beside_a_number_answers_and_a_refusal_skips(text, act):
 def test_an_answer_the_nlu_takes_for_a_correction_is_still_read_from_its_small_words():
     meaning = interpret(read("nee, nooit eigenlijk", nlu("correct", 0.9)), AT_PSS)
     assert (meaning.act, meaning.data["value"]) == ("answer", "never")
+
+
+AT_PPI = State({"consent": "yes"}, ("consent",), "med_ppi")
+AT_TEST = State({"consent": "yes"}, ("consent",), "microbiome_test")
+
+
+@pytest.mark.parametrize("state, text, parse, value", [
+    (AT_PPI, "omeprazol, klopt dat?", nlu("ask_meaning", 0.9), "yes"),  # an answer, then a tag asking if it counts
+    (AT_TEST, "huh, wat is dat? nee, zoiets nooit gedaan", nlu(), "no"),  # a short question, then the answer
+])  # fmt: skip
+def test_an_answer_beside_a_short_question_is_recorded(state, text, parse, value):
+    meaning = interpret(read(text, parse), state)
+    assert (meaning.act, meaning.data["value"]) == ("answer", value)
+
+
+def test_a_long_question_before_a_remark_stays_a_question():
+    meaning = interpret(read("hoe werken de lever en de darmen eigenlijk samen? nooit geweten", nlu()), AT_PSS)
+    assert meaning.act == "question"
