@@ -236,13 +236,24 @@ def _mentions(words: list, names: tuple) -> Optional[bool]:
     not at all."""
     for i, word in enumerate(words):
         stem = word[:-1] if word.endswith("e") and len(word) > 8 else word  # "omeprazole"
-        if any(similar(stem, name) or similar(word, name) for name in names if len(name) >= 5 or word == name):
-            after = words[i + 1 : i + 3]
+        candidates = [name for name in names if len(name) >= 5 or word == name]
+        whole = any(similar(stem, name) or similar(word, name) for name in candidates)
+        joined = _joined_with_next(words, i)  # "panto prazol": a name that speech-to-text split in two
+        split = not whole and bool(joined) and any(similar(joined, name) for name in candidates)
+        if whole or split:
+            after = words[i + 2 if split else i + 1 : i + 4 if split else i + 3]
             denied = after[:1] in (["nee"], ["nooit"]) or (after[:1] == ["niet"] and (
                 len(after) == 1 or after[1] in DENYING_VERBS))  # fmt: skip
             negated = any(w in NEGATIONS for w in words[max(0, i - 3) : i]) or "meer" in after or denied
             return not negated
     return None
+
+
+def _joined_with_next(words: list, i: int) -> str:
+    """The word joined with the next one, when both are words of three letters or more ("furo semide"), else ""."""
+    if i + 1 < len(words) and len(words[i]) >= 3 and len(words[i + 1]) >= 3 and words[i + 1].isalpha():
+        return words[i] + words[i + 1]
+    return ""
 
 
 def medicine_facts(text: str) -> dict:
@@ -423,12 +434,14 @@ def red_flag_facts(text: str) -> list:
 def taxa_in(text: str) -> list:
     """Taxa named in the text, matched leniently: case, small typos, a clear start of the name."""
     found = []
-    for word in _words(text):
+    words = _words(text)
+    for i, word in enumerate(words):
         if len(word) < 4:
             continue
+        joined = _joined_with_next(words, i)  # "prevo tella": a name that speech-to-text split in two
         for taxon in TAXA:
             name = taxon.lower()
-            if similar(word, name) or (len(word) >= 6 and name.startswith(word)):
+            if similar(word, name) or (len(word) >= 6 and name.startswith(word)) or (joined and similar(joined, name)):
                 if taxon not in found:
                     found.append(taxon)
                 break

@@ -285,3 +285,13 @@ def test_an_opening_not_that_leaves_the_amount_open_is_no_zero():
 def test_a_range_of_counts_each_with_its_times_word():
     assert value("nuts_per_week", "2x of 3x per week") == 3  # 2.5 rounded half up
     assert value("med_antibiotics_12m", "twee keer of drie keer") == "two_plus"
+
+
+# --- names that speech-to-text split in two ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "item_id, text, expected",
+    [("med_ppi", "ome prazol elke ochtend", "yes"), ("med_diuretic", "hydro chloorthiazide sinds vorig jaar", "yes"),
+     ("med_ppi", "lanso prazol nee nooit gehad", "no"), ("taxa_low", "oscilli bacter was laag", ["Oscillibacter"])],
+)  # fmt: skip
+def test_a_name_split_by_dictation_is_joined(item_id, text, expected):
+    assert value(item_id, text) == expected
