@@ -520,9 +520,10 @@ def _in_range(item_id: str, value: Fraction) -> Parsed:
     return Parsed(int(value) if value.denominator == 1 else float(value))
 
 
-# Words that conclude an answer, anywhere: "een appel en twee handjes groenten, dus drie", "..., zeg maar twee".
+# Words that conclude an answer, anywhere: "een appel en twee handjes groenten, dus drie", "..., zeg maar twee",
+# and the sum of a chat answer: "2 boterhammen + havermout = 3".
 CONCLUDING = ("dus", "zeg maar", "zet maar", "noteer maar", "reken maar", "schrijf maar", "in totaal", "alles bij elkaar",
-              "alles samen", "al met al", "laten we zeggen", "kortom")  # fmt: skip
+              "alles samen", "al met al", "laten we zeggen", "kortom", "=")  # fmt: skip
 # Words that conclude only at the start of a clause: "..., zeg 6", "..., ongeveer 3", "..., samen 4".
 CONCLUDING_CLAUSE = ("zeg", "ongeveer", "gemiddeld", "samen", "totaal", "dat is", "dat zijn", "dat maakt")
 # Words that correct what came before: "vierenzeventig nee wacht vijfenzeventig", "34, nee sorry, 43", "4 wacht nee 3".

@@ -283,6 +283,8 @@ class _Found:
     end: int
     per_week: Fraction
     counted: bool  # the count is part of it ("drie keer per week"); else once per period ("elke dag")
+    count: Fraction = Fraction(1)  # that count ("drie")
+    count_start: int = 0  # where the count starts
 
 
 def _phrases(parts: list) -> list:
@@ -348,7 +350,7 @@ def _counted(parts: list) -> list:
             start, count = j + 1, Fraction(1)  # "per week" alone: once
         else:
             continue
-        found.append(_Found(start, i + 1, count * 7 / Fraction(days), True))
+        found.append(_Found(start, i + 1, count * 7 / Fraction(days), True, Fraction(count), start))
     return found
 
 
@@ -391,6 +393,14 @@ def portions_of(parts: list) -> Optional[Fraction]:
     return quantity_of(parts)
 
 
+def _clause_before(parts: list, index: int) -> list:
+    """The words of the clause before ``index``, up to a comma or another mark."""
+    start = index
+    while start > 0 and parts[start - 1].word not in (",", ".", ";", ":", "!", "?"):
+        start -= 1
+    return parts[start:index]
+
+
 def parse_rate(text: str, portions: bool = False) -> Optional[Rate]:
     """How often, as times per week: "3 keer per week", "2x per dag", "elke dag", "eens in de twee weken",
     "een paar keer per maand", "op vrijdag en zaterdag".
@@ -415,6 +425,11 @@ def parse_rate(text: str, portions: bool = False) -> Optional[Rate]:
         count = _occasion_count(rest, portions)
         if count:
             per_week *= count
+    if portions and first.counted and first.count:  # "een appel en twee porties groenten per dag": 3 a day
+        clause = _clause_before(parts, first.count_start)
+        together = portions_of(clause + parts[first.count_start : first.end])
+        if together is not None and together > first.count:
+            per_week = per_week * together / first.count
     if [p.word for p in parts[max(0, first.start - 2) : first.start]] == ["minder", "dan"]:
         per_week /= 2
     return Rate(per_week)

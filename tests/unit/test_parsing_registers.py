@@ -295,3 +295,12 @@ def test_a_range_of_counts_each_with_its_times_word():
 )  # fmt: skip
 def test_a_name_split_by_dictation_is_joined(item_id, text, expected):
     assert value(item_id, text) == expected
+
+
+def test_a_chat_sum_concludes_the_answer():
+    assert value("whole_grain_per_day", "1 snee volkoren + muesli = 2") == 2
+
+
+def test_portions_of_several_foods_before_one_period_are_added_up():
+    assert value("veg_fruit_per_day", "een peer en drie handjes sla per dag") == 4
+    assert value("fermented_per_week", "kefir en yoghurt 3 keer per week") == 3  # a count of times is no portion
