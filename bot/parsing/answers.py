@@ -499,8 +499,11 @@ def parse_number(item_id: str, text: str) -> Parsed:
     value: Optional[Fraction] = _on_scale(text, it.maximum)
     if it.period and value is None:
         rate = parse_rate(text, portions=True)
+        if rate is not None and not _in_range(item_id, _per_period(it, rate)).ok:
+            # a count that makes the rate impossible restates it: "bijna elke dag, zes keer" is 6 a week, not 36
+            rate = parse_rate(text, portions=True, multiply=False)
         if rate is not None:
-            value = rate.per_week if it.period == "week" else rate.per_week / 7
+            value = _per_period(it, rate)
         else:
             value = sum_of_portions(UNIT_TAILS.sub(" ", text))
     if value is None:
@@ -508,6 +511,10 @@ def parse_number(item_id: str, text: str) -> Parsed:
     if value is None:
         return Parsed(problem=NOT_UNDERSTOOD)
     return _in_range(item_id, value)
+
+
+def _per_period(it, rate) -> Fraction:
+    return rate.per_week if it.period == "week" else rate.per_week / 7
 
 
 def _in_range(item_id: str, value: Fraction) -> Parsed:

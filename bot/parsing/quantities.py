@@ -401,7 +401,7 @@ def _clause_before(parts: list, index: int) -> list:
     return parts[start:index]
 
 
-def parse_rate(text: str, portions: bool = False) -> Optional[Rate]:
+def parse_rate(text: str, portions: bool = False, multiply: bool = True) -> Optional[Rate]:
     """How often, as times per week: "3 keer per week", "2x per dag", "elke dag", "eens in de twee weken",
     "een paar keer per maand", "op vrijdag en zaterdag".
 
@@ -420,7 +420,7 @@ def parse_rate(text: str, portions: bool = False) -> Optional[Rate]:
     first = min(found, key=lambda f: (f.start, -(f.end - f.start), f.counted))
     per_week = first.per_week
     others = [f for f in found if f.end <= first.start or f.start >= first.end]
-    if not first.counted and per_week and not others:  # a second frequency is no count: "elke dag, vijf keer per week"
+    if multiply and not first.counted and per_week and not others:  # a second frequency is no count: "elke dag, 5x p/w"
         rest = parts[: first.start] + [Piece(",")] + parts[first.end :]
         count = _occasion_count(rest, portions)
         if count:

@@ -304,3 +304,8 @@ def test_a_chat_sum_concludes_the_answer():
 def test_portions_of_several_foods_before_one_period_are_added_up():
     assert value("veg_fruit_per_day", "een peer en drie handjes sla per dag") == 4
     assert value("fermented_per_week", "kefir en yoghurt 3 keer per week") == 3  # a count of times is no portion
+
+
+def test_a_count_that_makes_the_rate_impossible_restates_it():
+    assert value("red_meat_per_week", "haast elke dag, vier keer") == 6  # the frequency, not 24 a week
+    assert value("nuts_per_week", "elke dag, twee keer") == 14  # a possible rate is still multiplied
