@@ -36,7 +36,8 @@ FEW = Fraction(5, 2)  # "een paar": two or three
 RANGE_WORDS = ("a", "à", "-", "tot", "of", "á")
 WEEKS_PER_MONTH = Fraction(52, 12)
 
-WORD_RE = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+|[^\sa-z\d]")
+# Letters with digits glued after them make one word and no number: "wo2", "b12", "covid19" (but "2x", "7u" are read).
+WORD_RE = re.compile(r"[a-z]+\d[a-z\d]*|\d+(?:[.,]\d+)?|[a-z]+|[^\sa-z\d]")
 
 
 def word_value(word: str) -> Optional[Fraction]:

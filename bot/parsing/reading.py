@@ -171,8 +171,10 @@ def _before_a_closing_question(plain: str) -> str:
     clauses = [c for c in re.split(r"[,;:.!]", plain) if c.strip()]
     if len(clauses) == 1:  # no mark: a verb and a pronoun opening the last words ("... heeft dat zin of niet")
         words = clauses[0].split()
-        at = next((i for i in range(len(words) - 3, 1, -1)
+        at = next((i for i in range(len(words) - 2, 1, -1)
                    if words[i] in CLAUSE_VERBS and words[i + 1] in ("dat", "dit", "het")), None)  # fmt: skip
+        if at is not None and words[at - 1] in QUESTION_WORDS:  # "... terechtkomen hoe zit dat"
+            at -= 1
         clauses = [" ".join(words[:at]), " ".join(words[at:])] if at else clauses
     last = clauses[-1].split() if len(clauses) >= 2 else []
     asks = len(last) >= 3 and (last[0] in QUESTION_WORDS or (last[0] in CLAUSE_VERBS and last[1] in PRONOUNS))

@@ -142,3 +142,8 @@ def test_an_answer_beside_a_short_question_is_recorded(state, text, parse, value
 def test_a_long_question_before_a_remark_stays_a_question():
     meaning = interpret(read("hoe werken de lever en de darmen eigenlijk samen? nooit geweten", nlu()), AT_PSS)
     assert meaning.act == "question"
+
+
+def test_a_closing_question_without_a_comma_is_split_off():
+    reading = read("ik eet elke dag noten hoe zit dat", nlu())
+    assert (reading.question, reading.maybe_question, reading.answer_part) == (False, True, "ik eet elke dag noten")

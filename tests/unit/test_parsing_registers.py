@@ -309,3 +309,8 @@ def test_portions_of_several_foods_before_one_period_are_added_up():
 def test_a_count_that_makes_the_rate_impossible_restates_it():
     assert value("red_meat_per_week", "haast elke dag, vier keer") == 6  # the frequency, not 24 a week
     assert value("nuts_per_week", "elke dag, twee keer") == 14  # a possible rate is still multiplied
+
+
+def test_letters_with_digits_glued_after_them_are_no_number():
+    assert parse_answer("nuts_per_week", "vertel iets over de mp3 speler").ok is False
+    assert value("nuts_per_week", "3x per week") == 3  # digits before letters still count
