@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from bot.parsing import lexicon
+from bot.parsing.clock import hours_slept
 from bot.parsing.quantities import (
     DONT_KNOW,
     PERIOD_DAYS,
@@ -462,6 +463,7 @@ NUMBER_THEN_REMARK = re.compile(
     r"denk\s+ik|misschien)?\s*[,.;:!-]\s+\D"
 )
 GLASSES_PER_BOTTLE = 7  # a 75 cl bottle of wine holds about 7 standard glasses
+SLEEP_ITEM = "sleep_hours"  # also read from the times of going to bed and getting up (bot.parsing.clock)
 
 
 def _quantity(text: str) -> Optional[Fraction]:
@@ -497,6 +499,8 @@ def parse_number(item_id: str, text: str) -> Parsed:
     fruit en een groente" is 3), a mark on its scale ("7/10")."""
     it = ITEMS_BY_ID[item_id]
     value: Optional[Fraction] = _on_scale(text, it.maximum)
+    if item_id == SLEEP_ITEM and value is None:
+        value = hours_slept(text)  # "ik ga om elf uur slapen en sta om half zeven op": 7.5
     if it.period and value is None:
         rate = parse_rate(text, portions=True)
         if rate is not None and not _in_range(item_id, _per_period(it, rate)).ok:
