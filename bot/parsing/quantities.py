@@ -433,4 +433,31 @@ def parse_rate(text: str, portions: bool = False, multiply: bool = True) -> Opti
             per_week = per_week * together / first.count
     if [p.word for p in parts[max(0, first.start - 2) : first.start]] == ["minder", "dan"]:
         per_week /= 2
+    if portions and multiply:
+        per_week += _other_foods(parts, first, found)
     return Rate(per_week)
+
+
+# Words that open no food after "en": "en in het weekend", "en soms", "en dan nog".
+NOT_A_FOOD = frozenset(RATE_WORDS + EVERY + TIMES + ("in", "op", "s", "soms", "nog", "dan", "ook", "wel", "niet", "meestal",
+                                                    "vaak", "af", "toe", "ik", "het", "de", "dat", "dus", "zo"))
+
+
+def _other_foods(parts: list, first: _Found, found: list) -> Fraction:
+    """Rates of other foods joined by "en" after the first frequency: "yoghurt elke dag, en ook kefir op zondag" adds
+    1 a week to 7; "yoghurt drie keer per week en zuurkool een keer" adds one more time in the same period."""
+    words = [p.word for p in parts]
+    joins = [i for i in range(first.end, len(words)) if words[i] in ("en", "+")]
+    total = Fraction(0)
+    for k, join in enumerate(joins):
+        food = join + 1 + (words[join + 1 : join + 2] == ["ook"])
+        end = joins[k + 1] if k + 1 < len(joins) else len(words)
+        if food >= end or not words[food].isalpha() or words[food] in NOT_A_FOOD or parts[food].value is not None:
+            continue
+        rates = [f for f in found if food < f.start and f.end <= end]
+        times = [i for i in range(food, end - 1) if parts[i].value is not None and words[i + 1] in TIMES]
+        if rates:
+            total += rates[0].per_week
+        elif times and first.counted and first.count:
+            total += parts[times[0]].value * first.per_week / first.count
+    return total

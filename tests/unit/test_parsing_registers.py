@@ -314,3 +314,13 @@ def test_a_count_that_makes_the_rate_impossible_restates_it():
 def test_letters_with_digits_glued_after_them_are_no_number():
     assert parse_answer("nuts_per_week", "vertel iets over de mp3 speler").ok is False
     assert value("nuts_per_week", "3x per week") == 3  # digits before letters still count
+
+
+@pytest.mark.parametrize(
+    "item_id, text, expected",
+    [("fermented_per_week", "kefir elke ochtend en ook zuurkool op vrijdag", 8),
+     ("red_meat_per_week", "gehakt twee keer per week en biefstuk een keer", 3),
+     ("nuts_per_week", "elke dag en soms twee", 14)],  # "soms" opens no other food: a count of the first
+)  # fmt: skip
+def test_rates_of_other_foods_joined_by_en_are_added(item_id, text, expected):
+    assert value(item_id, text) == expected
