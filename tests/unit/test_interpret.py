@@ -147,3 +147,10 @@ def test_a_long_question_before_a_remark_stays_a_question():
 def test_a_closing_question_without_a_comma_is_split_off():
     reading = read("ik eet elke dag noten hoe zit dat", nlu())
     assert (reading.question, reading.maybe_question, reading.answer_part) == (False, True, "ik eet elke dag noten")
+
+
+@pytest.mark.parametrize("text, advice", [("kun je rauwe melk drinken bij eczeem?", True),
+                                          ("mag ik pinda's eten als ik acne heb?", True),
+                                          ("kan ik het consult online doen?", False)])  # fmt: skip
+def test_asking_whether_one_can_eat_or_drink_something_asks_for_personal_advice(text, advice):
+    assert read(text, nlu()).advice is advice
