@@ -83,7 +83,7 @@ STOP_REQUEST = re.compile(r"\b(wil|wens|ga|wilde)\s+(\w+\s+){0,2}(gesprek|intake
 PAUSE_REQUEST = re.compile(r"\blater\s+tijdstip\b|\b(komt|kom)\s+(me|mij|het)?\s*(\w+\s+)?nu\s+(niet\s+)?(goed\s+)?"
                            r"(niet\s+)?uit\b|\blater\s+(te\s+)?hervatten\b|\bmorgen\s+voort\b|"
                            r"\bvoortgang\b(\s+\S+){0,3}\s+(onthouden|bewaard|opgeslagen)\b|"
-                           r"\b(nu|nou)\s+geen\s+tijd\b|\bbewaar\w*\s+(\w+\s+){0,3}tot\s+(morgen|straks|later|vanavond|"
+                           r"\b(nu|nou)\s+geen\s+tijd\b|\bbewaa?r\w*\s+(\w+\s+){0,3}tot\s+(morgen|straks|later|vanavond|"
                            r"volgende)\b|\bmaak\s+(het|dit|de\s+rest)\s+(\w+\s+)?(later|thuis|straks|morgen|vanavond)\s+af\b")
 
 

@@ -163,7 +163,7 @@ def test_saying_an_answer_was_wrong(text):
     assert sig.says_wrong(text)
 
 
-@pytest.mark.parametrize("text", ["ik heb nu geen tijd, later meer", "bewaar alles tot vanavond",
+@pytest.mark.parametrize("text", ["ik heb nu geen tijd, later meer", "bewaar alles tot vanavond", "alles bewaren tot later",
                                   "ik maak de rest straks af"])  # fmt: skip
 def test_asking_to_pause_in_a_sentence(text):
     assert sig.asks_to_pause(text)
