@@ -53,10 +53,13 @@ REPORT_THINGS = {"test", "rapport", "uitslag", "ontlasting", "stoelgang", "poep"
                  "geassocieerd"}
 REPORT_THINGS |= TAXA_STEMS | {"microbioomtest", "akkermansia", "bifido", "lactobac"}
 # Words that are about privacy on their own stand in both groups ("waarvoor geef ik toestemming?").
-ON_THEIR_OWN = {"privac", "toestemming", "zorgverzekeraar", "werkgever", "meelez", "server", "toegang"}
+ON_THEIR_OWN = {"privac", "toestemming", "zorgverzekeraar", "werkgever", "meelez", "server", "toegang", "derden",
+                "adverteerder"}
 DATA = {"gegeven", "data", "antwoord", "info"} | ON_THEIR_OWN
+# What happens to the data, and where it may end up ("bij de verzekering terechtkomen").
 DATA_FATE = {"bewaar", "bewar", "opgesla", "opslag", "opsla", "gebeur", "doen", "delen", "gedeeld", "inzien",
-             "database", "veilig", "verkoop", "verkop", "gebruiken"} | ON_THEIR_OWN
+             "database", "veilig", "verkoop", "verkop", "gebruiken", "terecht", "verzekering",
+             "verzekeraar"} | ON_THEIR_OWN
 
 TOPICS = (
     Topic(

@@ -47,8 +47,8 @@ from bot.thresholds import (
 )
 
 # NLU intents that a message answering the question may get; violence and danger often come with an answer, and
-# their lexicons catch them whatever the answer.
-ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback", "violence", "danger")
+# their lexicons catch them whatever the answer; a correction carries the value it corrects to ("nee, nooit eigenlijk").
+ANSWER_INTENTS = (None, "inform", "affirm", "deny", "nlu_fallback", "violence", "danger", "correct")
 # Requests that end or rewind the interview: from the NLU alone never for a question.
 CONTROL = frozenset({sig.STOP, sig.PAUSE, sig.RESTART, sig.DELETE_DATA, sig.BACK, sig.SKIP})
 # Requests that let a lab report waiting for "Klopt dit?" lapse.
@@ -487,6 +487,10 @@ def rule_question(c: _Context) -> Optional[tuple]:
     skip = sig.SKIP in r.keywords and sig.MEANING not in r.keywords  # "ik weet niet wat u met ... bedoelt" asks
     if skip or small_talk:  # "kunnen we deze overslaan?", "dag, hoe gaat het?"
         return None
+    if not r.question and c.answer.ok and conclusion(r.text):  # "kefir? nooit van gehoord, ..., dus geen" answers
+        return None
+    if r.answer_part and c.answer.ok and not read_from_small_words(c.s.requested, r):
+        return None  # "indapamide, telt dat?": the answer, asking whether it counts
     return "question", {"reply": question_reply(c)}
 
 
@@ -509,9 +513,21 @@ def rule_review(c: _Context) -> Optional[tuple]:
 
 
 def rule_skip(c: _Context) -> Optional[tuple]:
-    if not c.signal(sig.SKIP) or (c.answer.ok and conclusion(c.r.text)):
+    """"Sla over", "weet ik niet"; but a hedge before or after a number answers: "idk, misschien 2 per dag",
+    "2x of 3x, weet niet precies", and so does a concluded answer."""
+    if not c.signal(sig.SKIP) or (c.answer.ok and (conclusion(c.r.text) or _hedged_number(c.r))):
         return None
     return "skip", {}
+
+
+def _hedged_number(r: Reading) -> bool:
+    """Not knowing for sure, next to a number: a digit, said as a hedge rather than a refusal."""
+    return any(ch.isdigit() for ch in r.text) and not any(sig.has_phrase(r.standard, p) for p in REFUSALS)
+
+
+# Skip phrases that refuse, whatever number stands beside them: "sla over", "zeg ik liever niet".
+REFUSALS = ("overslaan", "sla over", "skip", "zeg ik liever niet", "wil ik niet zeggen", "beantwoord ik liever niet",
+            "volgende vraag", "next question")
 
 
 def rule_junk(c: _Context) -> Optional[tuple]:
@@ -626,8 +642,13 @@ def question_reply(c: _Context, default: Optional[str] = None) -> tuple:
     ``default`` answers a question about consent that nothing else answers."""
     r = c.r
     it = q.ITEMS_BY_ID.get(c.s.requested)
-    if it and c.signal(sig.WHY) and (not r.topic or sig.WHY in r.keywords and not faq.match(r.words)):
-        return "why", None  # a topic only the NLU guessed does not beat "waarvoor gebruiken jullie ..."
+    # A topic only the NLU guessed does not beat "waarvoor gebruiken jullie ..."; a topic read from a word does not beat
+    # an NLU whose top intent is sure the message asks why ("wat heeft mijn slaap met magnesium te maken?").
+    if it and c.signal(sig.WHY) and (not r.topic or sig.WHY in r.keywords and not faq.match(r.words)
+                                     or _nlu_top(r, "ask_why") and not ASKS_WHAT_IT_IS.search(r.plain)):  # fmt: skip
+        return "why", None
+    if it and _nlu_top(r, "ask_meaning") and MEANT.search(r.plain):  # "wat bedoel je met gefermenteerd?" asks what the
+        return "meaning", None  # question means, though "gefermenteerd" is a word of an FAQ topic
     if r.topic and not r.advice:
         return "faq", r.topic
     if it and ((c.signal(sig.MEANING) and not r.off_topic()) or _about_the_question(r, it)):
@@ -635,6 +656,19 @@ def question_reply(c: _Context, default: Optional[str] = None) -> tuple:
     if default:
         return default, None
     return ("unknown", None) if r.in_domain() else ("off_topic", None)
+
+
+# Asking what the question means by a word: "wat bedoel je met ...", "wat wordt bedoeld met", "wat verstaat u onder".
+MEANT = re.compile(r"\b(bedoel|bedoelt|bedoelen|bedoeld)\s+(\w+\s+){0,2}met\b|\bversta\w*\s+(\w+\s+){0,2}onder\b")
+
+
+# "kefir, wat is dat en waarom zou ik dat drinken": the why is about the thing the message asks about, an FAQ topic.
+ASKS_WHAT_IT_IS = re.compile(r"\bwat\s+(is|zijn)\b")
+
+
+def _nlu_top(r: Reading, intent: str) -> bool:
+    """The NLU's top intent is ``intent``, sure enough to count as a request (so no FAQ intent ranks above it)."""
+    return r.nlu.intent == intent and r.nlu.confidence >= INTENT_CONFIDENCE
 
 
 def _about_the_question(r: Reading, it: q.Item) -> bool:

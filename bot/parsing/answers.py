@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from bot.parsing import lexicon
+from bot.parsing.clock import hours_slept
 from bot.parsing.quantities import (
     DONT_KNOW,
     PERIOD_DAYS,
@@ -236,13 +237,24 @@ def _mentions(words: list, names: tuple) -> Optional[bool]:
     not at all."""
     for i, word in enumerate(words):
         stem = word[:-1] if word.endswith("e") and len(word) > 8 else word  # "omeprazole"
-        if any(similar(stem, name) or similar(word, name) for name in names if len(name) >= 5 or word == name):
-            after = words[i + 1 : i + 3]
+        candidates = [name for name in names if len(name) >= 5 or word == name]
+        whole = any(similar(stem, name) or similar(word, name) for name in candidates)
+        joined = _joined_with_next(words, i)  # "panto prazol": a name that speech-to-text split in two
+        split = not whole and bool(joined) and any(similar(joined, name) for name in candidates)
+        if whole or split:
+            after = words[i + 2 if split else i + 1 : i + 4 if split else i + 3]
             denied = after[:1] in (["nee"], ["nooit"]) or (after[:1] == ["niet"] and (
                 len(after) == 1 or after[1] in DENYING_VERBS))  # fmt: skip
             negated = any(w in NEGATIONS for w in words[max(0, i - 3) : i]) or "meer" in after or denied
             return not negated
     return None
+
+
+def _joined_with_next(words: list, i: int) -> str:
+    """The word joined with the next one, when both are words of three letters or more ("furo semide"), else ""."""
+    if i + 1 < len(words) and len(words[i]) >= 3 and len(words[i + 1]) >= 3 and words[i + 1].isalpha():
+        return words[i] + words[i + 1]
+    return ""
 
 
 def medicine_facts(text: str) -> dict:
@@ -423,12 +435,14 @@ def red_flag_facts(text: str) -> list:
 def taxa_in(text: str) -> list:
     """Taxa named in the text, matched leniently: case, small typos, a clear start of the name."""
     found = []
-    for word in _words(text):
+    words = _words(text)
+    for i, word in enumerate(words):
         if len(word) < 4:
             continue
+        joined = _joined_with_next(words, i)  # "prevo tella": a name that speech-to-text split in two
         for taxon in TAXA:
             name = taxon.lower()
-            if similar(word, name) or (len(word) >= 6 and name.startswith(word)):
+            if similar(word, name) or (len(word) >= 6 and name.startswith(word)) or (joined and similar(joined, name)):
                 if taxon not in found:
                     found.append(taxon)
                 break
@@ -449,6 +463,7 @@ NUMBER_THEN_REMARK = re.compile(
     r"denk\s+ik|misschien)?\s*[,.;:!-]\s+\D"
 )
 GLASSES_PER_BOTTLE = 7  # a 75 cl bottle of wine holds about 7 standard glasses
+SLEEP_ITEM = "sleep_hours"  # also read from the times of going to bed and getting up (bot.parsing.clock)
 
 
 def _quantity(text: str) -> Optional[Fraction]:
@@ -484,10 +499,15 @@ def parse_number(item_id: str, text: str) -> Parsed:
     fruit en een groente" is 3), a mark on its scale ("7/10")."""
     it = ITEMS_BY_ID[item_id]
     value: Optional[Fraction] = _on_scale(text, it.maximum)
+    if item_id == SLEEP_ITEM and value is None:
+        value = hours_slept(text)  # "ik ga om elf uur slapen en sta om half zeven op": 7.5
     if it.period and value is None:
         rate = parse_rate(text, portions=True)
+        if rate is not None and not _in_range(item_id, _per_period(it, rate)).ok:
+            # a count that makes the rate impossible restates it: "bijna elke dag, zes keer" is 6 a week, not 36
+            rate = parse_rate(text, portions=True, multiply=False)
         if rate is not None:
-            value = rate.per_week if it.period == "week" else rate.per_week / 7
+            value = _per_period(it, rate)
         else:
             value = sum_of_portions(UNIT_TAILS.sub(" ", text))
     if value is None:
@@ -495,6 +515,10 @@ def parse_number(item_id: str, text: str) -> Parsed:
     if value is None:
         return Parsed(problem=NOT_UNDERSTOOD)
     return _in_range(item_id, value)
+
+
+def _per_period(it, rate) -> Fraction:
+    return rate.per_week if it.period == "week" else rate.per_week / 7
 
 
 def _in_range(item_id: str, value: Fraction) -> Parsed:
@@ -507,16 +531,19 @@ def _in_range(item_id: str, value: Fraction) -> Parsed:
     return Parsed(int(value) if value.denominator == 1 else float(value))
 
 
-# Words that conclude an answer, anywhere: "een appel en twee handjes groenten, dus drie", "..., zeg maar twee".
+# Words that conclude an answer, anywhere: "een appel en twee handjes groenten, dus drie", "..., zeg maar twee",
+# and the sum of a chat answer: "2 boterhammen + havermout = 3".
 CONCLUDING = ("dus", "zeg maar", "zet maar", "noteer maar", "reken maar", "schrijf maar", "in totaal", "alles bij elkaar",
-              "alles samen", "al met al", "laten we zeggen", "kortom")  # fmt: skip
+              "alles samen", "al met al", "laten we zeggen", "kortom", "=")  # fmt: skip
 # Words that conclude only at the start of a clause: "..., zeg 6", "..., ongeveer 3", "..., samen 4".
 CONCLUDING_CLAUSE = ("zeg", "ongeveer", "gemiddeld", "samen", "totaal", "dat is", "dat zijn", "dat maakt")
 # Words that correct what came before: "vierenzeventig nee wacht vijfenzeventig", "34, nee sorry, 43", "4 wacht nee 3".
 CORRECTING = ("nee wacht", "wacht nee", "wacht", "nee sorry", "sorry nee", "ik bedoel", "ik bedoelde", "of nee",
               "correctie", "oh nee", "o nee", "nee nee")  # fmt: skip
 _ANYWHERE = "|".join(re.escape(m) for m in sorted(CONCLUDING + CORRECTING, key=len, reverse=True))
-_CLAUSE = "|".join(re.escape(m) for m in sorted(CONCLUDING_CLAUSE, key=len, reverse=True))
+# "zeg 6" concludes, "zeg ik liever niet" is the verb with its subject: no conclusion.
+_CLAUSE = "|".join(re.escape(m) + (r"(?!\s+(?:ik|je|jij|u|het|dat|ze|we|wij)\b)" if m == "zeg" else "")
+                   for m in sorted(CONCLUDING_CLAUSE, key=len, reverse=True))  # fmt: skip
 MARKER = re.compile(rf"(?:^|(?<=[\s,;:.!?]))(?:{_ANYWHERE})(?=$|[\s,;:.!?])|(?:^|[,;:.!?]\s*)(?:{_CLAUSE})(?=$|[\s,;:.!?])")
 
 
@@ -544,7 +571,23 @@ def parse_answer(item_id: str, text: str) -> Parsed:
         parsed = _parse_answer(item_id, tail)
         if parsed.ok:
             return parsed
-    return _parse_answer(item_id, text)
+    return _said_again(item_id, text) or _parse_answer(item_id, text)
+
+
+# A bare "nee" between two answers corrects the first, as people say it (and dictate it, without commas): "drie nee
+# vier glazen", "een keer nee twee keer". Not at the start of the message, where "nee" is the answer itself.
+BARE_NO = re.compile(r"(?<=\w)[\s,;.]+nee[\s,;.!]+(?=\w)")
+
+
+def _said_again(item_id: str, text: str) -> Optional[Parsed]:
+    """The answer after a bare "nee", when the words before it are an answer too and a different one."""
+    plain = normalise(text)
+    found = list(BARE_NO.finditer(plain))
+    if not found:
+        return None
+    before, after = plain[: found[-1].start()], plain[found[-1].end() :]
+    first, second = _parse_answer(item_id, before), _parse_answer(item_id, after)
+    return second if first.ok and second.ok and first.value != second.value else None
 
 
 def answer_text(text: str) -> str:

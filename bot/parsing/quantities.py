@@ -30,12 +30,14 @@ COMPOUND = re.compile(
     r"^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$"
 )
 HALF_WORDS = ("half", "halve")
+UNIT_WORDS = ("uur", "uren")  # "7 uur en half": the half belongs to the number before the unit
 ZERO_WORDS = ("geen", "niks", "niets", "nul", "nooit")
 FEW = Fraction(5, 2)  # "een paar": two or three
 RANGE_WORDS = ("a", "à", "-", "tot", "of", "á")
 WEEKS_PER_MONTH = Fraction(52, 12)
 
-WORD_RE = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+|[^\sa-z\d]")
+# Letters with digits glued after them make one word and no number: "wo2", "b12", "covid19" (but "2x", "7u" are read).
+WORD_RE = re.compile(r"[a-z]+\d[a-z\d]*|\d+(?:[.,]\d+)?|[a-z]+|[^\sa-z\d]")
 
 
 def word_value(word: str) -> Optional[Fraction]:
@@ -76,18 +78,17 @@ def pieces(text: str) -> list:
             out.append(Piece(word, Fraction(word.replace(",", "."))))
         elif word in HALF_WORDS:
             # "zeven en een half" / "zeven en half" / "een half"
-            if out and out[-1].word == "een" and out[-1].value is not None:
-                out.pop()
-                if len(out) >= 2 and out[-1].word == "en" and out[-2].value is not None:
-                    out.pop()
-                    number = out.pop()
-                    out.append(Piece(number.word, number.value + Fraction(1, 2)))
-                else:
-                    out.append(Piece("half", Fraction(1, 2)))
-            elif len(out) >= 2 and out[-1].word == "en" and out[-2].value is not None:
-                out.pop()
-                number = out.pop()
-                out.append(Piece(number.word, number.value + Fraction(1, 2)))
+            article = bool(out) and out[-1].word == "een" and out[-1].value is not None
+            before = out[:-1] if article else out
+            if len(before) >= 2 and before[-1].word == "en" and before[-2].value is not None:
+                number = before[-2]
+                out = before[:-2] + [Piece(number.word, number.value + Fraction(1, 2))]
+            elif len(before) >= 3 and before[-1].word == "en" and before[-2].word in UNIT_WORDS and (
+                    before[-3].value is not None):  # fmt: skip
+                number, unit = before[-3], before[-2]  # "7 uur en half", "zes uur en een half": 7.5, 6.5 hours
+                out = before[:-3] + [Piece(number.word, number.value + Fraction(1, 2)), unit]
+            elif article:
+                out = before + [Piece("half", Fraction(1, 2))]
             else:
                 out.append(Piece(word))
         else:
@@ -174,6 +175,8 @@ def quantity_of(parts: list) -> Optional[Fraction]:
     # "2 à 3", "2-3", "2 tot 3", "2 tot en met 3", "twee of drie"
     for a, b in zip(indexes, indexes[1:]):
         between = [p.word for p in parts[a + 1 : b]]
+        if len(between) >= 2 and between[0] in TIMES:  # "2x of 3x", "twee keer of drie keer"
+            between = between[1:]
         if between and (between[0] in RANGE_WORDS or between == ["tot", "en", "met"]) and len(between) <= 3:
             low, high = parts[a].value, parts[b].value
             if low < high:
@@ -196,10 +199,24 @@ def quantity_of(parts: list) -> Optional[Fraction]:
         # "niet" / "eet ik niet": none; but "weet niet zo goed" is no answer.
         if "niet" in words and "weet" not in words and (len(words) <= 4 or negated_consumption(parts)):
             return Fraction(0)
+        if "weet" not in words and _opens_with_not(words):  # "noten niet, ik heb allergie", "niet, te zuur"
+            return Fraction(0)
+        if any(has_phrase(text, phrase) for phrase in NOT_FOR_ME):  # "peulvruchten, daar doe ik niet aan"
+            return Fraction(0)
     return None
 
 
 DONT_KNOW = ("geen idee", "geen flauw idee", "geen benul", "weet ik niet", "weet niet", "weet het niet")
+# "daar doe ik niet aan": I do not eat or drink that at all.
+NOT_FOR_ME = ("doe ik niet aan", "doe ik nooit aan", "doen wij niet aan", "doen we niet aan")
+OPENING_NOT = 3  # words: "noten niet, ...", "niet, ..." answer none in the message's first clause
+
+
+def _opens_with_not(words: list) -> bool:
+    """The first clause is short and ends in "niet": "noten niet, ik heb allergie", "niet, ik hou niet van zuur"."""
+    ends = [i for i, w in enumerate(words) if w in (",", ".", ";", "!")]
+    first = [w for w in (words[: ends[0]] if ends else []) if w.isalpha()]
+    return 1 <= len(first) <= OPENING_NOT and first[-1] == "niet"
 NOT_ONE = ("geen enkele", "geen enkel", "niet een", "nog geen een")
 CONSUMING = ("eet", "eten", "drink", "drinken", "neem", "nemen", "gebruik", "gebruiken", "lust", "slik", "slikken")
 # After "niet", words that leave the amount open: "ik eet niet veel", "niet zo vaak", "niet elke dag".
@@ -267,6 +284,8 @@ class _Found:
     end: int
     per_week: Fraction
     counted: bool  # the count is part of it ("drie keer per week"); else once per period ("elke dag")
+    count: Fraction = Fraction(1)  # that count ("drie")
+    count_start: int = 0  # where the count starts
 
 
 def _phrases(parts: list) -> list:
@@ -332,7 +351,7 @@ def _counted(parts: list) -> list:
             start, count = j + 1, Fraction(1)  # "per week" alone: once
         else:
             continue
-        found.append(_Found(start, i + 1, count * 7 / Fraction(days), True))
+        found.append(_Found(start, i + 1, count * 7 / Fraction(days), True, Fraction(count), start))
     return found
 
 
@@ -375,7 +394,15 @@ def portions_of(parts: list) -> Optional[Fraction]:
     return quantity_of(parts)
 
 
-def parse_rate(text: str, portions: bool = False) -> Optional[Rate]:
+def _clause_before(parts: list, index: int) -> list:
+    """The words of the clause before ``index``, up to a comma or another mark."""
+    start = index
+    while start > 0 and parts[start - 1].word not in (",", ".", ";", ":", "!", "?"):
+        start -= 1
+    return parts[start:index]
+
+
+def parse_rate(text: str, portions: bool = False, multiply: bool = True) -> Optional[Rate]:
     """How often, as times per week: "3 keer per week", "2x per dag", "elke dag", "eens in de twee weken",
     "een paar keer per maand", "op vrijdag en zaterdag".
 
@@ -394,11 +421,43 @@ def parse_rate(text: str, portions: bool = False) -> Optional[Rate]:
     first = min(found, key=lambda f: (f.start, -(f.end - f.start), f.counted))
     per_week = first.per_week
     others = [f for f in found if f.end <= first.start or f.start >= first.end]
-    if not first.counted and per_week and not others:  # a second frequency is no count: "elke dag, vijf keer per week"
+    if multiply and not first.counted and per_week and not others:  # a second frequency is no count: "elke dag, 5x p/w"
         rest = parts[: first.start] + [Piece(",")] + parts[first.end :]
         count = _occasion_count(rest, portions)
         if count:
             per_week *= count
+    if portions and first.counted and first.count:  # "een appel en twee porties groenten per dag": 3 a day
+        clause = _clause_before(parts, first.count_start)
+        together = portions_of(clause + parts[first.count_start : first.end])
+        if together is not None and together > first.count:
+            per_week = per_week * together / first.count
     if [p.word for p in parts[max(0, first.start - 2) : first.start]] == ["minder", "dan"]:
         per_week /= 2
+    if portions and multiply:
+        per_week += _other_foods(parts, first, found)
     return Rate(per_week)
+
+
+# Words that open no food after "en": "en in het weekend", "en soms", "en dan nog".
+NOT_A_FOOD = frozenset(RATE_WORDS + EVERY + TIMES + ("in", "op", "s", "soms", "nog", "dan", "ook", "wel", "niet", "meestal",
+                                                    "vaak", "af", "toe", "ik", "het", "de", "dat", "dus", "zo"))
+
+
+def _other_foods(parts: list, first: _Found, found: list) -> Fraction:
+    """Rates of other foods joined by "en" after the first frequency: "yoghurt elke dag, en ook kefir op zondag" adds
+    1 a week to 7; "yoghurt drie keer per week en zuurkool een keer" adds one more time in the same period."""
+    words = [p.word for p in parts]
+    joins = [i for i in range(first.end, len(words)) if words[i] in ("en", "+")]
+    total = Fraction(0)
+    for k, join in enumerate(joins):
+        food = join + 1 + (words[join + 1 : join + 2] == ["ook"])
+        end = joins[k + 1] if k + 1 < len(joins) else len(words)
+        if food >= end or not words[food].isalpha() or words[food] in NOT_A_FOOD or parts[food].value is not None:
+            continue
+        rates = [f for f in found if food < f.start and f.end <= end]
+        times = [i for i in range(food, end - 1) if parts[i].value is not None and words[i + 1] in TIMES]
+        if rates:
+            total += rates[0].per_week
+        elif times and first.counted and first.count:
+            total += parts[times[0]].value * first.per_week / first.count
+    return total

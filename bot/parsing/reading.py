@@ -64,7 +64,8 @@ ADVICE = re.compile(r"\b(slecht|schadelijk|gevaarlijk) voor\b|\bsamen met\b.*\b(
                     r"\bafbouwen\b|\bmag (ik|je|u|men)\b(?!( \w+)?( (iets|een vraag|even|wat))? (vragen|stellen|weten))|"
                     rf"\b({COST_WORDS})\b|\bveilig\b|"
                     r"\bgoed idee\b|^is het erg\b|\bcombiner|\bzwanger|\bborstvoeding|\bbijwerking|\bdosis\b|\bdosering|"
-                    r"\bdetox|\bhoe snel\b|\bhoe ?lang (duurt|wacht)|\bhoe ?lang\b.*\bwachten\b|\bwelk merk\b")
+                    r"\bdetox|\bhoe snel\b|\bhoe ?lang (duurt|wacht)|\bhoe ?lang\b.*\bwachten\b|\bwelk merk\b|"
+                    r"\b(kan|kun|mag) (ik|je|u)( \w+){1,3} (eten|drinken)\b")
 # Word stems of the check's own subjects, besides the FAQ's concepts: a question with none of them is
 # off topic ("wat is bitcoin nu waard") and gets "daar kan ik niet mee helpen", not "vraag het de kliniek". Lab terms
 # in the lab's spelling (eGFR), matched in lower case.
@@ -171,14 +172,35 @@ def _before_a_closing_question(plain: str) -> str:
     clauses = [c for c in re.split(r"[,;:.!]", plain) if c.strip()]
     if len(clauses) == 1:  # no mark: a verb and a pronoun opening the last words ("... heeft dat zin of niet")
         words = clauses[0].split()
-        at = next((i for i in range(len(words) - 3, 1, -1)
+        at = next((i for i in range(len(words) - 2, 1, -1)
                    if words[i] in CLAUSE_VERBS and words[i + 1] in ("dat", "dit", "het")), None)  # fmt: skip
+        if at is not None and words[at - 1] in QUESTION_WORDS:  # "... terechtkomen hoe zit dat"
+            at -= 1
         clauses = [" ".join(words[:at]), " ".join(words[at:])] if at else clauses
     last = clauses[-1].split() if len(clauses) >= 2 else []
     asks = len(last) >= 3 and (last[0] in QUESTION_WORDS or (last[0] in CLAUSE_VERBS and last[1] in PRONOUNS))
     if not asks:  # "wat kan dat zijn", "moet ik me zorgen maken", "komt dat door het eten"
         return ""
     return plain[: plain.rindex(clauses[-1])].strip(" ,;:.!")
+
+
+# A tag after an answer, asking whether it counts: "indapamide, telt dat?", "twee, klopt dat?".
+TAG_QUESTION = re.compile(r"^(.*\w)\s*[,;:.!]\s*(telt|klopt|kan|mag|geldt|is)\s+(dat|dit|het)(\s+ook|\s+goed)?\s*\?$")
+# A short question first ("wat is dat?", "huh, wat bedoel je?"), then an answer: "wat is dat? nee, nooit gedaan".
+QUESTION_THEN_ANSWER = re.compile(r"^\W*(?:\w+\W+){0,3}\w+\s*\?\s*([^?]*\w[^?]*)$")
+
+
+def _answer_beside_a_question(plain: str) -> str:
+    """The answer beside a question of the message: before a tag ("indapamide, telt dat?") or after an opening
+    question that a clause without a question mark follows ("wat is dat? nee, zoiets heb ik niet gedaan"); "" when
+    there is none. The message is then only a maybe-question, read as that answer first."""
+    tag = TAG_QUESTION.match(plain)
+    if tag:
+        return tag.group(1).strip()
+    after = QUESTION_THEN_ANSWER.match(plain)
+    if after and not (set(after.group(1).split()[:1]) & set(QUESTION_WORDS + QUESTION_VERBS)):
+        return after.group(1).strip(" .!")
+    return ""
 
 
 def _quantifier_wat(words: tuple, plain: str) -> bool:
@@ -206,6 +228,9 @@ def read(text: str, nlu: Optional[Nlu] = None) -> Reading:
                                   or bool(INDIRECT_QUESTION.search(plain)))  # fmt: skip
     opens_as_question = len(first_two) == 2 and first_two[0] in QUESTION_VERBS
     answer_part = "" if question or opens_as_question else _before_a_closing_question(plain)
+    beside = _answer_beside_a_question(plain) if not asks_with_a_word or "?" in plain[:-1] else ""
+    if beside and not INDIRECT_QUESTION.search(plain):  # "indapamide, telt dat?", "wat is dat? nee, nooit gedaan"
+        question, answer_part = False, beside
     maybe = not question and (plain.endswith("?") or opens_as_question or bool(answer_part))
     topic = _topic(words, nlu)
     junk = bool(MARKUP.search(text or "")) or len(text or "") > LONG_MESSAGE

@@ -37,7 +37,7 @@ PHRASES = {
             "een andere keer", "brb", "tussentijds op", "sla dit op", "sla het op", "volgende week verder"),
     RESTART: ("terug naar het begin", "naar het begin", "vanaf vraag 1", "vanaf het begin", "van voor af aan", "bij vraag 1", "nieuwe start", "helemaal opnieuw", "begin maar weer", "opnieuw beginnen", "begin opnieuw", "opnieuw starten", "start opnieuw", "alles opnieuw",
               "van voren af aan", "overnieuw", "nog een keer doen", "check opnieuw", "alles wissen en opnieuw", "start over", "vanaf nul", "van nul af aan", "naar vraag 1", "naar vraag een",
-              "herbeginnen", "herstarten", "allereerste begin"),
+              "herbeginnen", "herstarten", "allereerste begin", "van begin"),
     HUMAN: ("echte assistent", "dokter spreken", "arts spreken", "met de dokter", "echt mens", "geen robot", "met een mens", "medewerker", "echt persoon", "echte persoon", "iemand spreken", "iemand bellen",
             "met iemand praten", "contact met de kliniek", "contact opnemen", "telefoonnummer", "bellen met",
             "mens spreken", "persoon spreken", "assistente", "doktersassistent", "de arts spreken", "real human",
@@ -82,7 +82,9 @@ STOP_REQUEST = re.compile(r"\b(wil|wens|ga|wilde)\s+(\w+\s+){0,2}(gesprek|intake
                           r"\bwil\s+(hier\s+|er\s+)?(echt\s+|gewoon\s+)?niet\s+(meer\s+)?(mee\s+)?verder\b|\bdoe\s+niet\s+meer\s+mee\b")
 PAUSE_REQUEST = re.compile(r"\blater\s+tijdstip\b|\b(komt|kom)\s+(me|mij|het)?\s*(\w+\s+)?nu\s+(niet\s+)?(goed\s+)?"
                            r"(niet\s+)?uit\b|\blater\s+(te\s+)?hervatten\b|\bmorgen\s+voort\b|"
-                           r"\bvoortgang\b(\s+\S+){0,3}\s+(onthouden|bewaard|opgeslagen)\b")
+                           r"\bvoortgang\b(\s+\S+){0,3}\s+(onthouden|bewaard|opgeslagen)\b|"
+                           r"\b(nu|nou)\s+geen\s+tijd\b|\bbewaa?r\w*\s+(\w+\s+){0,3}tot\s+(morgen|straks|later|vanavond|"
+                           r"volgende)\b|\bmaak\s+(het|dit|de\s+rest)\s+(\w+\s+)?(later|thuis|straks|morgen|vanavond)\s+af\b")
 
 
 def asks_to_stop(text: str) -> bool:
@@ -113,7 +115,9 @@ WRONG_ANSWER = re.compile(
     r"\bheb\s+me\s+vergist\b|\bonzin\s+ingevuld\b|\b(dat|die)\s+van\s+(net|daarnet)\s+(was|is)\s+(fout|mis|verkeerd)\b|"
     r"\b(fout|verkeerd)\w*\s+antwoord\s+(gegeven|ingevuld)\b|"
     r"\b(wijzigen|veranderen|aanpassen|corrigeren)\s+(aan\s+)?wat\s+ik\s+(net|daarnet|zonet)\s+(zei|typte|invulde)\b|"
-    r"\bwat\s+ik\s+(net|daarnet|zonet|eerder)\s+(zei|typte|invulde|antwoordde)\b.*\b(corrigeren|veranderen|aanpassen|wijzigen)\b")
+    r"\bwat\s+ik\s+(net|daarnet|zonet|eerder)\s+(zei|typte|invulde|antwoordde)\b.*\b(corrigeren|veranderen|aanpassen|wijzigen)\b|"
+    r"\b(laatste|vorige)\s+antwoord\s+(klopt|klopte|was|is)\s+(niet|fout|verkeerd|mis)\b|"
+    r"\bper\s+ongeluk\s+(\w+\s+){0,3}(gezegd|ingevuld|getypt|ingetypt|gekozen|aangeklikt|geantwoord|aangevinkt)\b")
 
 
 def says_wrong(text: str) -> bool:
@@ -122,7 +126,10 @@ def says_wrong(text: str) -> bool:
 
 # Not understanding the question: "ik begrijp de vraag niet helemaal", "snap je vraag niet".
 NOT_UNDERSTANDING = re.compile(r"\b(begrijp|snap|volg|begreep|snapte)\b(\s+\S+){0,4}\s+niet\b|"
+                               r"\bken\s+(\w+\s+){0,2}(woord|term|begrip)\b|\b(woord|term|begrip)\s+ken\s+(ik\s+)?niet\b|\bnooit\s+(van\s+)?gehoord\b|"
                                r"\bweet\s+niet\b(\s+\S+){0,2}\s+wat\s+(je|u|jullie)\b(\s+\S+){0,6}\s+bedoel")
+# "wat heb je daar nu aan", "wat hebben jullie er eigenlijk aan": what the question is for, with its particle split off.
+WHAT_FOR = re.compile(r"\bwat\s+(heb|hebt|hebben)\s+(je|jij|jullie|u)\s+(daar|er)\s+(\w+\s+){0,2}aan\b")
 ENGLISH_WORDS = {
     "the",
     "is",
@@ -223,9 +230,14 @@ def _plain(text: str) -> str:
 NOT_KNOWING_WHAT = re.compile(r"\b(weet\s+(ik\s+)?(het\s+)?(niet|nie)|geen\s+idee)\s+(\w+\s+)?(wat|of|hoe|waar|waarom|wie|welke)\b")
 
 
+def _in_a_clause(text: str, phrase: str) -> bool:
+    """The phrase inside one clause of the message: "elke morgen, verder niks" holds no "morgen verder"."""
+    return any(has_phrase(clause, phrase) for clause in re.split(r"[,;:.!?]+(?:\s|$)", text))
+
+
 def detect(text: str) -> set:
     """Every signal whose phrase occurs in the message."""
-    found = {signal for signal, phrases in PHRASES.items() if any(has_phrase(text, p) for p in phrases)}
+    found = {signal for signal, phrases in PHRASES.items() if any(_in_a_clause(text, p) for p in phrases)}
     if SKIP in found and NOT_KNOWING_WHAT.search(_plain(text)) and not is_short_command(text, SKIP):
         found.discard(SKIP)
     found |= {signal for signal in SHORT_ONLY if is_short_command(text, signal)}
@@ -233,6 +245,8 @@ def detect(text: str) -> set:
         found.add(ENGLISH)
     if NOT_UNDERSTANDING.search(_plain(text)):
         found.add(MEANING)
+    if WHAT_FOR.search(_plain(text)):
+        found.add(WHY)
     return found
 
 

@@ -28,6 +28,7 @@ FLEMISH = "flemish"  # Belgian Dutch, as written in chats and forms
 CHAT = "chat"  # chat spelling and abbreviations
 ENGLISH = "english"  # English words mixed into Dutch answers
 LEARNER = "learner"  # Dutch as written by learners (A2/B1): calques from other languages
+DICTATION = "dictation"  # speech recognition: words as it hears them
 
 # (variant, standard Dutch, register). A standard of "" drops the word: a particle that adds nothing to the answer.
 VARIANTS = (
@@ -51,9 +52,14 @@ VARIANTS = (
     ("hesp", "ham", FLEMISH), ("uurke", "uur", FLEMISH), ("uurkes", "uur", FLEMISH), ("goeie", "goede", FLEMISH),
     ("vrouwke", "vrouw", FLEMISH), ("manneke", "man", FLEMISH),
     ("pint", "glas bier", FLEMISH), ("pintje", "glas bier", FLEMISH), ("pinten", "glazen bier", FLEMISH),
-    ("pintjes", "glazen bier", FLEMISH),
+    ("pintjes", "glazen bier", FLEMISH), ("bijkans", "bijna", FLEMISH),
+    # --- Flemish: the verb before "gij"/"ge" keeps its -t ("hebt gij", "zijt ge"); standard Dutch drops it ---
+    ("hebt gij", "heb jij", FLEMISH), ("hebt ge", "heb je", FLEMISH), ("zijt gij", "ben jij", FLEMISH),
+    ("zijt ge", "ben je", FLEMISH), ("kunt gij", "kun jij", FLEMISH), ("kunt ge", "kun je", FLEMISH),
     # --- learners: calques ("heel veel keer", "meer of minder" = ongeveer, "niet nooit") ---
     ("veel keer", "vaak", LEARNER), ("meer of minder", "ongeveer", LEARNER), ("niet nooit", "nooit", LEARNER),
+    # --- dictation: "acht" before a consonant is heard without its t ("ach uur") ---
+    ("ach uur", "acht uur", DICTATION), ("ach keer", "acht keer", DICTATION), ("ach glazen", "acht glazen", DICTATION),
     # --- chat: abbreviations and spellings ---
     ("ff", "even", CHAT), ("idk", "weet ik niet", CHAT), ("wrm", "waarom", CHAT), ("mss", "misschien", CHAT),
     ("msch", "misschien", CHAT), ("srry", "sorry", CHAT), ("sry", "sorry", CHAT), ("sws", "sowieso", CHAT),
@@ -67,6 +73,7 @@ VARIANTS = (
     ("pls", "alsjeblieft", CHAT), ("plz", "alsjeblieft", CHAT), ("okee", "oke", CHAT), ("oki", "oke", CHAT),
     ("okidoki", "oke", CHAT), ("jep", "ja", CHAT), ("jup", "ja", CHAT), ("neej", "nee", CHAT), ("nop", "nee", CHAT),
     ("nah", "nee", CHAT), ("jaja", "ja", CHAT), ("okido", "oke", CHAT),
+    ("do u", "do you", CHAT), ("can u", "can you", CHAT), ("r u", "are you", CHAT),  # chat English: "why do u need"
     # --- English: answers, numbers, frequencies ---
     ("yes", "ja", ENGLISH), ("yeah", "ja", ENGLISH), ("yep", "ja", ENGLISH), ("yup", "ja", ENGLISH),
     ("no", "nee", ENGLISH), ("nope", "nee", ENGLISH), ("never", "nooit", ENGLISH), ("none", "geen", ENGLISH),
@@ -81,6 +88,7 @@ VARIANTS = (
     ("eight", "acht", ENGLISH), ("nine", "negen", ENGLISH),
     ("every day", "elke dag", ENGLISH), ("everyday", "elke dag", ENGLISH), ("every week", "elke week", ENGLISH),
     ("every night", "elke nacht", ENGLISH), ("every weekend", "elk weekend", ENGLISH),
+    ("every morning", "elke ochtend", ENGLISH), ("every evening", "elke avond", ENGLISH),
     ("weekends", "in het weekend", ENGLISH), ("only", "alleen", ENGLISH),
     ("daily", "dagelijks", ENGLISH), ("weekly", "wekelijks", ENGLISH), ("monthly", "maandelijks", ENGLISH),
     ("yearly", "jaarlijks", ENGLISH), ("all the time", "de hele tijd", ENGLISH), ("once", "een keer", ENGLISH),
@@ -108,7 +116,7 @@ VARIANTS = (
     ("stomach", "buik", ENGLISH), ("belly", "buik", ENGLISH), ("food", "eten", ENGLISH), ("throat", "keel", ENGLISH),
     ("without reason", "zonder reden", ENGLISH), ("for no reason", "zonder reden", ENGLISH),
 )  # fmt: skip
-REGISTERS = (FLEMISH, CHAT, ENGLISH, LEARNER)
+REGISTERS = (FLEMISH, CHAT, ENGLISH, LEARNER, DICTATION)
 MAX_WORDS = 4
 
 # A word: letters, digits, apostrophes, slashes and hyphens inside ("m'n", "p/w", "non-binary", "da's").

@@ -127,6 +127,10 @@ def test_privacy_answer_names_the_delete_command():
         ("wat gebeurt er met mijn gegevens", "privacy"),
         ("worden mijn antwoorden bewaard", "privacy"),
         ("is mijn info veilig bij jullie", "privacy"),
+        # where the data may end up
+        ("komen mijn antwoorden ooit bij mijn verzekeraar terecht", "privacy"),
+        ("verkopen jullie dit aan adverteerders", "privacy"),
+        ("krijgen derden dit te zien", "privacy"),
         # English loan words, and a compound that is about its last part
         ("gut-skin axis, is dat bewezen", "gut_skin"),
         ("wat is de gut liver axis", "gut_liver"),

@@ -93,3 +93,64 @@ def test_after_a_safety_reply_in_the_review_a_message_is_read_as_in_the_review()
     meaning = interpret(read("mijn leeftijd is 46", nlu()), state)
     assert meaning.in_review and meaning.act == "review_change"
     assert (meaning.data["item"], meaning.data["value"]) == ("age", 46)
+
+
+@pytest.mark.parametrize("text, parse, reply", [
+    # the NLU sure the message asks what the question means by a word: the question's meaning, not the word's topic
+    ("Wat bedoel je met gefermenteerd?", nlu("ask_meaning", 0.95), ("meaning", None)),
+    ("Wat verstaat u onder gefermenteerd voedsel?", nlu("ask_meaning", 0.9), ("meaning", None)),
+    # without "bedoel ... met" or "verstaan onder" the topic still answers: "telt karnemelk als probioticum"
+    ("telt karnemelk ook als probioticum", nlu("ask_meaning", 0.9), ("faq", "probiotics")),
+    # the NLU sure the message asks why: a topic read from a word ("magnesium") does not beat it
+    ("Wat heeft mijn slaap met magnesium te maken?", nlu("ask_why", 0.9), ("why", None)),
+    # ... unless it also asks what a thing is: then the why is about that thing
+    ("kefir, wat is dat en waarom zou ik dat drinken", nlu("ask_why", 0.9), ("faq", "probiotics")),
+])  # fmt: skip
+def test_a_sure_nlu_why_or_meaning_beats_a_topic_read_from_a_word(text, parse, reply):
+    meaning = interpret(read(text, parse), AT_NUTS)
+    assert (meaning.act, meaning.data["reply"]) == ("question", reply)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("geen idee, misschien 3 per week", "answer"),  # a hedge beside a number answers
+    ("2x of 3x, weet niet precies", "answer"),
+    ("weet ik niet", "skip"),
+    ("sla over, 3 of zo", "skip"),  # a refusal stays a skip
+])  # fmt: skip
+def test_a_hedge_beside_a_number_answers_and_a_refusal_skips(text, act):
+    assert interpret(read(text, nlu()), AT_NUTS).act == act
+
+
+def test_an_answer_the_nlu_takes_for_a_correction_is_still_read_from_its_small_words():
+    meaning = interpret(read("nee, nooit eigenlijk", nlu("correct", 0.9)), AT_PSS)
+    assert (meaning.act, meaning.data["value"]) == ("answer", "never")
+
+
+AT_PPI = State({"consent": "yes"}, ("consent",), "med_ppi")
+AT_TEST = State({"consent": "yes"}, ("consent",), "microbiome_test")
+
+
+@pytest.mark.parametrize("state, text, parse, value", [
+    (AT_PPI, "omeprazol, klopt dat?", nlu("ask_meaning", 0.9), "yes"),  # an answer, then a tag asking if it counts
+    (AT_TEST, "huh, wat is dat? nee, zoiets nooit gedaan", nlu(), "no"),  # a short question, then the answer
+])  # fmt: skip
+def test_an_answer_beside_a_short_question_is_recorded(state, text, parse, value):
+    meaning = interpret(read(text, parse), state)
+    assert (meaning.act, meaning.data["value"]) == ("answer", value)
+
+
+def test_a_long_question_before_a_remark_stays_a_question():
+    meaning = interpret(read("hoe werken de lever en de darmen eigenlijk samen? nooit geweten", nlu()), AT_PSS)
+    assert meaning.act == "question"
+
+
+def test_a_closing_question_without_a_comma_is_split_off():
+    reading = read("ik eet elke dag noten hoe zit dat", nlu())
+    assert (reading.question, reading.maybe_question, reading.answer_part) == (False, True, "ik eet elke dag noten")
+
+
+@pytest.mark.parametrize("text, advice", [("kun je rauwe melk drinken bij eczeem?", True),
+                                          ("mag ik pinda's eten als ik acne heb?", True),
+                                          ("kan ik het consult online doen?", False)])  # fmt: skip
+def test_asking_whether_one_can_eat_or_drink_something_asks_for_personal_advice(text, advice):
+    assert read(text, nlu()).advice is advice

@@ -141,7 +141,12 @@ def test_taxa_matched_leniently():
      ("ik wil stoppen", sig.STOP), ("ik kom later terug", sig.PAUSE), ("opnieuw beginnen", sig.RESTART),
      ("kan ik een medewerker spreken", sig.HUMAN), ("verwijder mijn gegevens", sig.DELETE_DATA),
      ("do you speak english", sig.ENGLISH), ("ik begrijp de vraag niet helemaal", sig.MEANING),
-     ("wat heeft dat ermee te maken?", sig.WHY), ("kunt u de vraag anders formuleren", sig.MEANING)],
+     ("wat heeft dat ermee te maken?", sig.WHY), ("kunt u de vraag anders formuleren", sig.MEANING),
+     # the verb's particle split off ("wat heb je er eigenlijk aan")
+     ("wat hebben jullie er eigenlijk aan?", sig.WHY),
+     # not knowing a word, in a learner's word order too
+     ("ik ken niet deze term", sig.MEANING), ("dat woord ken ik niet", sig.MEANING), ("probiotica? nog nooit gehoord", sig.MEANING),
+     ("kunnen we van begin starten", sig.RESTART)],
 )  # fmt: skip
 def test_signals(text, signal):
     assert signal in sig.detect(text)
@@ -150,6 +155,24 @@ def test_signals(text, signal):
 @pytest.mark.parametrize("text", ["drie", "nee", "ja", "soms", "ik eet twee boterhammen"])
 def test_plain_answers_carry_no_signal(text):
     assert sig.detect(text) == set()
+
+
+@pytest.mark.parametrize("text", ["ik heb per ongeluk het verkeerde aangeklikt", "mijn vorige antwoord was fout",
+                                  "het laatste antwoord klopt niet"])  # fmt: skip
+def test_saying_an_answer_was_wrong(text):
+    assert sig.says_wrong(text)
+
+
+@pytest.mark.parametrize("text", ["ik heb nu geen tijd, later meer", "bewaar alles tot vanavond", "alles bewaren tot later",
+                                  "ik maak de rest straks af"])  # fmt: skip
+def test_asking_to_pause_in_a_sentence(text):
+    assert sig.asks_to_pause(text)
+
+
+def test_a_phrase_never_spans_two_clauses():
+    # "elke morgen, verder niks": no "morgen verder" (pause) across the comma
+    assert sig.PAUSE not in sig.detect("een boterham elke morgen, verder niks")
+    assert sig.PAUSE in sig.detect("morgen verder, nu even niet")
 
 
 def test_correction_words_are_stripped():

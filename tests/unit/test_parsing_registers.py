@@ -245,3 +245,82 @@ def test_a_conclusion_marker_at_the_end_closes_its_clause():
 def test_not_knowing_is_no_empty_list():
     assert parse_answer("red_flags", "geen flauw idee").problem == NOT_UNDERSTOOD
     assert value("red_flags", "geen van allen") == []
+
+
+# --- a bare "nee" between two answers corrects the first (dictated without commas) ----------------------------------
+@pytest.mark.parametrize(
+    "item_id, text, expected",
+    [("audit_c_quantity", "twee nee drie glazen", 3), ("skin_impact", "een zes nee een zeven", 7),
+     ("med_antibiotics_12m", "geen nee een keer", "one_course"), ("nuts_per_week", "vijf handjes nee vier", 4)],
+)  # fmt: skip
+def test_a_bare_no_between_two_answers_corrects_the_first(item_id, text, expected):
+    assert value(item_id, text) == expected
+
+
+def test_a_no_at_the_start_is_the_answer_and_a_no_without_an_answer_before_it_corrects_nothing():
+    assert value("microbiome_test", "nee, nooit gedaan") == "no"
+    assert value("legumes_per_week", "bonen nee, twee keer per week") == 2
+
+
+# --- a learner's half hour, a dictated "ach", an opening "niet" ----------------------------------------------------
+@pytest.mark.parametrize("text, hours", [("ik slaap 6 uur en half", 6.5), ("vijf uur en een half", 5.5),
+                                         ("zeven en half", 7.5), ("meestal ach uur", 8)])  # fmt: skip
+def test_half_an_hour_after_the_unit_and_a_dictated_eight(text, hours):
+    assert value("sleep_hours", text) == hours
+
+
+@pytest.mark.parametrize(
+    "item_id, text",
+    [("nuts_per_week", "pinda's niet, te zout"), ("fermented_per_week", "niet, vind ik vies"),
+     ("legumes_per_week", "bonen, daar doe ik niet aan")],
+)  # fmt: skip
+def test_an_opening_not_or_not_for_me_is_none(item_id, text):
+    assert value(item_id, text) == 0
+
+
+def test_an_opening_not_that_leaves_the_amount_open_is_no_zero():
+    assert parse_answer("nuts_per_week", "niet zo vaak, soms").ok is False
+
+
+def test_a_range_of_counts_each_with_its_times_word():
+    assert value("nuts_per_week", "2x of 3x per week") == 3  # 2.5 rounded half up
+    assert value("med_antibiotics_12m", "twee keer of drie keer") == "two_plus"
+
+
+# --- names that speech-to-text split in two ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "item_id, text, expected",
+    [("med_ppi", "ome prazol elke ochtend", "yes"), ("med_diuretic", "hydro chloorthiazide sinds vorig jaar", "yes"),
+     ("med_ppi", "lanso prazol nee nooit gehad", "no"), ("taxa_low", "oscilli bacter was laag", ["Oscillibacter"])],
+)  # fmt: skip
+def test_a_name_split_by_dictation_is_joined(item_id, text, expected):
+    assert value(item_id, text) == expected
+
+
+def test_a_chat_sum_concludes_the_answer():
+    assert value("whole_grain_per_day", "1 snee volkoren + muesli = 2") == 2
+
+
+def test_portions_of_several_foods_before_one_period_are_added_up():
+    assert value("veg_fruit_per_day", "een peer en drie handjes sla per dag") == 4
+    assert value("fermented_per_week", "kefir en yoghurt 3 keer per week") == 3  # a count of times is no portion
+
+
+def test_a_count_that_makes_the_rate_impossible_restates_it():
+    assert value("red_meat_per_week", "haast elke dag, vier keer") == 6  # the frequency, not 24 a week
+    assert value("nuts_per_week", "elke dag, twee keer") == 14  # a possible rate is still multiplied
+
+
+def test_letters_with_digits_glued_after_them_are_no_number():
+    assert parse_answer("nuts_per_week", "vertel iets over de mp3 speler").ok is False
+    assert value("nuts_per_week", "3x per week") == 3  # digits before letters still count
+
+
+@pytest.mark.parametrize(
+    "item_id, text, expected",
+    [("fermented_per_week", "kefir elke ochtend en ook zuurkool op vrijdag", 8),
+     ("red_meat_per_week", "gehakt twee keer per week en biefstuk een keer", 3),
+     ("nuts_per_week", "elke dag en soms twee", 14)],  # "soms" opens no other food: a count of the first
+)  # fmt: skip
+def test_rates_of_other_foods_joined_by_en_are_added(item_id, text, expected):
+    assert value(item_id, text) == expected

@@ -21,6 +21,9 @@ from bot.parsing.variants import REGISTERS, VARIANTS, standardise
         ("amai, da's veel", "dat is veel"),
         ("ja ze", "ja"),
         ("k'heb honger", "ik heb honger"),
+        ("bijkans elke dag", "bijna elke dag"),
+        ("hoeveel hebt ge er nodig", "hoeveel heb je er nodig"),
+        ("zijt gij zeker", "ben jij zeker"),
         # chat
         ("ff kijken", "even kijken"),
         ("idk", "weet ik niet"),
@@ -38,6 +41,8 @@ from bot.parsing.variants import REGISTERS, VARIANTS, standardise
         ("sometimes wel", "soms wel"),
         ("kefir like every day", "kefir elke dag"),
         ("female", "vrouw"),
+        ("kefir every evening", "kefir elke avond"),
+        ("why do u ask", "why do you ask"),
         ("oily skin", "oily huid"),
         # learners
         ("heel veel keer moe", "heel vaak moe"),
