@@ -210,7 +210,7 @@ class Sign:
 STOOL = (r"(ontlasting|poep\w*|stoelgang|drol\w*|diarree|kak|stront|grote\s+boodschap|wc|toilet\w*|pot|anus|kont|billen|"
          r"ontlasten|afgaan|"
          r"papier|wc-papier|toiletpapier|afvegen|afveeg|veeg|veegt|slijm|onderbroek|ondergoed|slipje|achteren|"
-         r"achterste|wind)")
+         r"achterste|wind|defecatie|rectaal|rectum|anaal)")
 # Pale stool or urine dark as tea: with yellow skin or eyes, the signs of jaundice a patient sees.
 PALE_STOOL = r"(licht\w*|wit\w*|bleek\w*|grijs\w*|lichtgrijs\w*|klei\w*|stopverf)"
 DARK_URINE = r"(plas|urine|pis)\b(\s+\S+){0,3}\s+(is\s+)?(donker\w*|bruin\w*)|(donker\w*|bruin\w*)\s+(plas|urine)"
@@ -226,7 +226,7 @@ SIGNS = (
          r"\bbloed\w*\b"),
     Sign("black_stool", r"\b(\w*zwart\w*|teer\w*|drop|asfalt|roet|koffiedik|inkt|\w*olie|melaena|melena)\b",
          rf"\b({STOOL}|melaena|melena)\b",
-         r"\b(ijzertabletten|ijzerpillen|ijzer|houtskool\w*|bismut|drop\s+gegeten|veel\s+(\w+\s+)?drop|(komt|is|wordt)\s+(\w+\s+)?(daarvan|ervan)|bosbessen|rode\s+biet\w*|"
+         r"\b(ijzertabletten|ijzerpillen|ijzer|houtskool\w*|bismut|drop\s+(\w+\s+)?gegeten|veel\s+(\w+\s+)?drop|(?<!los\s)daarvan|(komt|is|wordt|was|werd)\s+(\w+\s+)?ervan|bosbessen|rode\s+biet\w*|"
          r"(na|door|van)\s+(\w+\s+){0,3}(drop|ijzer\w*|bosbessen|biet\w*))\b",
          r"\b(\w*zwart\w*|teer\w*|melaena|melena)\b"),
     Sign("unexplained_weight_loss",
@@ -234,7 +234,8 @@ SIGNS = (
          r"kilo('s)?\s+(\w+\s+)?(kwijt|lichter|minder|weg|verloren|eraf|afgevallen)|vermager\w*|"
          r"(kleren|kleding|broek\w*)\s+(\w+\s+){0,2}(hangt|hangen|zit|zitten)\s+(\w+\s+)?(los|ruim)|"
          r"(word|wordt|ben)\s+(\w+\s+)?(dun|dunner|mager|magerder)|minder\s+kilo|"
-         r"\d+\s*(kilo|kg)\b(\s+\S+){0,4}\s+(was|woog)\s+(ik\s+)?(nog\s+)?\d+|"
+         r"\d+\s*(kilo|kg)\b(\s+\S+){0,4}\s+(was|woog)\s+(ik\s+)?(nog\s+)?\d+|verloren\s+(\w+\s+)?\d+\s*(kilo|kg)|"
+         r"\w*gewicht\s+(\w+\s+)?(verloren|kwijt)|"
          r"\w*kwijtgeraakt|kg\s+lichter|lichter|magerder|mager\s+(\w+\s+)?(geworden|word\w*)|dun(ner)?\s+(geworden|word\w*)|"
          r"gewicht\s+(verloren|verlies)|verlies\s+(\w+\s+){0,3}(gewicht|kilo\w*)|gewichtsverlies|"
          r"broek\w*\s+(zak\w*|valt|vallen)|kleren\s+(\w+\s+){0,3}(om\s+me\s+heen|te\s+ruim|ruimer|groot)|"
@@ -247,7 +248,8 @@ SIGNS = (
          r"veranderen|willen|wil))|onverklaarba\w*|"
          r"zonder\s+(mijn\s+best|moeite|te\s+weten|het\s+te\s+willen)|niet\s+op\s+dieet|ongewenst|gek\s+genoeg|"
          r"(niks|niets)\s+aan\s+(de\s+)?lijn\w*|steeds|hard|snel|"
-         r"als\s+een\s+gek|toch|"
+         r"als\s+een\s+gek|toch|(niet|nooit)\s+(\w+\s+){0,3}(op\s+let|probeer|moeite\s+voor)|probeer\s+het\s+niet|"
+         r"doe\s+er\s+(niks|niets)\s+voor|geen\s+idee\s+hoe|zonder\s+verandering|ziek\s+ben|"
          r"weet\s+niet\s+waarom|geen\s+idee\s+waarom|niemand\s+weet\s+waarom|snap\s+het\s+niet|niet\s+expres|"
          r"niet\s+bewust|ongewild|onbedoeld|onverklaard|zomaar|vanzelf|ineens|"
          r"eet\s+(\w+\s+)?(normaal|genoeg|gewoon|goed|hetzelfde|meer)|gewoon\s+eet|lijn\s+niet|niet\s+gelijnd|"
@@ -298,11 +300,11 @@ SIGNS = (
          r"\b(ben|bent|is|was)\s+(\w+\s+){0,2}(geel|geler|gelig)\b|\b(geel|geler|gelig)\s+(was|ben|is|word|werd)\b",
          r"\b(nicotine|vingers|tanden|nagels|tand|wortel\w*|zelfbruiner|bruiningscreme|curcuma|kurkuma)\b",
          r"\b(geel|gele|geelzucht|icterus)\b"),
-    Sign("severe_abdominal_pain", r"\b(buikpijn|maagpijn|pijn\s+(\w+\s+){0,3}in\s+(mijn|mijne|mijnen|de)\s+(boven|onder)?"
-         r"(buik|maag)|buik\b(\s+\S+){0,6}\s+(pijn|zeer)|buik\s+doet\s+(\w+\s+)?heel|pijn\s+(\w+\s+)?(buik|maag)|krampen|buikkrampen|"
+    Sign("severe_abdominal_pain", r"\b(buikpijn|maagpijn|pijn\s+(\w+\s+){0,3}in\s+(mijn|mijne|mijnen|de)\s+(hele\s+)?(boven|onder)?"
+         r"(buik|maag)\w*|buik\b(\s+\S+){0,6}\s+(pijn|zeer)|buik\s+doet\s+(\w+\s+)?heel|pijn\s+(\w+\s+)?(buik|maag)|krampen|buikkrampen|"
          r"(boven|onder)buik|(steken|steek)\s+in\s+(mijn|de)\s+(buik|maag))\b",
          r"\b(hevig\w*|heftig\w*|enorm\w*|ernstig\w*|ondraaglijk\w*|vreselijk\w*|verschrikkelijk\w*|extre\w*|"
-         r"stekend\w*|dubbel|heel\s+(heel\s+)?erg|heel\s+heel|zo\s+erg|echt\s+erg|erger\s+dan\s+ooit|niet\s+lopen|"
+         r"stekend\w*|dubbel\w*|(snoei|kei|bere|loei|reuze)\w+|gek\s+van|heel\s+(heel\s+)?erg|heel\s+heel|zo\s+erg|echt\s+erg|erger\s+dan\s+ooit|niet\s+lopen|"
          r"huilen|constant|keihard|flauwval\w*|fel\w*|niet\s+normaal|zo'n\s+pijn|zoveel|zo\s+veel|erge|creper\w*|"
          r"niet\s+te\s+(harden|doen)|niet\s+uit\s+te\s+houden|niet\s+kan\s+werken|kan\s+niet\s+werken|"
          r"niet\s+(meer\s+)?(rechtop|rechtstaan|zitten|staan|stilzitten)|in\s+elkaar\s+(duik|duiken)|krom\s+(van|lig|liggen)|"
@@ -319,12 +321,13 @@ SIGNS = (
 # A question about a sign rather than the sign: "stel dat je ...", "wat betekent ...", "wanneer is buikpijn ernstig?",
 # "wat verstaan jullie onder ...". A question word opens a question when a verb follows it, not a subject: "wat ik
 # wel weet is dat ..." tells.
-HYPOTHETICAL = (r"\b(stel\s+dat|wat\s+(betekent|als)|als\s+je|wanneer\s+moet|is\s+het\s+erg\s+als|wat\s+moet\s+je|"
+HYPOTHETICAL = (r"\b(stel\s+dat|wat\s+(betekent|als)|als\s+(je|iemand|men)|wanneer\s+moet|is\s+het\s+erg\s+als|wat\s+moet\s+je|"
                 r"(vragen|weten)\s+wat|verst(aan|aat)\s+(jullie|je|u)\s+onder|bedoel(en|t)\s+(jullie|je|u)\s+met|(jullie|je|u)\s+met\s+(\w+\s+){1,4}bedoel(en|t)?)\b|"
                 r"^(wat|wanneer|hoe|hoeveel|waarom|welke|wie|waaraan)\b(?!\s+(ik|je|jij|we|wij|ze|zij|hij|u|men|mijn)\b)")
 # A past episode that is over ("die zijn behandeld", "ging vanzelf over", "nu geen klachten meer"), or the way one
 # has always been ("dat heb ik al mijn hele leven"): no new sign.
-RESOLVED = (r"\b((al\s+)?(mijn|m'n)\s+hele\s+leven|altijd\s+al|sinds\s+ik\s+klein\s+was|van\s+kleins\s+af|behandeld|sinds\s+(die|de|mijn)\s+behandeling|genezen|ging\s+(\w+\s+)?over|overgegaan|voorbij|sindsdien\s+(\w+\s+)?(niks|niets|geen|weg)|"
+RESOLVED = (r"\b((al\s+)?(mijn|m'n)\s+hele\s+leven|altijd\s+al|sinds\s+ik\s+klein\s+was|van\s+kleins\s+af|als\s+(kind|baby|peuter|tiener)|"
+            r"(was|is)\s+het\s+over|(niet|nooit)\s+meer\s+(terug\w*|gehad)|(jaar|jaren)\s+(\w+\s+)?(niks|niets)\s+meer|behandeld|sinds\s+(die|de|mijn)\s+behandeling|genezen|ging\s+(\w+\s+)?over|overgegaan|voorbij|sindsdien\s+(\w+\s+)?(niks|niets|geen|weg)|"
             r"(nu|verder)\s+(\w+\s+){0,2}geen\s+klachten|weer\s+normaal)\b")
 # At the red-flag question a plain word ("bloed", "braken") answers in a message up to this long.
 PLAIN_WORDS = 12
@@ -355,7 +358,7 @@ def _someone_else(text: str, sign: Sign) -> bool:
     if not match:
         return False
     named = [m.group(0) for m in re.finditer(PERSON, text[: match.start()])]
-    rest = re.split(r",| \. ", text[match.end():])[0]
+    rest = re.split(r",| \. |\s(?:en|maar|want|omdat|dus)\s", text[match.end():])[0]
     return bool(named) and not re.fullmatch(r"ik|me|mij|mijzelf|mijn", named[-1]) and not re.search(
         r"\b(ik|mijn)\b(?!\s+" + OTHERS + r"(je|tje|ke|ske)?\b)", rest)
 

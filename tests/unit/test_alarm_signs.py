@@ -101,3 +101,23 @@ def test_more_ways_of_describing_a_sign_are_read(text, flags):
 ])  # fmt: skip
 def test_a_lifelong_trait_someone_elses_sign_a_denial_or_a_cause_raises_none(text):
     assert red_flags(text, asked=True) == ()
+
+
+@pytest.mark.parametrize("text, flags", [
+    ("ik ben in een jaar zo'n tien procent van mijn lichaamsgewicht kwijtgeraakt zonder verandering in eten",
+     ("unexplained_weight_loss",)),
+    ("5 kilo afgevallen terwijl ik er helemaal niet op let", ("unexplained_weight_loss",)),
+    ("ik heb keiharde pijn in mijn hele buik", ("severe_abdominal_pain",)),
+    ("al weken rectaal bloedverlies", ("blood_in_stool",)),
+])  # fmt: skip
+def test_clinical_words_and_intensified_words_are_read(text, flags):
+    assert red_flags(text) == flags
+
+
+@pytest.mark.parametrize("text", [
+    "wat doen jullie als iemand zwarte ontlasting heeft?",
+    "als peuter was ik geel, daarna nooit meer gehad",
+    "mijn opa spuugt al dagen en ik zorg voor hem",
+])  # fmt: skip
+def test_a_question_in_general_a_childhood_episode_or_a_relatives_sign_raises_none(text):
+    assert red_flags(text, asked=True) == ()
