@@ -9,8 +9,8 @@ way the form's validation action runs it mid-interview:
 - questions.yml: every question or request at two items (a number question and a stress
   question); affirm and deny at a yes/no question, where they are answers.
 - tests/frozen3/questions.yml: the third question set, written at the start of the third round and
-  measured the same way: the honest figure of that round (its misses are not printed); like every set
-  written before the fourth round it is reported as a development set now.
+  measured the same way: the honest figure of that round; a development set now (its misses guide changes
+  since 2026-12-08).
 - tests/frozen-registers: the four registers (Flemish, learner, dictation, chat), written before the fourth
   round: the frozen set of that round, figures only.
 - tests/frozen2/questions.yml: the second set, written at the start of the second round; its misses
@@ -353,8 +353,8 @@ def _per(counts: dict) -> str:
 
 def fresh_report(fresh: dict) -> str:
     lines = [
-        f"third question set (tests/frozen3; an earlier set, reported as development since the fourth round, "
-        f"its misses still unread): {fresh['question_accuracy']:.1%} of {fresh['question_cases']} turns "
+        f"third question set (tests/frozen3; an earlier set, a development set: its misses guide changes since "
+        f"2026-12-08): {fresh['question_accuracy']:.1%} of {fresh['question_cases']} turns "
         f"({fresh['question_messages']} messages)",
         "  per label: " + ", ".join(f"{k} {v}" for k, v in fresh["question_per_label"].items()),
     ]
