@@ -9,6 +9,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.parsing import features
+from components import keyword_features
 from components.keyword_features import KeywordFeaturizer
 
 
@@ -32,6 +33,12 @@ def test_a_message_gets_the_keyword_features_as_its_sentence_feature():
     assert sentence.features.shape == (1, len(features.NAMES))
     assert sentence.features.toarray()[0].tolist() == features.vector(text)
     assert sequence.features.shape == (4, len(features.NAMES)) and sequence.features.nnz == 0
+
+
+def test_training_examples_read_by_forked_processes_get_the_same_vectors_in_order(monkeypatch):
+    texts = ["ik eet elke dag groente", "twee glazen wijn", "wat is magnesium?", "sla over", "nee", "ik val af"] * 3
+    monkeypatch.setattr(keyword_features, "PARALLEL_FROM", 2)  # fork even for a few texts
+    assert keyword_features.vectors(texts) == [features.vector(text) for text in texts]
 
 
 def test_the_classifier_keeps_its_weights_so_that_a_prediction_copies_none_and_gives_the_same_numbers():
