@@ -20,11 +20,9 @@ from functools import lru_cache
 from bot.parsing.safety_words import standard_text
 from bot.parsing.text import normalise
 
-# Chat spellings made plain first (the same as crisis wording: "k", "nie", "mn").
-SPELLING = {"k": "ik", "'k": "ik", "nie": "niet", "mn": "mijn", "m'n": "mijn", "t": "het", "n": "een", "ne": "een", "nen": "een",
-            "ons": "ons", "da": "dat", "wa": "wat", "kben": "ik ben", "kheb": "ik heb", "kzijn": "ik ben",
-            "kzit": "ik zit", "kwil": "ik wil", "kslik": "ik slik", "kkan": "ik kan", "neen": "nee", "gene": "geen",
-            "ene": "een", "s": "s"}  # fmt: skip
+# Chat letters for a whole word that the variants table (bot.parsing.variants, read first by ``plain``) leaves as
+# they are: "t" for "het", "n" for "een", and "k" for "ik" (a drawn-out "kkk" comes out of the table as "k").
+SPELLING = {"k": "ik", "t": "het", "n": "een"}
 
 
 def _words(*words: str) -> str:
@@ -45,6 +43,7 @@ def plain(text: str) -> str:  # noqa: D401
     return " ".join(SPELLING.get(w, w) for w in words)
 
 
+@lru_cache(maxsize=1)
 def _concepts() -> tuple:
     """Every pattern of the situations below: their words are the terms a typo is corrected into first."""
     signs = tuple(p for sign in SIGNS for p in (sign.what, sign.how, sign.unless, sign.plainly) if p)
