@@ -2,8 +2,9 @@
 
 import pytest
 
-from bot.dialogue.interpret import RULES, State, interpret
+from bot.dialogue.interpret import REFUSALS, RULES, State, interpret
 from bot.dialogue.pending import AfterCrisis, ConfirmDelete, ConfirmReport, ConfirmValue, Review
+from bot.parsing import signals as sig
 from bot.parsing.reading import Nlu, read
 from bot.report_reading.reading import Finding, ReportReading, ordered
 from tests.answers import WORKED_EXAMPLE
@@ -154,3 +155,10 @@ def test_a_closing_question_without_a_comma_is_split_off():
                                           ("kan ik het consult online doen?", False)])  # fmt: skip
 def test_asking_whether_one_can_eat_or_drink_something_asks_for_personal_advice(text, advice):
     assert read(text, nlu()).advice is advice
+
+
+def test_every_refusal_beside_a_number_is_a_skip_phrase_of_the_keyword_layer():
+    """The refusals that still skip beside a number ("sla over, 3") are skip phrases themselves: one list of what
+    skips (bot/parsing/signals.py), of which interpret names the refusing part."""
+    skip = set(sig.PHRASES[sig.SKIP]) | set(sig.SHORT_ONLY[sig.SKIP])
+    assert set(REFUSALS) <= skip
